@@ -1,0 +1,28 @@
+package io.github.cloudaudit.audit;
+
+import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.rules.AuditSettings;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What to audit and how, independent of Maven.
+ *
+ * @param inventory              inventory files and folders
+ * @param auditDate              the fixed date rules measure against
+ * @param settings               rule settings
+ * @param failOnSeverity         the build's threshold, null for never
+ * @param suppressionFile        suppressions, null for none
+ * @param operatingSystemTable   user lifecycle table laid over the built-in one, null for none
+ * @param databaseEngineTable    user lifecycle table laid over the built-in one, null for none
+ * @param locale                 language of human-readable reports
+ */
+public record AuditRequest(List<Path> inventory, LocalDate auditDate, AuditSettings settings, Severity failOnSeverity,
+                           Path suppressionFile, Path operatingSystemTable, Path databaseEngineTable, String locale) {
+
+    public AuditRequest {
+        inventory = List.copyOf(inventory);
+    }
+}

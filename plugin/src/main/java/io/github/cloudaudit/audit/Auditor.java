@@ -1,0 +1,58 @@
+package io.github.cloudaudit.audit;
+
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.Suppression;
+import io.github.cloudaudit.lifecycle.LifecycleCatalog;
+import io.github.cloudaudit.model.Inventory;
+import io.github.cloudaudit.policy.Policy;
+import io.github.cloudaudit.policy.PolicyResult;
+import io.github.cloudaudit.policy.SuppressionFile;
+import io.github.cloudaudit.report.AuditMetadata;
+import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.rules.AuditContext;
+import io.github.cloudaudit.rules.Rule;
+import io.github.cloudaudit.rules.RuleEngine;
+import io.github.cloudaudit.source.InventoryLoader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Runs one audit through every stage: sources, rules, policy. Reporters then render its result. */
+public final class Auditor {
+
+    private final Consumer<String> warn;
+
+    public Auditor(Consumer<String> warn) {
+        this.warn = warn;
+    }
+
+    public AuditReport audit(AuditRequest request, String pluginVersion) throws IOException {
+        Instant start = Instant.now();
+        Inventory inventory = InventoryLoader.withBuiltInReaders(warn).load(request.inventory());
+        AuditContext context = new AuditContext(inventory, request.auditDate(), request.settings(),
+                table(LifecycleCatalog.OPERATING_SYSTEMS, request.operatingSystemTable()),
+                table(LifecycleCatalog.DATABASE_ENGINES, request.databaseEngineTable()));
+        RuleEngine engine = RuleEngine.withBuiltInRules();
+        List<Finding> findings = engine.run(context);
+        List<Suppression> suppressions = request.suppressionFile() == null ? List.of()
+                : SuppressionFile.read(request.suppressionFile());
+        PolicyResult result = new Policy(request.failOnSeverity(), suppressions, request.auditDate()).apply(findings);
+        result.expired().forEach(s -> warn.accept("Suppression expired on " + s.expires() + " and no longer applies: "
+                + s.origin() + " (" + s.rule() + " on " + s.resource() + ")"));
+        AuditMetadata metadata = new AuditMetadata(request.auditDate(), pluginVersion, Instant.now(),
+                Duration.between(start, Instant.now()),
+                request.failOnSeverity() == null ? "NONE" : request.failOnSeverity().name(),
+                request.inventory().stream().map(Path::toString).toList(), request.locale());
+        return new AuditReport(metadata, engine.rules().stream().map(Rule::metadata).toList(),
+                inventory.servers().stream().map(context::profile).toList(), result, inventory);
+    }
+
+    private static LifecycleCatalog table(String builtIn, Path userTable) throws IOException {
+        LifecycleCatalog catalog = LifecycleCatalog.builtIn(builtIn);
+        return userTable == null ? catalog : catalog.overriddenBy(userTable);
+    }
+}

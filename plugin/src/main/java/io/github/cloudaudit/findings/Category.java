@@ -1,0 +1,11 @@
+package io.github.cloudaudit.findings;
+
+/** What a rule looks for; the report groups findings by it. */
+public enum Category {
+    LEGACY,
+    ORPHANED,
+    MONITORING,
+    EXPOSURE,
+    RISK,
+    COVERAGE
+}

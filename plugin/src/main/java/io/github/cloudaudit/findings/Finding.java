@@ -1,0 +1,56 @@
+package io.github.cloudaudit.findings;
+
+import io.github.cloudaudit.model.Provider;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One thing a rule found about one resource.
+ *
+ * @param ruleId       the rule's stable id
+ * @param severity     after raising for hosted databases and data classification
+ * @param provider     cloud of the resource, null for findings about the audit itself
+ * @param account      account or subscription
+ * @param region       region, null when account-wide
+ * @param resourceId   the cloud's own id of the resource (or the scope, for account-wide findings)
+ * @param resourceName a human name, null when none
+ * @param message      one or two sentences in plain words
+ * @param evidence     the facts that led to the finding
+ * @param verified     false when the rule could not verify (data missing) and reports that instead of staying silent
+ * @param sourceFile   the inventory file the resource came from
+ * @param related      fingerprints of the findings a composite finding is made of
+ * @param suppression  the suppression that applies, null when none
+ */
+public record Finding(String ruleId, Severity severity, Provider provider, String account, String region,
+                      String resourceId, String resourceName, String message, List<String> evidence,
+                      boolean verified, String sourceFile, List<String> related, Suppression suppression) {
+
+    public Finding {
+        evidence = List.copyOf(evidence);
+        related = related == null ? List.of() : List.copyOf(related);
+    }
+
+    /** Stable across runs: the same rule on the same resource gives the same fingerprint. */
+    public String fingerprint() {
+        String identity = ruleId + "|" + provider + "|" + account + "|" + resourceId;
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    public boolean suppressed() {
+        return suppression != null;
+    }
+
+    public Finding withSuppression(Suppression applied) {
+        return new Finding(ruleId, severity, provider, account, region, resourceId, resourceName, message, evidence,
+                verified, sourceFile, related, applied);
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.cloudaudit.lifecycle;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * End-of-support dates of operating systems or database engines, from a YAML table. The built-in tables ship
+ * with the plugin; a user's table of the same shape adds products and overrides releases by version.
+ */
+public final class LifecycleCatalog {
+
+    /** The built-in operating system table. */
+    public static final String OPERATING_SYSTEMS = "operating-systems.yaml";
+    /** The built-in database engine table. */
+    public static final String DATABASE_ENGINES = "database-engines.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final Map<String, Product> products;
+
+    private LifecycleCatalog(Map<String, Product> products) {
+        this.products = products;
+    }
+
+    /** Loads one of the built-in tables. */
+    public static LifecycleCatalog builtIn(String table) {
+        try (InputStream in = LifecycleCatalog.class.getResourceAsStream(table)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in lifecycle table " + table + " is missing from the plugin");
+            }
+            return new LifecycleCatalog(index(YAML.readValue(in, Table.class), table));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read built-in lifecycle table " + table, e);
+        }
+    }
+
+    /** This table with a user's table laid over it: the user's releases win where versions match. */
+    public LifecycleCatalog overriddenBy(Path userTable) throws IOException {
+        Table table;
+        try (InputStream in = Files.newInputStream(userTable)) {
+            table = YAML.readValue(in, Table.class);
+        }
+        Map<String, Product> merged = new HashMap<>(products);
+        index(table, userTable.toString()).forEach((key, product) -> merged.merge(key, product, Product::overriddenBy));
+        return new LifecycleCatalog(merged);
+    }
+
+    /**
+     * The release a detected version belongs to: the longest release version (or alias) that is the detected
+     * version itself or a prefix of it at a dot, dash or space boundary, so {@code 5.7} matches {@code 5.7.44}
+     * but not {@code 5.70}.
+     */
+    public Optional<Release> find(String product, String version) {
+        if (product == null || version == null) {
+            return Optional.empty();
+        }
+        Product entry = products.get(product.toLowerCase(Locale.ROOT));
+        if (entry == null) {
+            return Optional.empty();
+        }
+        String wanted = normalize(version);
+        Release best = null;
+        int bestLength = -1;
+        for (Release release : entry.releases()) {
+            List<String> spellings = new ArrayList<>(release.aliases());
+            spellings.add(release.version());
+            for (String spelling : spellings) {
+                String candidate = normalize(spelling);
+                if (matches(wanted, candidate) && candidate.length() > bestLength) {
+                    best = release;
+                    bestLength = candidate.length();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The display name of a product, e.g. {@code Ubuntu}, or the key itself when unknown. */
+    public String productName(String product) {
+        Product entry = product == null ? null : products.get(product.toLowerCase(Locale.ROOT));
+        return entry == null || entry.name() == null ? product : entry.name();
+    }
+
+    private static boolean matches(String version, String candidate) {
+        if (!version.startsWith(candidate)) {
+            return false;
+        }
+        if (version.length() == candidate.length()) {
+            return true;
+        }
+        char next = version.charAt(candidate.length());
+        return next == '.' || next == '-' || next == ' ' || next == '_';
+    }
+
+    private static String normalize(String version) {
+        return version.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    private static Map<String, Product> index(Table table, String origin) {
+        if (table == null || table.products() == null) {
+            throw new IllegalArgumentException(origin + ": expected a 'products' list");
+        }
+        Map<String, Product> byKey = new HashMap<>();
+        for (Product product : table.products()) {
+            if (product.product() == null || product.releases() == null) {
+                throw new IllegalArgumentException(origin + ": every product needs 'product' and 'releases'");
+            }
+            for (Release release : product.releases()) {
+                if (release.version() == null || release.endOfSupport() == null) {
+                    throw new IllegalArgumentException(origin + ": product '" + product.product()
+                            + "' has a release without 'version' or 'endOfSupport'");
+                }
+            }
+            byKey.put(product.product().toLowerCase(Locale.ROOT), product);
+        }
+        return byKey;
+    }
+
+    private record Table(Integer schemaVersion, List<Product> products) {
+    }
+
+    private record Product(String product, String name, String source, List<Release> releases) {
+
+        Product overriddenBy(Product user) {
+            Map<String, Release> byVersion = new java.util.LinkedHashMap<>();
+            releases.forEach(r -> byVersion.put(normalize(r.version()), r));
+            user.releases.forEach(r -> byVersion.put(normalize(r.version()), r));
+            return new Product(product, user.name != null ? user.name : name, user.source != null ? user.source : source,
+                    List.copyOf(byVersion.values()));
+        }
+    }
+}

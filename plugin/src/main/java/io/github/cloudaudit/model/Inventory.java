@@ -1,0 +1,62 @@
+package io.github.cloudaudit.model;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The normalized inventory every source produces and every rule reads: servers (virtual machines and managed
+ * databases), scopes (account, region and subscription facts), networks (flow logs), coverage gaps (what could
+ * not be collected) and the source files read and skipped.
+ */
+public final class Inventory {
+
+    private final List<Server> servers;
+    private final List<Scope> scopes;
+    private final List<Network> networks;
+    private final List<CoverageGap> gaps;
+    private final List<SourceFile> sources;
+    private final Map<String, Scope> scopeIndex = new HashMap<>();
+    private final Map<String, Network> networkIndex = new HashMap<>();
+
+    public Inventory(List<Server> servers, List<Scope> scopes, List<Network> networks,
+                     List<CoverageGap> gaps, List<SourceFile> sources) {
+        this.servers = List.copyOf(servers);
+        this.scopes = List.copyOf(scopes);
+        this.networks = List.copyOf(networks);
+        this.gaps = List.copyOf(gaps);
+        this.sources = List.copyOf(sources);
+        scopes.forEach(s -> scopeIndex.put(scopeKey(s.provider(), s.account(), s.region()), s));
+        networks.forEach(n -> networkIndex.put(networkKey(n.provider(), n.account(), n.id()), n));
+    }
+
+    public List<Server> servers() { return servers; }
+    public List<Scope> scopes() { return scopes; }
+    public List<Network> networks() { return networks; }
+    public List<CoverageGap> gaps() { return gaps; }
+    public List<SourceFile> sources() { return sources; }
+
+    /** The scope of a server's own region, if the inventory has facts for it. */
+    public Optional<Scope> regionScope(Server server) {
+        return server.region() == null ? Optional.empty()
+                : Optional.ofNullable(scopeIndex.get(scopeKey(server.provider(), server.account(), server.region())));
+    }
+
+    /** The account-wide or subscription-wide scope (region null), if the inventory has facts for it. */
+    public Optional<Scope> accountScope(Server server) {
+        return Optional.ofNullable(scopeIndex.get(scopeKey(server.provider(), server.account(), null)));
+    }
+
+    public Optional<Network> network(Provider provider, String account, String networkId) {
+        return Optional.ofNullable(networkIndex.get(networkKey(provider, account, networkId)));
+    }
+
+    private static String scopeKey(Provider provider, String account, String region) {
+        return provider + "/" + account + "/" + region;
+    }
+
+    private static String networkKey(Provider provider, String account, String id) {
+        return provider + "/" + account + "/" + id;
+    }
+}

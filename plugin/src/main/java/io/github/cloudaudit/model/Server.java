@@ -1,0 +1,124 @@
+package io.github.cloudaudit.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A server in the normalized inventory: a virtual machine or a managed database.
+ * Every nullable field means "the inventory does not tell".
+ *
+ * @param id             the cloud's own id: EC2 instance id, RDS DB instance identifier, Azure resource id
+ * @param name           a human name (Name tag, VM name), null when none
+ * @param type           instance type, VM size or DB instance class
+ * @param launchedOn     launch or creation date
+ * @param stateSince     since when the server has been in its current power state
+ * @param image          image name, marketplace offer or engine description: evidence for OS and database detection
+ * @param networkIds     VPCs or virtual networks it sits in
+ * @param ingress        inbound rules that reach it
+ * @param publiclyAccessible a managed database reachable from the internet (null for VMs or unknown)
+ * @param attachedDisks  number of disks attached, null when unknown
+ * @param sourceFile     the inventory file it was read from
+ */
+public record Server(Provider provider, ResourceKind kind, String id, String name, String account, String region,
+                     String type, PowerState state, LocalDate launchedOn, LocalDate stateSince,
+                     OperatingSystem os, DatabaseEngine engine, String image, Map<String, String> tags,
+                     List<String> networkIds, List<IngressRule> ingress, Boolean publiclyAccessible,
+                     Integer attachedDisks, Monitoring monitoring, CpuStatistics cpu, String sourceFile) {
+
+    public Server {
+        tags = tags == null ? Map.of() : caseInsensitive(tags);
+        networkIds = networkIds == null ? List.of() : List.copyOf(networkIds);
+        ingress = ingress == null ? List.of() : List.copyOf(ingress);
+        monitoring = monitoring == null ? Monitoring.UNKNOWN : monitoring;
+    }
+
+    private static Map<String, String> caseInsensitive(Map<String, String> tags) {
+        TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        tags.forEach((key, value) -> copy.put(key, value == null ? "" : value));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /** A tag's value; keys are compared case-insensitively, as clouds and people spell them differently. */
+    public Optional<String> tag(String key) {
+        return Optional.ofNullable(tags.get(key));
+    }
+
+    /** The name to show people: the name if known, otherwise the id. */
+    public String displayName() {
+        return name == null || name.isBlank() ? id : name;
+    }
+
+    /** A key that is unique across providers and accounts. */
+    public String key() {
+        return (provider + "/" + account + "/" + id).toLowerCase(Locale.ROOT);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().provider(provider).kind(kind).id(id).name(name).account(account).region(region)
+                .type(type).state(state).launchedOn(launchedOn).stateSince(stateSince).os(os).engine(engine)
+                .image(image).tags(tags).networkIds(networkIds).ingress(ingress)
+                .publiclyAccessible(publiclyAccessible).attachedDisks(attachedDisks).monitoring(monitoring)
+                .cpu(cpu).sourceFile(sourceFile);
+    }
+
+    /** Builds a server field by field; sources and tests use it instead of the long constructor. */
+    public static final class Builder {
+        private Provider provider;
+        private ResourceKind kind = ResourceKind.VIRTUAL_MACHINE;
+        private String id;
+        private String name;
+        private String account;
+        private String region;
+        private String type;
+        private PowerState state;
+        private LocalDate launchedOn;
+        private LocalDate stateSince;
+        private OperatingSystem os;
+        private DatabaseEngine engine;
+        private String image;
+        private Map<String, String> tags = Map.of();
+        private List<String> networkIds = List.of();
+        private List<IngressRule> ingress = List.of();
+        private Boolean publiclyAccessible;
+        private Integer attachedDisks;
+        private Monitoring monitoring = Monitoring.UNKNOWN;
+        private CpuStatistics cpu;
+        private String sourceFile;
+
+        public Builder provider(Provider value) { provider = value; return this; }
+        public Builder kind(ResourceKind value) { kind = value; return this; }
+        public Builder id(String value) { id = value; return this; }
+        public Builder name(String value) { name = value; return this; }
+        public Builder account(String value) { account = value; return this; }
+        public Builder region(String value) { region = value; return this; }
+        public Builder type(String value) { type = value; return this; }
+        public Builder state(PowerState value) { state = value; return this; }
+        public Builder launchedOn(LocalDate value) { launchedOn = value; return this; }
+        public Builder stateSince(LocalDate value) { stateSince = value; return this; }
+        public Builder os(OperatingSystem value) { os = value; return this; }
+        public Builder engine(DatabaseEngine value) { engine = value; return this; }
+        public Builder image(String value) { image = value; return this; }
+        public Builder tags(Map<String, String> value) { tags = value; return this; }
+        public Builder networkIds(List<String> value) { networkIds = value; return this; }
+        public Builder ingress(List<IngressRule> value) { ingress = value; return this; }
+        public Builder publiclyAccessible(Boolean value) { publiclyAccessible = value; return this; }
+        public Builder attachedDisks(Integer value) { attachedDisks = value; return this; }
+        public Builder monitoring(Monitoring value) { monitoring = value; return this; }
+        public Builder cpu(CpuStatistics value) { cpu = value; return this; }
+        public Builder sourceFile(String value) { sourceFile = value; return this; }
+
+        public Server build() {
+            return new Server(provider, kind, id, name, account, region, type, state, launchedOn, stateSince, os,
+                    engine, image, tags, networkIds, ingress, publiclyAccessible, attachedDisks, monitoring, cpu,
+                    sourceFile);
+        }
+    }
+}

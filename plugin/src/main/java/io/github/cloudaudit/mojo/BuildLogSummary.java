@@ -1,0 +1,73 @@
+package io.github.cloudaudit.mojo;
+
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.rules.ServerProfile;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What the build log says about an audit: top findings, the verdict, and a one-line summary last. */
+final class BuildLogSummary {
+
+    private final AuditReport report;
+    private final List<Path> written;
+
+    BuildLogSummary(AuditReport report, List<Path> written) {
+        this.report = report;
+        this.written = written;
+    }
+
+    List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        List<Finding> unsuppressed = report.result().findings().stream().filter(f -> !f.suppressed()).toList();
+        if (!unsuppressed.isEmpty()) {
+            lines.add("Top findings:");
+            unsuppressed.stream().limit(10).forEach(f -> lines.add("  " + AuditMojo.describe(f)));
+        }
+        long skipped = report.inventory().sources().stream().filter(s -> s.skipped() != null).count();
+        if (skipped > 0) {
+            lines.add(skipped + " file(s) skipped as not inventory; they are listed in the reports");
+        }
+        if (report.incomplete()) {
+            lines.add("The audit is INCOMPLETE: " + report.inventory().gaps().size()
+                    + " coverage gap(s); see audit-incomplete findings");
+        }
+        lines.add(summaryLine());
+        return lines;
+    }
+
+    String summaryLine() {
+        long databases = report.resources().stream().filter(ServerProfile::hostsDatabase).count();
+        return String.format("Cloud audit %s: %d servers audited (%d host databases); findings: %s; %d suppressed; reports: %s",
+                report.result().passed() ? "PASSED" : "FAILED",
+                report.resources().size(), databases,
+                AuditMojo.countsLine(report.result().countsBySeverity()),
+                report.result().suppressedCount(),
+                written.isEmpty() ? "none" : written.stream().map(Path::toString).collect(Collectors.joining(", ")));
+    }
+
+    String failureMessage(int shown) {
+        List<Finding> failing = report.result().failing();
+        StringBuilder message = new StringBuilder();
+        message.append("Cloud audit failed: ").append(failing.size()).append(" unsuppressed finding(s) at or above ")
+                .append(report.result().failOnSeverity()).append(" (")
+                .append(failing.stream().collect(Collectors.groupingBy(Finding::severity, java.util.TreeMap::new,
+                        Collectors.counting())).entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")))
+                .append(").");
+        message.append(System.lineSeparator()).append("Worst findings:");
+        failing.stream().limit(shown).forEach(f -> message.append(System.lineSeparator()).append("  ").append(AuditMojo.describe(f)));
+        if (failing.size() > shown) {
+            message.append(System.lineSeparator()).append("  ... and ").append(failing.size() - shown).append(" more");
+        }
+        if (!written.isEmpty()) {
+            message.append(System.lineSeparator()).append("Full report: ").append(written.get(0));
+        }
+        message.append(System.lineSeparator())
+                .append("Fix them, suppress them with a justification (cloudaudit.suppressions), or change cloudaudit.failOnSeverity.");
+        return message.toString();
+    }
+}

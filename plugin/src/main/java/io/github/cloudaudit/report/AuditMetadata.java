@@ -1,0 +1,25 @@
+package io.github.cloudaudit.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Facts about the audit run itself.
+ *
+ * @param auditDate      the date every time-based rule measured against
+ * @param pluginVersion  version of this plugin
+ * @param generatedAt    when the reports were written
+ * @param duration       how long reading and auditing took
+ * @param failOnSeverity the build's threshold, or NONE
+ * @param inputs         the inventory files and folders given
+ * @param locale         language of the human-readable reports, e.g. {@code en} or {@code nb}
+ */
+public record AuditMetadata(LocalDate auditDate, String pluginVersion, Instant generatedAt, Duration duration,
+                            String failOnSeverity, List<String> inputs, String locale) {
+
+    public AuditMetadata {
+        inputs = List.copyOf(inputs);
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.cloudaudit.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Writes the audit in one format. Reporters are found with {@link java.util.ServiceLoader}: a new format is a new
+ * class plus its line in {@code META-INF/services/io.github.cloudaudit.report.Reporter}.
+ */
+public interface Reporter {
+
+    /** The name users select it by in {@code formats}, e.g. {@code json}, {@code sarif}, {@code html}. */
+    String format();
+
+    /** Writes the report into the directory and returns the file written. */
+    Path write(AuditReport report, Path outputDirectory) throws IOException;
+}

@@ -1,0 +1,142 @@
+package io.github.cloudaudit.rules;
+
+import io.github.cloudaudit.findings.Category;
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.RuleMetadata;
+import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.lifecycle.LifecycleCatalog;
+import io.github.cloudaudit.lifecycle.Release;
+import io.github.cloudaudit.model.Inventory;
+import io.github.cloudaudit.model.Server;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a rule may read: the inventory, the fixed audit date, the settings, the lifecycle tables and the
+ * facts derived once per server. Nothing in it changes while the rules run.
+ */
+public final class AuditContext {
+
+    private final Inventory inventory;
+    private final LocalDate auditDate;
+    private final AuditSettings settings;
+    private final LifecycleCatalog operatingSystems;
+    private final LifecycleCatalog databaseEngines;
+    private final DatabaseDetector databaseDetector;
+    private final Map<String, ServerProfile> profiles = new HashMap<>();
+
+    public AuditContext(Inventory inventory, LocalDate auditDate, AuditSettings settings,
+                        LifecycleCatalog operatingSystems, LifecycleCatalog databaseEngines) {
+        this.inventory = inventory;
+        this.auditDate = auditDate;
+        this.settings = settings;
+        this.operatingSystems = operatingSystems;
+        this.databaseEngines = databaseEngines;
+        this.databaseDetector = new DatabaseDetector(settings.databaseTags());
+        for (Server server : inventory.servers()) {
+            profiles.put(server.key(), profileOf(server));
+        }
+    }
+
+    /** A context with the built-in lifecycle tables. */
+    public static AuditContext withBuiltInTables(Inventory inventory, LocalDate auditDate, AuditSettings settings) {
+        return new AuditContext(inventory, auditDate, settings,
+                LifecycleCatalog.builtIn(LifecycleCatalog.OPERATING_SYSTEMS),
+                LifecycleCatalog.builtIn(LifecycleCatalog.DATABASE_ENGINES));
+    }
+
+    public Inventory inventory() { return inventory; }
+    public LocalDate auditDate() { return auditDate; }
+    public AuditSettings settings() { return settings; }
+    public LifecycleCatalog operatingSystems() { return operatingSystems; }
+    public LifecycleCatalog databaseEngines() { return databaseEngines; }
+
+    public ServerProfile profile(Server server) {
+        return profiles.get(server.key());
+    }
+
+    /**
+     * The severity of a rule on a server: legacy, orphan and monitoring findings are raised one step on a
+     * server that hosts a database, and one more when its data is classified as sensitive.
+     */
+    public Severity severity(RuleMetadata rule, Server server) {
+        Severity severity = rule.severity();
+        boolean raisable = rule.category() == Category.LEGACY || rule.category() == Category.ORPHANED
+                || rule.category() == Category.MONITORING;
+        if (raisable) {
+            ServerProfile profile = profile(server);
+            if (profile.hostsDatabase()) {
+                severity = severity.raised();
+            }
+            if (profile.sensitiveData()) {
+                severity = severity.raised();
+            }
+        }
+        return severity;
+    }
+
+    /** A confirmed finding of a rule on a server, at the server's severity, with the database evidence added. */
+    public Finding finding(RuleMetadata rule, Server server, String message, List<String> evidence) {
+        return newFinding(rule, server, message, evidence, true);
+    }
+
+    /**
+     * A finding saying the rule could not verify the server because the inventory lacks the data; reported at
+     * LOW so it is seen without failing builds on missing exports, while the coverage section names the gap.
+     */
+    public Finding unverified(RuleMetadata rule, Server server, String message, List<String> evidence) {
+        Finding finding = newFinding(rule, server, message, evidence, false);
+        return new Finding(finding.ruleId(), Severity.LOW, finding.provider(), finding.account(), finding.region(),
+                finding.resourceId(), finding.resourceName(), finding.message(), finding.evidence(), false,
+                finding.sourceFile(), finding.related(), null);
+    }
+
+    private Finding newFinding(RuleMetadata rule, Server server, String message, List<String> evidence,
+                               boolean verified) {
+        List<String> allEvidence = new ArrayList<>(evidence);
+        ServerProfile profile = profile(server);
+        if (profile.hostsDatabase() && rule.category() != Category.EXPOSURE) {
+            allEvidence.add("hosts a database: " + String.join("; ", profile.databaseEvidence()));
+        }
+        if (profile.sensitiveData()) {
+            allEvidence.add("data classification: " + profile.classification());
+        }
+        return new Finding(rule.id(), severity(rule, server), server.provider(), server.account(), server.region(),
+                server.id(), server.name(), message, allEvidence, verified, server.sourceFile(), List.of(), null);
+    }
+
+    private ServerProfile profileOf(Server server) {
+        List<String> evidence = databaseDetector.evidence(server);
+        String osLabel = null;
+        LocalDate osEnd = null;
+        if (server.os() != null && server.os().product() != null) {
+            Optional<Release> release = operatingSystems.find(server.os().product(), server.os().version());
+            osLabel = release.map(Release::label).orElse(
+                    operatingSystems.productName(server.os().product())
+                            + (server.os().version() != null ? " " + server.os().version() : ""));
+            osEnd = release.map(Release::endOfSupport).orElse(null);
+        }
+        String engineLabel = null;
+        LocalDate engineEnd = null;
+        if (server.engine() != null) {
+            Optional<Release> release = databaseEngines.find(server.engine().product(), server.engine().version());
+            engineLabel = databaseEngines.productName(server.engine().product())
+                    + (server.engine().version() != null ? " " + server.engine().version() : "");
+            engineEnd = release.map(Release::endOfSupport).orElse(null);
+        }
+        String owner = settings.requiredTags().stream()
+                .map(server::tag).flatMap(Optional::stream)
+                .filter(value -> !value.isBlank()).findFirst().orElse(null);
+        String classification = settings.classificationTagKeys().stream()
+                .map(server::tag).flatMap(Optional::stream)
+                .filter(value -> settings.sensitiveClassifications().stream().anyMatch(value::equalsIgnoreCase))
+                .findFirst().orElse(null);
+        return new ServerProfile(server, !evidence.isEmpty(), evidence, osLabel, osEnd, engineLabel, engineEnd,
+                owner, classification);
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.cloudaudit.rules;
+
+import io.github.cloudaudit.model.IngressRule;
+import io.github.cloudaudit.model.ResourceKind;
+import io.github.cloudaudit.model.Server;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Decides whether a server hosts a database, and says why. */
+final class DatabaseDetector {
+
+    /** Well-known database ports and the engine usually behind them. */
+    static final Map<Integer, String> DATABASE_PORTS = databasePorts();
+
+    private static final Pattern ENGINE_IN_NAME = Pattern.compile(
+            "(?i)\\b(mysql|mariadb|postgres(?:ql)?|sql ?server|mssql|oracle|mongo(?:db)?|redis|cassandra|"
+                    + "elasticsearch|opensearch|couchdb|db2|cockroach(?:db)?|neo4j|percona)");
+
+    private final Map<String, String> databaseTags;
+
+    DatabaseDetector(Map<String, String> databaseTags) {
+        this.databaseTags = databaseTags;
+    }
+
+    List<String> evidence(Server server) {
+        List<String> evidence = new ArrayList<>();
+        if (server.kind() == ResourceKind.MANAGED_DATABASE) {
+            evidence.add("managed database service" + (server.engine() != null ? " (" + server.engine().product() + ")" : ""));
+        } else if (server.engine() != null) {
+            evidence.add("database engine " + server.engine().product() + " reported on the server");
+        }
+        portEvidence(server).ifPresent(evidence::add);
+        if (server.image() != null) {
+            Matcher matcher = ENGINE_IN_NAME.matcher(server.image());
+            if (matcher.find()) {
+                evidence.add("image '" + server.image() + "' names " + matcher.group(1));
+            }
+        }
+        databaseTags.forEach((key, value) -> server.tag(key)
+                .filter(actual -> value.equals("*") || actual.equalsIgnoreCase(value))
+                .ifPresent(actual -> evidence.add("tag " + key + "=" + actual)));
+        return evidence;
+    }
+
+    private static java.util.Optional<String> portEvidence(Server server) {
+        for (Map.Entry<Integer, String> port : DATABASE_PORTS.entrySet()) {
+            for (IngressRule rule : server.ingress()) {
+                boolean wholeRange = rule.fromPort() == null || rule.toPort() == null
+                        || (rule.fromPort() <= 0 && rule.toPort() >= 65535) || rule.fromPort() == -1;
+                // An all-ports rule says nothing about what listens; only a rule naming the port is evidence.
+                if (!wholeRange && rule.allowsTcpPort(port.getKey())) {
+                    return java.util.Optional.of("port " + port.getKey() + " (" + port.getValue()
+                            + ") open to " + rule.source() + (rule.via() != null ? " via " + rule.via() : ""));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Map<Integer, String> databasePorts() {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(1433, "SQL Server");
+        ports.put(1521, "Oracle");
+        ports.put(3306, "MySQL/MariaDB");
+        ports.put(5432, "PostgreSQL");
+        ports.put(6379, "Redis");
+        ports.put(9042, "Cassandra");
+        ports.put(9200, "Elasticsearch");
+        ports.put(27017, "MongoDB");
+        ports.put(5984, "CouchDB");
+        ports.put(50000, "Db2");
+        ports.put(33060, "MySQL X Protocol");
+        ports.put(26257, "CockroachDB");
+        ports.put(7687, "Neo4j");
+        ports.put(8529, "ArangoDB");
+        return java.util.Collections.unmodifiableMap(ports);
+    }
+}

@@ -1,0 +1,219 @@
+package io.github.cloudaudit.source;
+
+import io.github.cloudaudit.model.CoverageGap;
+import io.github.cloudaudit.model.Inventory;
+import io.github.cloudaudit.model.IngressRule;
+import io.github.cloudaudit.model.Monitoring;
+import io.github.cloudaudit.model.Network;
+import io.github.cloudaudit.model.OperatingSystem;
+import io.github.cloudaudit.model.Provider;
+import io.github.cloudaudit.model.Scope;
+import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.model.SourceFile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects facts from many files, in any order, and links them into one {@link Inventory}: an instance's image
+ * gives its operating system, its security groups give its ingress, alarms and agents found elsewhere give its
+ * monitoring. A fact is "false" only when the data that would show it was read for that account and region;
+ * otherwise it stays unknown.
+ */
+public final class InventoryBuilder {
+
+    /** References from a server to facts held in other files. */
+    public record Links(String imageId, List<String> securityGroupIds) {
+        public static final Links NONE = new Links(null, List.of());
+    }
+
+    private record Draft(Server.Builder server, Server partial, Links links) {
+    }
+
+    private record Image(OperatingSystem os, String name) {
+    }
+
+    private final Map<String, Draft> drafts = new LinkedHashMap<>();
+    private final Map<String, Image> images = new HashMap<>();
+    private final Map<String, List<IngressRule>> securityGroups = new HashMap<>();
+    private final Map<String, Integer> attachedDisks = new HashMap<>();
+    private final Set<String> cpuAlarmTargets = new HashSet<>();
+    private final Set<String> alarmsCollected = new HashSet<>();
+    private final Set<String> agentsReporting = new HashSet<>();
+    private final Set<String> agentsCollected = new HashSet<>();
+    private final Set<String> networksWithFlowLogs = new HashSet<>();
+    private final Set<String> flowLogsCollected = new HashSet<>();
+    private final Map<String, Scope> scopes = new LinkedHashMap<>();
+    private final Map<String, Network> networks = new LinkedHashMap<>();
+    private final List<CoverageGap> gaps = new ArrayList<>();
+    private final List<SourceFile> sources = new ArrayList<>();
+
+    /** A complete server, as the normalized format holds it. */
+    public void server(Server server) {
+        server(server.toBuilder(), Links.NONE);
+    }
+
+    /** A server whose image and security groups may be described in other files. A later record of the same server replaces it. */
+    public void server(Server.Builder server, Links links) {
+        Server partial = server.build();
+        drafts.put(partial.key(), new Draft(server, partial, links));
+    }
+
+    public void image(Provider provider, String imageId, OperatingSystem os, String imageName) {
+        images.put(key(provider, imageId), new Image(os, imageName));
+    }
+
+    public void securityGroup(Provider provider, String groupId, List<IngressRule> rules) {
+        securityGroups.put(key(provider, groupId), List.copyOf(rules));
+    }
+
+    /** One more disk attached to the server (from a volume listing). */
+    public void attachedDisk(Provider provider, String serverId) {
+        attachedDisks.merge(key(provider, serverId), 1, Integer::sum);
+    }
+
+    /** An alarm or alert rule watches this resource's CPU. */
+    public void cpuAlarm(Provider provider, String resourceId) {
+        cpuAlarmTargets.add(key(provider, resourceId));
+    }
+
+    /** All alarms of this account and region were read, so a server without one has none. */
+    public void alarmsCollected(Provider provider, String account, String region) {
+        alarmsCollected.add(key(provider, account, region));
+    }
+
+    public void agentReporting(Provider provider, String serverId) {
+        agentsReporting.add(key(provider, serverId));
+    }
+
+    public void agentsCollected(Provider provider, String account, String region) {
+        agentsCollected.add(key(provider, account, region));
+    }
+
+    public void flowLog(Provider provider, String networkId) {
+        networksWithFlowLogs.add(key(provider, networkId));
+    }
+
+    public void flowLogsCollected(Provider provider, String account, String region) {
+        flowLogsCollected.add(key(provider, account, region));
+    }
+
+    /** Scope facts; facts about the same scope from several files combine, and a "true" from any file wins. */
+    public void scope(Scope facts) {
+        scopes.merge(key(facts.provider(), facts.account(), facts.region()), facts, InventoryBuilder::combine);
+    }
+
+    public void network(Network network) {
+        networks.put(key(network.provider(), network.account(), network.id()), network);
+    }
+
+    public void gap(CoverageGap gap) {
+        gaps.add(gap);
+    }
+
+    public void source(SourceFile file) {
+        sources.add(file);
+    }
+
+    public int serverCount() {
+        return drafts.size();
+    }
+
+    public Inventory build() {
+        List<Server> servers = new ArrayList<>(drafts.size());
+        Map<String, Network> allNetworks = new LinkedHashMap<>(networks);
+        for (Draft draft : drafts.values()) {
+            Server server = link(draft);
+            servers.add(server);
+            for (String networkId : server.networkIds()) {
+                allNetworks.computeIfAbsent(key(server.provider(), server.account(), networkId),
+                        k -> new Network(server.provider(), server.account(), server.region(), networkId, null));
+            }
+        }
+        List<Network> resolvedNetworks = allNetworks.values().stream().map(this::withFlowLogs).toList();
+        return new Inventory(servers, List.copyOf(scopes.values()), resolvedNetworks, gaps, sources);
+    }
+
+    private Server link(Draft draft) {
+        Server partial = draft.partial();
+        Server.Builder server = draft.server();
+        Links links = draft.links();
+        Image image = links.imageId() == null ? null : images.get(key(partial.provider(), links.imageId()));
+        if (image != null) {
+            if (partial.os() == null) {
+                server.os(image.os());
+            }
+            if (partial.image() == null || partial.image().equals(links.imageId())) {
+                server.image(image.name());
+            }
+        }
+        if (!links.securityGroupIds().isEmpty()) {
+            List<IngressRule> ingress = new ArrayList<>(partial.ingress());
+            for (String groupId : links.securityGroupIds()) {
+                ingress.addAll(securityGroups.getOrDefault(key(partial.provider(), groupId), List.of()));
+            }
+            server.ingress(ingress);
+        }
+        Integer disks = attachedDisks.get(key(partial.provider(), partial.id()));
+        if (disks != null && (partial.attachedDisks() == null || disks > partial.attachedDisks())) {
+            server.attachedDisks(disks);
+        }
+        Monitoring known = partial.monitoring();
+        server.monitoring(new Monitoring(
+                observed(known.cpuAlarm(), cpuAlarmTargets, alarmsCollected, partial),
+                known.detailedMonitoring(),
+                observed(known.agent(), agentsReporting, agentsCollected, partial)));
+        return server.build();
+    }
+
+    /** True when seen; false when the listing that would show it was read for the server's account and region. */
+    private Boolean observed(Boolean known, Set<String> seen, Set<String> collected, Server server) {
+        if (Boolean.TRUE.equals(known) || seen.contains(key(server.provider(), server.id()))) {
+            return true;
+        }
+        if (collected.contains(key(server.provider(), server.account(), server.region()))
+                || collected.contains(key(server.provider(), server.account(), null))) {
+            return false;
+        }
+        return known;
+    }
+
+    private Network withFlowLogs(Network network) {
+        if (networksWithFlowLogs.contains(key(network.provider(), network.id()))) {
+            return new Network(network.provider(), network.account(), network.region(), network.id(), true);
+        }
+        boolean collected = flowLogsCollected.contains(key(network.provider(), network.account(), network.region()));
+        if (collected && network.flowLogs() == null) {
+            return new Network(network.provider(), network.account(), network.region(), network.id(), false);
+        }
+        return network;
+    }
+
+    private static Scope combine(Scope a, Scope b) {
+        return new Scope(a.provider(), a.account(), a.region(),
+                either(a.threatDetectionForServers(), b.threatDetectionForServers()),
+                either(a.threatDetectionForDatabases(), b.threatDetectionForDatabases()),
+                either(a.auditTrail(), b.auditTrail()));
+    }
+
+    private static Boolean either(Boolean a, Boolean b) {
+        if (Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b)) {
+            return true;
+        }
+        return a != null ? a : b;
+    }
+
+    private static String key(Object... parts) {
+        StringBuilder key = new StringBuilder();
+        for (Object part : parts) {
+            key.append(part == null ? "" : part.toString().toLowerCase(Locale.ROOT)).append('|');
+        }
+        return key.toString();
+    }
+}

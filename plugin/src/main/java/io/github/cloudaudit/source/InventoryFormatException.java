@@ -1,0 +1,20 @@
+package io.github.cloudaudit.source;
+
+/** An inventory file that cannot be read as what it claims to be; the message names file, line, column and what was expected. */
+public class InventoryFormatException extends RuntimeException {
+
+    private final String file;
+    private final long line;
+    private final long column;
+
+    public InventoryFormatException(String file, long line, long column, String message) {
+        super(file + (line > 0 ? ":" + line + ":" + column : "") + ": " + message);
+        this.file = file;
+        this.line = line;
+        this.column = column;
+    }
+
+    public String file() { return file; }
+    public long line() { return line; }
+    public long column() { return column; }
+}
