@@ -1,0 +1,16 @@
+// Shared by the ITs' verify.groovy scripts: read the outputs and fail with a message that says what was wrong.
+import groovy.json.JsonSlurper
+
+findings = { String folder = 'target/cloud-audit' ->
+    File file = new File(basedir, "${folder}/findings.json")
+    assert file.isFile() : "findings.json was not written to ${file}"
+    new JsonSlurper().parse(file)
+}
+
+buildLog = { -> new File(basedir, 'build.log').getText('UTF-8') }
+
+findingsOf = { report, String ruleId -> report.findings.findAll { it.ruleId == ruleId } }
+
+assertNoStackTrace = { String log ->
+    assert !(log =~ /(?m)^\s+at [a-z]+\.[\w.$]+\(/) : 'the build log contains a Java stack trace'
+}
