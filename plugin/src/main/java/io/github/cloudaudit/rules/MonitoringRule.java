@@ -1,0 +1,69 @@
+package io.github.cloudaudit.rules;
+
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.model.Inventory;
+import io.github.cloudaudit.model.Scope;
+import io.github.cloudaudit.model.Server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The shape every monitoring rule shares: one verdict per server from a fact that is true, false or unknown.
+ * A false fact is a finding, an unknown one is reported as unverified, never taken as fine.
+ */
+abstract class MonitoringRule implements Rule {
+
+    @Override
+    public final List<Finding> evaluate(AuditContext context, List<Finding> earlier) {
+        List<Finding> findings = new ArrayList<>();
+        for (Server server : context.inventory().servers()) {
+            check(context, server).ifPresent(findings::add);
+        }
+        return findings;
+    }
+
+    /** The finding for one server; empty when it is watched or the rule does not apply to it. */
+    abstract Optional<Finding> check(AuditContext context, Server server);
+
+    /** What is missing in two or three words ("no CPU alarm", "GuardDuty off"), for the composite risk story. */
+    abstract String gapInBrief(Server server);
+
+    final Optional<Finding> verdict(AuditContext context, Server server, Boolean watched,
+                                    String offMessage, String unknownMessage, List<String> evidence) {
+        if (watched == null) {
+            return Optional.of(context.unverified(metadata(), server, unknownMessage, evidence));
+        }
+        return watched ? Optional.empty() : Optional.of(context.finding(metadata(), server, offMessage, evidence));
+    }
+
+    /**
+     * A fact of the server's region scope or account scope: true when either says so (one of them is enough),
+     * otherwise false when either says so, otherwise unknown.
+     *
+     * @param decidedBy the scope that gave the value, null when unknown
+     * @param evidence  the fact as each scope holds it
+     */
+    record ScopeFact(Boolean value, Scope decidedBy, List<String> evidence) {
+    }
+
+    static ScopeFact scopeFact(AuditContext context, Server server, String name, Function<Scope, Boolean> fact) {
+        Inventory inventory = context.inventory();
+        List<Scope> scopes = Stream.of(inventory.regionScope(server), inventory.accountScope(server))
+                .flatMap(Optional::stream).toList();
+        List<String> evidence = scopes.isEmpty()
+                ? List.of(Wording.fact(name + " in " + Wording.scopeOf(server), null))
+                : scopes.stream().map(s -> Wording.fact(
+                        name + " in " + Wording.scope(s.provider(), s.account(), s.region()), fact.apply(s))).toList();
+        for (Boolean wanted : new Boolean[] {Boolean.TRUE, Boolean.FALSE}) {
+            Optional<Scope> deciding = scopes.stream().filter(s -> wanted.equals(fact.apply(s))).findFirst();
+            if (deciding.isPresent()) {
+                return new ScopeFact(wanted, deciding.get(), evidence);
+            }
+        }
+        return new ScopeFact(null, null, evidence);
+    }
+}

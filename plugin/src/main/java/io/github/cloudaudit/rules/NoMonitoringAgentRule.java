@@ -1,0 +1,65 @@
+package io.github.cloudaudit.rules;
+
+import io.github.cloudaudit.findings.Category;
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.RuleMetadata;
+import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.ResourceKind;
+import io.github.cloudaudit.model.Server;
+
+import java.util.List;
+import java.util.Optional;
+
+/** No management or monitoring agent reports from a virtual machine, so nobody sees inside it. */
+public final class NoMonitoringAgentRule extends MonitoringRule {
+
+    public static final RuleMetadata METADATA = new RuleMetadata(
+            "monitoring-no-agent",
+            "No management or monitoring agent reports from the virtual machine",
+            Category.MONITORING,
+            Severity.LOW,
+            "Without an agent nobody sees what runs inside a virtual machine, which patches it lacks or what its "
+                    + "logs say, and it cannot be patched centrally. Forgotten servers are typically the ones no "
+                    + "agent reports from.",
+            "AWS: install or start the SSM Agent, attach an instance profile with the AmazonSSMManagedInstanceCore "
+                    + "policy and check the instance appears in aws ssm describe-instance-information (or turn on "
+                    + "Default Host Management Configuration). Azure: install the Azure Monitor agent extension "
+                    + "(az vm extension set --name AzureMonitorLinuxAgent or AzureMonitorWindowsAgent) and associate "
+                    + "a data collection rule, or let Defender for Cloud provision it automatically.",
+            List.of("Prowler: ec2_instance_managed_by_ssm",
+                    "AWS Config: ec2-instance-managed-by-systems-manager",
+                    "Prowler (Azure): defender_auto_provisioning_log_analytics_agent_vms_on",
+                    "CIS Microsoft Azure Foundations Benchmark: Ensure that auto provisioning of the monitoring "
+                            + "agent is set to 'On'"));
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    Optional<Finding> check(AuditContext context, Server server) {
+        // A managed database runs no agent of ours; the cloud operates its host.
+        if (server.kind() != ResourceKind.VIRTUAL_MACHINE) {
+            return Optional.empty();
+        }
+        Boolean agent = server.monitoring().agent();
+        String name = server.displayName();
+        return verdict(context, server, agent,
+                Wording.aws(server)
+                        ? name + " is not managed by AWS Systems Manager: no agent reports from it, so nobody sees "
+                                + "its processes and missing patches, and it cannot be patched centrally."
+                        : "No Azure Monitor agent reports from " + name + ": nobody sees its processes, logs and "
+                                + "performance from inside.",
+                "Cannot tell whether " + (Wording.aws(server) ? "the SSM agent" : "the Azure Monitor agent")
+                        + " reports from " + name + ": the inventory does not say ("
+                        + (Wording.aws(server) ? "aws ssm describe-instance-information" : "az vm extension list")
+                        + ").",
+                List.of(Wording.fact(Wording.aws(server) ? "managed by SSM" : "Azure Monitor agent", agent)));
+    }
+
+    @Override
+    String gapInBrief(Server server) {
+        return "no monitoring agent";
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.cloudaudit.rules;
+
+import io.github.cloudaudit.findings.Category;
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.RuleMetadata;
+import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.ResourceKind;
+import io.github.cloudaudit.model.Scope;
+import io.github.cloudaudit.model.Server;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** No threat detection (GuardDuty, Defender for Servers or SQL) covers the server's account or region. */
+public final class NoThreatDetectionRule extends MonitoringRule {
+
+    public static final RuleMetadata METADATA = new RuleMetadata(
+            "monitoring-no-threat-detection",
+            "No threat detection covers the server",
+            Category.MONITORING,
+            Severity.MEDIUM,
+            "Threat detection is what notices a server talking to a crypto-mining pool, logins with stolen "
+                    + "credentials or a database being dumped. Where it is off, an intruder can stay for months; "
+                    + "GuardDuty and Defender raise exactly these alerts out of the box.",
+            "AWS: enable GuardDuty in every account and region (aws guardduty create-detector --enable), "
+                    + "preferably for the whole organization from a delegated administrator account, and send its "
+                    + "findings to someone who reads them. Azure: set the Defender for Servers plan (virtual "
+                    + "machines) and the Defender for SQL plans (Azure SQL and SQL servers on machines) to the "
+                    + "Standard tier (az security pricing create --name VirtualMachines --tier Standard; "
+                    + "--name SqlServers / SqlServerVirtualMachines) and configure security contact e-mails.",
+            List.of("Prowler: guardduty_is_enabled",
+                    "Prowler (Azure): defender_ensure_defender_for_server_is_on",
+                    "Prowler (Azure): defender_ensure_defender_for_sql_servers_is_on",
+                    "AWS Config: guardduty-enabled-centralized",
+                    "ScoutSuite (Azure): securitycenter-standard-tier-not-enabled",
+                    "CIS Microsoft Azure Foundations Benchmark: Ensure that Microsoft Defender for Servers is set "
+                            + "to 'On'; Ensure that Microsoft Defender for Azure SQL Databases is set to 'On'"));
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    Optional<Finding> check(AuditContext context, Server server) {
+        boolean database = server.kind() == ResourceKind.MANAGED_DATABASE;
+        Function<Scope, Boolean> fact = database ? Scope::threatDetectionForDatabases
+                : Scope::threatDetectionForServers;
+        String service = service(server);
+        ScopeFact detection = scopeFact(context, server, service, fact);
+        String where = detection.decidedBy() == null ? Wording.scopeOf(server) : Wording.scope(
+                detection.decidedBy().provider(), detection.decidedBy().account(), detection.decidedBy().region());
+        String off = Wording.aws(server) ? "GuardDuty is off in " + where
+                : service + " is not on the Standard tier in " + where;
+        return verdict(context, server, detection.value(),
+                off + ": nothing looks for attacks on " + server.displayName()
+                        + ", such as crypto-mining, logins with stolen credentials or data being copied out.",
+                "Cannot tell whether " + service + " watches " + server.displayName() + ": no "
+                        + service + " data (" + (Wording.aws(server) ? "aws guardduty list-detectors"
+                        : "az security pricing list") + ") was provided for " + where + ".",
+                detection.evidence());
+    }
+
+    private static String service(Server server) {
+        if (Wording.aws(server)) {
+            return "GuardDuty";
+        }
+        return server.kind() == ResourceKind.MANAGED_DATABASE ? "Defender for SQL" : "Defender for Servers";
+    }
+
+    @Override
+    String gapInBrief(Server server) {
+        return service(server) + " off";
+    }
+}
