@@ -49,6 +49,18 @@ public record Finding(String ruleId, Severity severity, Provider provider, Strin
         return suppression != null;
     }
 
+    /** This finding at another severity, for rules that weigh it themselves. */
+    public Finding withSeverity(Severity changed) {
+        return new Finding(ruleId, changed, provider, account, region, resourceId, resourceName, message, evidence,
+                verified, sourceFile, related, suppression);
+    }
+
+    /** This finding made of others: a composite rule names the fingerprints of the findings it builds on. */
+    public Finding withRelated(List<String> fingerprints) {
+        return new Finding(ruleId, severity, provider, account, region, resourceId, resourceName, message, evidence,
+                verified, sourceFile, fingerprints, suppression);
+    }
+
     public Finding withSuppression(Suppression applied) {
         return new Finding(ruleId, severity, provider, account, region, resourceId, resourceName, message, evidence,
                 verified, sourceFile, related, applied);

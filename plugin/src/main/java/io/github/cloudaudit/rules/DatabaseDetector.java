@@ -50,16 +50,20 @@ final class DatabaseDetector {
     private static java.util.Optional<String> portEvidence(Server server) {
         for (Map.Entry<Integer, String> port : DATABASE_PORTS.entrySet()) {
             for (IngressRule rule : server.ingress()) {
-                boolean wholeRange = rule.fromPort() == null || rule.toPort() == null
-                        || (rule.fromPort() <= 0 && rule.toPort() >= 65535) || rule.fromPort() == -1;
                 // An all-ports rule says nothing about what listens; only a rule naming the port is evidence.
-                if (!wholeRange && rule.allowsTcpPort(port.getKey())) {
+                if (!coversAllPorts(rule) && rule.allowsTcpPort(port.getKey())) {
                     return java.util.Optional.of("port " + port.getKey() + " (" + port.getValue()
                             + ") open to " + rule.source() + (rule.via() != null ? " via " + rule.via() : ""));
                 }
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** True when a rule opens every port rather than naming some. */
+    static boolean coversAllPorts(IngressRule rule) {
+        return rule.fromPort() == null || rule.toPort() == null
+                || (rule.fromPort() <= 0 && rule.toPort() >= 65535) || rule.fromPort() == -1;
     }
 
     private static Map<Integer, String> databasePorts() {

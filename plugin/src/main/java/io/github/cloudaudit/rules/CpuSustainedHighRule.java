@@ -1,0 +1,120 @@
+package io.github.cloudaudit.rules;
+
+import io.github.cloudaudit.findings.Category;
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.RuleMetadata;
+import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.CpuStatistics;
+import io.github.cloudaudit.model.PowerState;
+import io.github.cloudaudit.model.Provider;
+import io.github.cloudaudit.model.Server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sustained high CPU on a server that hosts a database or is already legacy, stale or orphaned: the pattern of a
+ * forgotten server mined for cryptocurrency. Composite, because the other rules' findings make it suspicious.
+ */
+public final class CpuSustainedHighRule implements Rule {
+
+    public static final RuleMetadata METADATA = new RuleMetadata(
+            "cpu-sustained-high",
+            "Sustained high CPU on a forgotten or database server",
+            Category.RISK,
+            Severity.HIGH,
+            "A database or a forgotten server has no reason to run near full CPU for days; cryptomining malware "
+                    + "does exactly that, and it is how compromised servers are usually noticed, if at all. "
+                    + "It also means the attacker can read whatever the server holds.",
+            "Treat the server as possibly compromised: look at its running processes, its outbound connections "
+                    + "(mining pools, unusual ports such as 3333, 4444 or 14444) and the provider's threat "
+                    + "findings (GuardDuty, Microsoft Defender for Cloud). If mining is confirmed, isolate the "
+                    + "server, snapshot its disks for forensics, rotate every credential it held and rebuild it.",
+            List.of("Amazon GuardDuty CryptoCurrency:EC2/BitcoinTool.B (the service-side signal)",
+                    "Microsoft Defender for Cloud digital currency mining alerts",
+                    "CIS Controls v8 2.3 Address Unauthorized Software"));
+
+    @Override
+    public RuleMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public boolean composite() {
+        return true;
+    }
+
+    @Override
+    public List<Finding> evaluate(AuditContext context, List<Finding> earlier) {
+        return context.inventory().servers().stream()
+                .map(server -> check(context, server, earlier))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    private Optional<Finding> check(AuditContext context, Server server, List<Finding> earlier) {
+        CpuStatistics cpu = server.cpu();
+        // Only a running server burns CPU; flagging a stopped one would contradict its orphan-stopped finding.
+        if (cpu == null || server.state() != PowerState.RUNNING || cpu.periodDays() < 1
+                || cpu.averagePercent() < context.settings().cpuHighPercent()) {
+            return Optional.empty();
+        }
+        ServerProfile profile = context.profile(server);
+        List<Finding> suspicious = earlier.stream()
+                .filter(Finding::verified)
+                .filter(finding -> makesSuspicious(finding.ruleId()))
+                .filter(finding -> about(finding, server))
+                .toList();
+        if (!profile.hostsDatabase() && suspicious.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> evidence = new ArrayList<>();
+        evidence.add("average CPU " + Phrases.percent(cpu.averagePercent()) + " and maximum "
+                + Phrases.percent(cpu.maximumPercent()) + " over " + Phrases.count(cpu.periodDays(), "day")
+                + " (threshold " + Phrases.percent(context.settings().cpuHighPercent()) + ")");
+        evidence.add("state: " + Phrases.state(server));
+        suspicious.forEach(finding -> evidence.add(finding.ruleId() + ": " + finding.message()));
+        String message = server.displayName() + " has averaged " + Phrases.percent(cpu.averagePercent())
+                + " CPU over the last " + Phrases.count(cpu.periodDays(), "day") + " while it "
+                + Phrases.list(reasons(profile, suspicious)) + ". Sustained high CPU on such a server is the "
+                + "signature of cryptomining: check its running processes, its outbound connections to mining "
+                + "pools and " + threatFindings(server.provider()) + ".";
+        return Optional.of(context.finding(METADATA, server, message, evidence)
+                .withRelated(suspicious.stream().map(Finding::fingerprint).toList()));
+    }
+
+    private static boolean makesSuspicious(String ruleId) {
+        return ruleId.startsWith("legacy-") || ruleId.equals(StaleServerRule.METADATA.id())
+                || ruleId.startsWith("orphan-");
+    }
+
+    private static boolean about(Finding finding, Server server) {
+        return finding.provider() == server.provider() && Objects.equals(finding.account(), server.account())
+                && Objects.equals(finding.resourceId(), server.id());
+    }
+
+    private static List<String> reasons(ServerProfile profile, List<Finding> suspicious) {
+        List<String> reasons = new ArrayList<>();
+        if (profile.hostsDatabase()) {
+            reasons.add("hosts a database");
+        }
+        if (suspicious.stream().anyMatch(f -> f.ruleId().startsWith("legacy-"))) {
+            reasons.add("runs outdated software or hardware");
+        }
+        if (suspicious.stream().anyMatch(f -> f.ruleId().equals(StaleServerRule.METADATA.id()))) {
+            reasons.add("has not been rebuilt for years");
+        }
+        if (suspicious.stream().anyMatch(f -> f.ruleId().startsWith("orphan-"))) {
+            reasons.add("looks forgotten");
+        }
+        return reasons;
+    }
+
+    private static String threatFindings(Provider provider) {
+        return provider == Provider.AZURE
+                ? "whether Microsoft Defender for Cloud reports digital currency mining alerts for it"
+                : "whether GuardDuty reports CryptoCurrency findings for it";
+    }
+}

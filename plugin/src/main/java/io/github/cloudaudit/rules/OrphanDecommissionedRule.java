@@ -1,0 +1,77 @@
+package io.github.cloudaudit.rules;
+
+import io.github.cloudaudit.findings.Category;
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.RuleMetadata;
+import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.Server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A server tagged as decommissioned, to be deleted or retired, that still exists. */
+public final class OrphanDecommissionedRule extends PerServerRule {
+
+    public static final RuleMetadata METADATA = new RuleMetadata(
+            "orphan-decommissioned",
+            "Server tagged as decommissioned but still there",
+            Category.ORPHANED,
+            Severity.MEDIUM,
+            "Someone marked this server for removal and it was never removed. Nobody patches or watches a "
+                    + "server everyone believes is gone, yet it still holds its data and, if running, can still "
+                    + "be reached.",
+            "Confirm with the owner that it is no longer needed, take a final snapshot or backup if the data "
+                    + "must be kept, then delete the server and its disks. If it is still in use, remove the "
+                    + "decommission tag and give it an owner.",
+            List.of("AWS Config required-tags (lifecycle tag policies)",
+                    "CIS Controls v8 1.1 Establish and Maintain Detailed Enterprise Asset Inventory"));
+
+    /** Values that switch a marker used as a tag key off again, e.g. {@code decommissioned=false}. */
+    private static final Set<String> NEGATIVE_VALUES = Set.of("false", "no", "n", "0", "off");
+
+    public OrphanDecommissionedRule() {
+        super(METADATA);
+    }
+
+    @Override
+    Optional<Finding> check(AuditContext context, Server server) {
+        List<String> markers = context.settings().decommissionMarkers();
+        List<String> tags = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
+        for (Map.Entry<String, String> tag : server.tags().entrySet()) {
+            markerIn(tag, markers).ifPresent(marker -> {
+                tags.add(tag.getKey() + "=" + tag.getValue());
+                evidence.add("tag " + tag.getKey() + "=" + tag.getValue() + " matches the marker '" + marker + "'");
+            });
+        }
+        if (tags.isEmpty()) {
+            return Optional.empty();
+        }
+        evidence.add("state: " + Phrases.state(server));
+        return Optional.of(context.finding(METADATA, server, server.displayName() + " is tagged as decommissioned ("
+                + String.join(", ", tags) + "), yet it is still there (" + Phrases.state(server) + ").", evidence));
+    }
+
+    /** The marker a tag carries: as a word in its value, or as its whole key unless the value says no. */
+    private static Optional<String> markerIn(Map.Entry<String, String> tag, List<String> markers) {
+        for (String marker : markers) {
+            boolean keyMarks = tag.getKey().trim().equalsIgnoreCase(marker)
+                    && !NEGATIVE_VALUES.contains(tag.getValue().trim().toLowerCase(Locale.ROOT));
+            if (keyMarks || containsWord(tag.getValue(), marker)) {
+                return Optional.of(marker);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the marker stands in the text on its own: "decommissioned 2023", "old-to-delete", not "deleted". */
+    private static boolean containsWord(String text, String marker) {
+        return Pattern.compile("(?<![\\p{Alnum}])" + Pattern.quote(marker) + "(?![\\p{Alnum}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find();
+    }
+}

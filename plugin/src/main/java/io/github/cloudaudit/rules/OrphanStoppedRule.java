@@ -1,0 +1,70 @@
+package io.github.cloudaudit.rules;
+
+import io.github.cloudaudit.findings.Category;
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.RuleMetadata;
+import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.PowerState;
+import io.github.cloudaudit.model.ResourceKind;
+import io.github.cloudaudit.model.Server;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A server stopped for longer than the threshold while its disks, and the data on them, remain. */
+public final class OrphanStoppedRule extends PerServerRule {
+
+    public static final RuleMetadata METADATA = new RuleMetadata(
+            "orphan-stopped",
+            "Server stopped for a long time with its disks kept",
+            Category.ORPHANED,
+            Severity.LOW,
+            "A server stopped for weeks serves nobody, yet its disks are still billed and still hold its data, "
+                    + "unpatched and unwatched. Anyone who starts it again brings back a server that missed "
+                    + "every update since it stopped.",
+            "Ask the owner whether it is still needed. If not, snapshot the disks if the data must be kept, "
+                    + "then delete the server and its disks; if so, start it, patch it and put it back under "
+                    + "monitoring. Raise cloudaudit.stoppedDaysThreshold if long pauses are normal for you.",
+            List.of("Prowler ec2_instance_stopped_older_than_specific_days", "AWS Config ec2-stopped-instance"));
+
+    public OrphanStoppedRule() {
+        super(METADATA);
+    }
+
+    @Override
+    Optional<Finding> check(AuditContext context, Server server) {
+        if (server.state() != PowerState.STOPPED) {
+            return Optional.empty();
+        }
+        if (server.stateSince() == null) {
+            return Optional.of(context.unverified(METADATA, server, server.displayName()
+                    + " is stopped, but since when is unknown, so it cannot be told whether it has been "
+                    + "stopped too long.", List.of("state: stopped", "no date of the last state change")));
+        }
+        long stoppedDays = Phrases.daysBetween(server.stateSince(), context.auditDate());
+        int threshold = context.settings().stoppedDaysThreshold();
+        if (stoppedDays <= threshold) {
+            return Optional.empty();
+        }
+        // A managed database keeps its storage while stopped; a VM keeps whatever disks are attached.
+        boolean managed = server.kind() == ResourceKind.MANAGED_DATABASE;
+        if (!managed && server.attachedDisks() == null) {
+            return Optional.of(context.unverified(METADATA, server, server.displayName() + " has been stopped for "
+                    + Phrases.count(stoppedDays, "day") + ", but the inventory does not say whether disks are "
+                    + "still attached.", List.of("stopped since: " + server.stateSince(),
+                    "attached disks: unknown")));
+        }
+        if (!managed && server.attachedDisks() == 0) {
+            return Optional.empty();
+        }
+        String storage = managed ? "its database storage" : Phrases.count(server.attachedDisks(), "disk") + " attached";
+        return Optional.of(context.finding(METADATA, server, server.displayName() + " has been stopped for "
+                + Phrases.count(stoppedDays, "day") + " (since " + server.stateSince() + ") with " + storage
+                + ": it serves nobody, but its storage is still billed and its data still there.",
+                List.of("stopped since: " + server.stateSince(),
+                        "stopped for: " + Phrases.count(stoppedDays, "day"),
+                        "threshold (cloudaudit.stoppedDaysThreshold): " + Phrases.count(threshold, "day"),
+                        managed ? "storage: managed database storage persists while stopped"
+                                : "attached disks: " + server.attachedDisks())));
+    }
+}

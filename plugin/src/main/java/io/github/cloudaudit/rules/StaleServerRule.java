@@ -1,0 +1,53 @@
+package io.github.cloudaudit.rules;
+
+import io.github.cloudaudit.findings.Category;
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.RuleMetadata;
+import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.Server;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A server launched or created longer ago than the configured maximum age. */
+public final class StaleServerRule extends PerServerRule {
+
+    public static final RuleMetadata METADATA = new RuleMetadata(
+            "stale-server",
+            "Server not rebuilt for years",
+            Category.LEGACY,
+            Severity.LOW,
+            "A server that has run for years without being rebuilt drifts from its image, collects manual "
+                    + "changes nobody remembers and is often forgotten by the team that made it. The age is a "
+                    + "lower bound: EC2 resets its launch time whenever an instance is stopped and started.",
+            "Confirm that someone still owns and needs the server. If so, rebuild it from a current image with "
+                    + "its setup in code (a launch template, Terraform, Bicep) and move the data over; if not, "
+                    + "take a final snapshot and delete it. Raise cloudaudit.maxServerAgeDays if your policy "
+                    + "allows older servers.",
+            List.of("Prowler ec2_instance_older_than_specific_days", "Steampipe ec2_instance_not_older_than_180_days",
+                    "Cloud Custodian instance-age filter"));
+
+    public StaleServerRule() {
+        super(METADATA);
+    }
+
+    @Override
+    Optional<Finding> check(AuditContext context, Server server) {
+        if (server.launchedOn() == null) {
+            return Optional.of(context.unverified(METADATA, server, "The launch or creation date of "
+                    + server.displayName() + " is unknown, so its age cannot be checked.",
+                    List.of("no launch or creation date in the inventory")));
+        }
+        long ageDays = Phrases.daysBetween(server.launchedOn(), context.auditDate());
+        int maxDays = context.settings().maxServerAgeDays();
+        if (ageDays <= maxDays) {
+            return Optional.empty();
+        }
+        return Optional.of(context.finding(METADATA, server, server.displayName() + " was launched on "
+                + Phrases.dateAgo(server.launchedOn(), context.auditDate()) + ", longer than the limit of "
+                + Phrases.count(maxDays, "day") + ".",
+                List.of("launched or created on: " + server.launchedOn(),
+                        "age at the audit date: " + Phrases.count(ageDays, "day"),
+                        "limit (cloudaudit.maxServerAgeDays): " + Phrases.count(maxDays, "day"))));
+    }
+}
