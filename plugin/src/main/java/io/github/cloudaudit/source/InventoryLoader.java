@@ -123,12 +123,11 @@ public final class InventoryLoader {
             JsonToken root = parser.nextToken();
             if (root == JsonToken.START_OBJECT) {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    Optional<InventoryReader> reader = find(new Signature(parser.currentName(), null));
+                    String key = parser.currentName();
+                    Optional<InventoryReader> reader = find(new Signature(key, null, firstItemOfValue(parser)));
                     if (reader.isPresent()) {
                         return reader;
                     }
-                    parser.nextToken();
-                    parser.skipChildren();
                 }
             } else if (root == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.START_OBJECT) {
                 JsonNode first = new ObjectMapper().readTree(parser);
@@ -136,6 +135,28 @@ public final class InventoryLoader {
             }
             return Optional.empty();
         }
+    }
+
+    /**
+     * Moves past the value of the current field; returns the first element when the value is a list that starts with
+     * an object, and null otherwise. Only that element is read as a tree; the rest is skipped.
+     */
+    private static JsonNode firstItemOfValue(JsonParser parser) throws IOException {
+        if (parser.nextToken() != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return null;
+        }
+        JsonNode first = null;
+        JsonToken element = parser.nextToken();
+        if (element == JsonToken.START_OBJECT) {
+            first = new ObjectMapper().readTree(parser);
+            element = parser.nextToken();
+        }
+        while (element != null && element != JsonToken.END_ARRAY) {
+            parser.skipChildren();
+            element = parser.nextToken();
+        }
+        return first;
     }
 
     private Optional<InventoryReader> find(Signature signature) {
