@@ -124,9 +124,16 @@ public final class InventoryLoader {
             if (root == JsonToken.START_OBJECT) {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
-                    Optional<InventoryReader> reader = find(new Signature(key, null, firstItemOfValue(parser)));
+                    boolean list = parser.nextToken() == JsonToken.START_ARRAY;
+                    JsonNode firstItem = list ? firstObjectOfList(parser) : null;
+                    Optional<InventoryReader> reader = find(new Signature(key, null, firstItem));
                     if (reader.isPresent()) {
                         return reader;
+                    }
+                    if (list) {
+                        skipRestOfList(parser);
+                    } else {
+                        parser.skipChildren();
                     }
                 }
             } else if (root == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.START_OBJECT) {
@@ -137,26 +144,22 @@ public final class InventoryLoader {
         }
     }
 
-    /**
-     * Moves past the value of the current field; returns the first element when the value is a list that starts with
-     * an object, and null otherwise. Only that element is read as a tree; the rest is skipped.
-     */
-    private static JsonNode firstItemOfValue(JsonParser parser) throws IOException {
-        if (parser.nextToken() != JsonToken.START_ARRAY) {
+    /** On a list's start: reads its first element when that is an object, else stays on the first element's token. */
+    private static JsonNode firstObjectOfList(JsonParser parser) throws IOException {
+        return parser.nextToken() == JsonToken.START_OBJECT ? new ObjectMapper().readTree(parser) : null;
+    }
+
+    /** Skips what is left of a list after {@link #firstObjectOfList}, without reading it as a tree. */
+    private static void skipRestOfList(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            // Reading the first element as a tree consumed it and cleared the current token.
+            token = parser.nextToken();
+        }
+        while (token != null && token != JsonToken.END_ARRAY) {
             parser.skipChildren();
-            return null;
+            token = parser.nextToken();
         }
-        JsonNode first = null;
-        JsonToken element = parser.nextToken();
-        if (element == JsonToken.START_OBJECT) {
-            first = new ObjectMapper().readTree(parser);
-            element = parser.nextToken();
-        }
-        while (element != null && element != JsonToken.END_ARRAY) {
-            parser.skipChildren();
-            element = parser.nextToken();
-        }
-        return first;
     }
 
     private Optional<InventoryReader> find(Signature signature) {

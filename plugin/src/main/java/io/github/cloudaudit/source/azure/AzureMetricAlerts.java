@@ -24,7 +24,7 @@ final class AzureMetricAlerts {
     }
 
     static void map(AzureResource alert) {
-        alert.id();
+        alert.id(); // required of every resource, also of rules that turn out not to watch CPU
         Boolean enabled = alert.bool("enabled");
         if (enabled == null) {
             throw alert.fail("expected a metric alert rule to say whether it is 'enabled'");
