@@ -11,6 +11,7 @@ import io.github.cloudaudit.model.Scope;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.model.SourceFile;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Collects facts from many files, in any order, and links them into one {@link Inventory}: an instance's image
@@ -44,6 +46,8 @@ public final class InventoryBuilder {
     private final Map<String, List<IngressRule>> securityGroups = new HashMap<>();
     private final Map<String, Integer> attachedDisks = new HashMap<>();
     private final Set<String> cpuAlarmTargets = new HashSet<>();
+    private final List<Predicate<Server>> cpuAlarmCoverage = new ArrayList<>();
+    private final Map<String, LocalDate> existedOn = new HashMap<>();
     private final Set<String> alarmsCollected = new HashSet<>();
     private final Set<String> agentsReporting = new HashSet<>();
     private final Set<String> agentsCollected = new HashSet<>();
@@ -81,6 +85,23 @@ public final class InventoryBuilder {
     /** An alarm or alert rule watches this resource's CPU. */
     public void cpuAlarm(Provider provider, String resourceId) {
         cpuAlarmTargets.add(key(provider, resourceId));
+    }
+
+    /**
+     * An alarm or alert rule that watches the CPU of every server it matches rather than of named resources, such as an
+     * Azure alert rule scoped to a whole resource group or subscription.
+     */
+    public void cpuAlarmCovering(Predicate<Server> watched) {
+        cpuAlarmCoverage.add(watched);
+    }
+
+    /**
+     * The server already existed on this date (another file shows something of it created then, such as its oldest
+     * database). It becomes the launch date when the server's own record has none; the earliest such date wins, and
+     * it can only make the server look younger than it is, never older.
+     */
+    public void existedOn(Provider provider, String serverId, LocalDate date) {
+        existedOn.merge(key(provider, serverId), date, (a, b) -> a.isBefore(b) ? a : b);
     }
 
     /** All alarms of this account and region were read, so a server without one has none. */
@@ -160,21 +181,33 @@ public final class InventoryBuilder {
             }
             server.ingress(ingress);
         }
+        LocalDate existed = existedOn.get(key(partial.provider(), partial.id()));
+        if (partial.launchedOn() == null && existed != null) {
+            server.launchedOn(existed);
+        }
         Integer disks = attachedDisks.get(key(partial.provider(), partial.id()));
         if (disks != null && (partial.attachedDisks() == null || disks > partial.attachedDisks())) {
             server.attachedDisks(disks);
         }
         Monitoring known = partial.monitoring();
         server.monitoring(new Monitoring(
-                observed(known.cpuAlarm(), cpuAlarmTargets, alarmsCollected, partial),
+                observed(known.cpuAlarm(), seen(cpuAlarmTargets, partial) || covered(partial), alarmsCollected, partial),
                 known.detailedMonitoring(),
-                observed(known.agent(), agentsReporting, agentsCollected, partial)));
+                observed(known.agent(), seen(agentsReporting, partial), agentsCollected, partial)));
         return server.build();
     }
 
+    private static boolean seen(Set<String> targets, Server server) {
+        return targets.contains(key(server.provider(), server.id()));
+    }
+
+    private boolean covered(Server server) {
+        return cpuAlarmCoverage.stream().anyMatch(watched -> watched.test(server));
+    }
+
     /** True when seen; false when the listing that would show it was read for the server's account and region. */
-    private Boolean observed(Boolean known, Set<String> seen, Set<String> collected, Server server) {
-        if (Boolean.TRUE.equals(known) || seen.contains(key(server.provider(), server.id()))) {
+    private Boolean observed(Boolean known, boolean seen, Set<String> collected, Server server) {
+        if (Boolean.TRUE.equals(known) || seen) {
             return true;
         }
         if (collected.contains(key(server.provider(), server.account(), server.region()))

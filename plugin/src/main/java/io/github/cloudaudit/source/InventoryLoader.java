@@ -123,18 +123,42 @@ public final class InventoryLoader {
             JsonToken root = parser.nextToken();
             if (root == JsonToken.START_OBJECT) {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    Optional<InventoryReader> reader = find(new Signature(parser.currentName(), null));
+                    String key = parser.currentName();
+                    boolean list = parser.nextToken() == JsonToken.START_ARRAY;
+                    JsonNode firstItem = list ? firstObjectOfList(parser) : null;
+                    Optional<InventoryReader> reader = find(new Signature(key, null, firstItem));
                     if (reader.isPresent()) {
                         return reader;
                     }
-                    parser.nextToken();
-                    parser.skipChildren();
+                    if (list) {
+                        skipRestOfList(parser);
+                    } else {
+                        parser.skipChildren();
+                    }
                 }
             } else if (root == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.START_OBJECT) {
                 JsonNode first = new ObjectMapper().readTree(parser);
                 return find(new Signature(null, first));
             }
             return Optional.empty();
+        }
+    }
+
+    /** On a list's start: reads its first element when that is an object, else stays on the first element's token. */
+    private static JsonNode firstObjectOfList(JsonParser parser) throws IOException {
+        return parser.nextToken() == JsonToken.START_OBJECT ? new ObjectMapper().readTree(parser) : null;
+    }
+
+    /** Skips what is left of a list after {@link #firstObjectOfList}, without reading it as a tree. */
+    private static void skipRestOfList(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            // Reading the first element as a tree consumed it and cleared the current token.
+            token = parser.nextToken();
+        }
+        while (token != null && token != JsonToken.END_ARRAY) {
+            parser.skipChildren();
+            token = parser.nextToken();
         }
     }
 

@@ -1,0 +1,181 @@
+package io.github.cloudaudit.source.azure;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cloudaudit.source.InventoryBuilder;
+import io.github.cloudaudit.source.InventoryFormatException;
+import io.github.cloudaudit.source.ReadContext;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One Azure resource as a CLI list prints it or as a Resource Graph row holds it. The CLI flattens a resource's
+ * {@code properties} into the item itself; ARM and Resource Graph keep them under {@code properties}. Mappings read
+ * properties through {@link #property} and work for both.
+ */
+final class AzureResource {
+
+    private static final Pattern SUBSCRIPTION = Pattern.compile("(?i)^/subscriptions/([^/]+)");
+    private static final Pattern RESOURCE_TYPE = Pattern.compile("(?i)/providers/([^/]+/[^/]+)/[^/]+");
+
+    private final JsonNode item;
+    private final JsonNode properties;
+    private final JsonLocation at;
+    private final ReadContext context;
+
+    AzureResource(JsonNode item, JsonLocation at, ReadContext context) {
+        this.item = item;
+        this.properties = item.path("properties").isObject() ? item.get("properties") : item;
+        this.at = at;
+        this.context = context;
+    }
+
+    InventoryBuilder builder() {
+        return context.builder();
+    }
+
+    String sourceFile() {
+        return context.path();
+    }
+
+    /** The full resource id; every resource must have one. */
+    String id() {
+        String id = text(item.get("id"));
+        if (id == null || id.isBlank()) {
+            throw fail("expected each Azure resource to have an 'id' (its full resource id)");
+        }
+        return id;
+    }
+
+    /** The resource type as printed (case varies: the CLI prints {@code Microsoft.Compute/...}, Resource Graph lower case). */
+    String type() {
+        return text(item.get("type"));
+    }
+
+    String name() {
+        String name = text(item.get("name"));
+        if (name != null) {
+            return name;
+        }
+        String id = id();
+        return id.substring(id.lastIndexOf('/') + 1);
+    }
+
+    String location() {
+        return text(item.get("location"));
+    }
+
+    /** The subscription from the resource id, else from a Resource Graph row, else from a folder above the file. */
+    String subscription() {
+        String fromId = subscriptionOf(id());
+        if (fromId != null) {
+            return fromId;
+        }
+        String fromRow = text(item.get("subscriptionId"));
+        return fromRow != null ? fromRow : context.folderAccount();
+    }
+
+    Map<String, String> tags() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        JsonNode node = item.get("tags");
+        if (node != null && node.isObject()) {
+            node.fields().forEachRemaining(tag -> tags.put(tag.getKey(), tag.getValue().isNull() ? "" : tag.getValue().asText()));
+        }
+        return tags;
+    }
+
+    /**
+     * A field outside the properties, following the path from the item: ARM keeps {@code sku}, {@code systemData}
+     * and a VM's {@code resources} (extensions) there, and the CLI leaves them there when it flattens.
+     */
+    JsonNode field(String... path) {
+        return walk(item, path);
+    }
+
+    /** A property, following the path from the resource's properties; null when any step is missing or null. */
+    JsonNode property(String... path) {
+        return walk(properties, path);
+    }
+
+    String text(String... path) {
+        return text(property(path));
+    }
+
+    /** The date part of an ISO-8601 date-time property, in UTC; null when absent. */
+    LocalDate date(String... path) {
+        return date(property(path), path);
+    }
+
+    /** The date part of an ISO-8601 date-time field outside the properties, such as {@code systemData.createdAt}. */
+    LocalDate fieldDate(String... path) {
+        return date(field(path), path);
+    }
+
+    private LocalDate date(JsonNode node, String... path) {
+        String value = text(node);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(value).toLocalDate();
+            } catch (DateTimeParseException e) {
+                throw fail("expected '" + String.join(".", path) + "' to be an ISO-8601 date-time, found '" + value + "'");
+            }
+        }
+    }
+
+    /** The property as a boolean; fails when it is present but not true or false. */
+    Boolean bool(String... path) {
+        JsonNode node = property(path);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isBoolean()) {
+            throw fail("expected '" + String.join(".", path) + "' to be true or false, found " + node);
+        }
+        return node.booleanValue();
+    }
+
+    /** An error about this resource, at the line where it starts. */
+    InventoryFormatException fail(String expected) {
+        return context.fail(at, expected);
+    }
+
+    private static JsonNode walk(JsonNode node, String... path) {
+        for (String step : path) {
+            node = node.get(step);
+            if (node == null || node.isNull()) {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    static String text(JsonNode node) {
+        return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
+    }
+
+    /** The subscription a resource id (or a subscription or resource group scope) belongs to; null when it names none. */
+    static String subscriptionOf(String resourceId) {
+        Matcher matcher = SUBSCRIPTION.matcher(resourceId);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** The type of the resource an id names, e.g. {@code microsoft.compute/virtualmachines}; null for scopes above resources. */
+    static String typeOf(String resourceId) {
+        Matcher matcher = RESOURCE_TYPE.matcher(resourceId);
+        return matcher.find() ? matcher.group(1).toLowerCase(Locale.ROOT) : null;
+    }
+}
