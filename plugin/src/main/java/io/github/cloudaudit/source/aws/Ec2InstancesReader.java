@@ -68,8 +68,7 @@ public final class Ec2InstancesReader extends AwsCliReader {
                 .engine(platform != null && platform.contains("SQL Server") ? new DatabaseEngine("sqlserver", null) : null)
                 .tags(tags)
                 .networkIds(vpc == null ? List.of() : List.of(vpc))
-                .attachedDisks((int) instance.list("BlockDeviceMappings").stream()
-                        .filter(mapping -> mapping.node().hasNonNull("Ebs")).count())
+                .attachedDisks(ebsVolumes(instance))
                 .monitoring(new Monitoring(null, detailedMonitoring(instance.text("Monitoring", "State")), null))
                 .sourceFile(listing.context().path());
         listing.builder().server(server, new Links(instance.text("ImageId"), instance.texts("SecurityGroups", "GroupId")));
@@ -117,6 +116,14 @@ public final class Ec2InstancesReader extends AwsCliReader {
         return OperatingSystemDetector.recognize(platformDetails)
                 .or(() -> OperatingSystemDetector.recognize(platform))
                 .orElse(null);
+    }
+
+    /** EBS volumes among the block devices; null when the output does not list block devices at all. */
+    private static Integer ebsVolumes(AwsItem instance) {
+        if (!instance.node().hasNonNull("BlockDeviceMappings")) {
+            return null;
+        }
+        return (int) instance.list("BlockDeviceMappings").stream().filter(mapping -> mapping.node().hasNonNull("Ebs")).count();
     }
 
     /** "enabled" is detailed monitoring; "pending" is on its way, so it is not counted yet. */
