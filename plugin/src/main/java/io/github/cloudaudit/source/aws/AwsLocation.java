@@ -14,13 +14,8 @@ record AwsLocation(String account, String region) {
 
     private static final Pattern REGION_PREFIX = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d");
 
-    /**
-     * The account and region the data names, each falling back to the folders; fails naming the file and the
-     * folders to use when either is still unknown.
-     */
-    static AwsLocation require(ReadContext context, String command, String dataAccount, String dataRegion) {
-        String account = dataAccount != null ? dataAccount : context.folderAccount();
-        String region = dataRegion != null ? dataRegion : context.folderRegion();
+    /** The account and region; fails naming the file and the folders to use when either is unknown. */
+    static AwsLocation require(ReadContext context, String command, String account, String region) {
         if (account == null || region == null) {
             String missing = account == null && region == null ? "account or region"
                     : account == null ? "account" : "region";

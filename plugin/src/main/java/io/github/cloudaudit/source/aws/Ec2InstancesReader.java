@@ -58,8 +58,8 @@ public final class Ec2InstancesReader extends AwsCliReader {
         PowerState state = state(instance.text("State", "Name"));
         Server.Builder server = Server.builder()
                 .provider(Provider.AWS).kind(ResourceKind.VIRTUAL_MACHINE).id(id).name(tags.get("Name"))
-                .account(owner != null ? owner : listing.context().folderAccount())
-                .region(region != null ? region : listing.context().folderRegion())
+                .account(listing.account(owner))
+                .region(listing.region(region))
                 .type(instance.text("InstanceType"))
                 .state(state)
                 .launchedOn(firstLaunch(instance))

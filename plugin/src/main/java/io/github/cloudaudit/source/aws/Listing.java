@@ -40,9 +40,19 @@ final class Listing {
         return listsRead.contains(key);
     }
 
+    /** The account the data names, else the one the folders name; null when neither does. */
+    String account(String fromData) {
+        return fromData != null ? fromData : context.folderAccount();
+    }
+
+    /** The region the data names, else the one the folders name; null when neither does. */
+    String region(String fromData) {
+        return fromData != null ? fromData : context.folderRegion();
+    }
+
     /** The account and region from the data where it names them, else from the folders; fails when unknown. */
     AwsLocation location(String dataAccount, String dataRegion) {
-        return AwsLocation.require(context, command, dataAccount, dataRegion);
+        return AwsLocation.require(context, command, account(dataAccount), region(dataRegion));
     }
 
     /**

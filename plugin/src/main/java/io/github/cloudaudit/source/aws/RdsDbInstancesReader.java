@@ -26,14 +26,12 @@ public final class RdsDbInstancesReader extends AwsCliReader {
                 throw db.fail("to have a DBInstanceIdentifier");
             }
             String arn = db.text("DBInstanceArn");
-            String account = Arn.accountOf(arn);
-            String region = Arn.regionOf(arn);
             String vpc = db.text("DBSubnetGroup", "VpcId");
             Integer monitoringInterval = db.integer("MonitoringInterval");
             Server.Builder server = Server.builder()
                     .provider(Provider.AWS).kind(ResourceKind.MANAGED_DATABASE).id(id).name(id)
-                    .account(account != null ? account : listing.context().folderAccount())
-                    .region(region != null ? region : listing.context().folderRegion())
+                    .account(listing.account(Arn.accountOf(arn)))
+                    .region(listing.region(Arn.regionOf(arn)))
                     .type(db.text("DBInstanceClass"))
                     .state(state(db.text("DBInstanceStatus")))
                     .launchedOn(db.date("InstanceCreateTime"))
