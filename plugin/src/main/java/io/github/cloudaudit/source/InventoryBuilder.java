@@ -167,7 +167,7 @@ public final class InventoryBuilder {
         Links links = draft.links();
         Image image = links.imageId() == null ? null : images.get(key(partial.provider(), links.imageId()));
         if (image != null) {
-            if (partial.os() == null) {
+            if (imageTellsMore(partial.os(), image.os())) {
                 server.os(image.os());
             }
             if (partial.image() == null || partial.image().equals(links.imageId())) {
@@ -203,6 +203,12 @@ public final class InventoryBuilder {
 
     private boolean covered(Server server) {
         return cpuAlarmCoverage.stream().anyMatch(watched -> watched.test(server));
+    }
+
+    /** The image's operating system replaces none, or a hint without a version (an EC2 platform "Windows"). */
+    private static boolean imageTellsMore(OperatingSystem known, OperatingSystem fromImage) {
+        return known == null
+                || (known.version() == null && fromImage != null && fromImage.product() != null);
     }
 
     /** True when seen; false when the listing that would show it was read for the server's account and region. */
