@@ -3,7 +3,6 @@ package io.github.cloudaudit.source.normalized;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -30,7 +29,7 @@ final class BindingErrors {
      * Where to point the reader: at the offending value, or at the start of the element for an unknown field, since
      * Jackson reads a record's unknown fields ahead and reports them only at the end of its object.
      */
-    static JsonLocation location(DatabindException error, JsonLocation elementStart) {
+    static JsonLocation location(JsonMappingException error, JsonLocation elementStart) {
         JsonLocation at = error.getLocation();
         boolean known = at != null && at.getLineNr() > 0 && !(error instanceof UnrecognizedPropertyException);
         return known ? at : elementStart;
@@ -39,8 +38,7 @@ final class BindingErrors {
     /**
      * @param element where the element being bound sits, e.g. {@code servers[3]}
      */
-    static String describe(DatabindException error, String element) {
-        JsonMappingException e = (JsonMappingException) error;
+    static String describe(JsonMappingException e, String element) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null ? ""
                     : "; expected one of " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()

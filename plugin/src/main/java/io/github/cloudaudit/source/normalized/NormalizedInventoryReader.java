@@ -3,7 +3,7 @@ package io.github.cloudaudit.source.normalized;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Network;
 import io.github.cloudaudit.model.Scope;
@@ -113,17 +113,18 @@ public final class NormalizedInventoryReader implements InventoryReader {
 
     private static void checkCollectedAt(JsonParser parser, ReadContext context) throws IOException {
         JsonToken token = parser.nextToken();
-        if (token == JsonToken.VALUE_NULL) {
-            return;
-        }
-        try {
-            if (token != JsonToken.VALUE_STRING) {
-                throw new DateTimeParseException("not text", "", 0);
-            }
-            OffsetDateTime.parse(parser.getText());
-        } catch (DateTimeParseException e) {
+        if (token != JsonToken.VALUE_NULL && (token != JsonToken.VALUE_STRING || !isDateTime(parser.getText()))) {
             throw context.fail(parser, "expected 'collectedAt' to be an ISO date and time with offset, such as "
                     + "2026-11-20T10:00:00Z, found '" + parser.getText() + "'");
+        }
+    }
+
+    private static boolean isDateTime(String text) {
+        try {
+            OffsetDateTime.parse(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 
@@ -153,7 +154,7 @@ public final class NormalizedInventoryReader implements InventoryReader {
             T value;
             try {
                 value = MAPPER.readValue(parser, type);
-            } catch (DatabindException e) {
+            } catch (JsonMappingException e) {
                 throw context.fail(BindingErrors.location(e, at), BindingErrors.describe(e, element));
             }
             handler.accept(value, at, element);
