@@ -124,6 +124,11 @@ public final class SampleAuditReport {
         return report(inventory(), findings(), suppressions(), Severity.HIGH);
     }
 
+    /** An audit of nothing, that never fails. */
+    public static AuditReport empty() {
+        return report(new Inventory(List.of(), List.of(), List.of(), List.of(), List.of()), List.of(), List.of(), null);
+    }
+
     /** An audit of many findings on one server, for checking that reporters stream. */
     public static AuditReport withManyFindings(int count) {
         Server legacy = legacyDatabase();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -115,7 +116,7 @@ final class BindingErrors {
     private static String textOf(JsonParser parser) {
         try {
             return parser.getText();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return parser.currentToken().toString();
         }
     }

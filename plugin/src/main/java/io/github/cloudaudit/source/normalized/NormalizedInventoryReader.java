@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Network;
 import io.github.cloudaudit.model.Scope;
-import io.github.cloudaudit.source.InventoryBuilder;
 import io.github.cloudaudit.source.InventoryReader;
 import io.github.cloudaudit.source.ReadContext;
 import io.github.cloudaudit.source.Signature;
@@ -50,7 +49,6 @@ public final class NormalizedInventoryReader implements InventoryReader {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw context.fail(parser, "expected an object with 'schemaVersion' at the top");
         }
-        InventoryBuilder builder = context.builder();
         boolean versionRead = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
@@ -65,29 +63,14 @@ public final class NormalizedInventoryReader implements InventoryReader {
                 }
                 case NormalizedFormat.COLLECTED_AT -> checkCollectedAt(parser, context);
                 case NormalizedFormat.COLLECTOR -> checkCollector(parser, context);
-                case NormalizedFormat.SERVERS -> readList(parser, context, key, ServerEntry.class, (entry, at, element) -> {
-                    ServerEntry.Problem problem = entry.problem();
-                    if (problem != null) {
-                        throw context.fail(at, problem.at(element));
-                    }
-                    builder.server(entry.toServer(context.path()));
-                });
-                case NormalizedFormat.SCOPES -> readList(parser, context, key, Scope.class, (scope, at, element) -> {
-                    require(scope.provider() != null, context, at, element, "expected 'provider' (aws or azure)");
-                    require(present(scope.account()), context, at, element,
-                            "expected 'account', the AWS account id or Azure subscription id");
-                    builder.scope(scope);
-                });
-                case NormalizedFormat.NETWORKS -> readList(parser, context, key, Network.class, (network, at, element) -> {
-                    require(network.provider() != null, context, at, element, "expected 'provider' (aws or azure)");
-                    require(present(network.id()), context, at, element, "expected 'id', the VPC or virtual network id");
-                    builder.network(network);
-                });
-                case NormalizedFormat.GAPS -> readList(parser, context, key, CoverageGap.class, (gap, at, element) -> {
-                    require(present(gap.what()), context, at, element,
-                            "expected 'what', the data that could not be collected (e.g. ec2:DescribeInstances)");
-                    builder.gap(gap);
-                });
+                case NormalizedFormat.SERVERS -> readList(parser, context, key, ServerEntry.class,
+                        (entry, at, element) -> addServer(entry, at, element, context));
+                case NormalizedFormat.SCOPES -> readList(parser, context, key, Scope.class,
+                        (scope, at, element) -> addScope(scope, at, element, context));
+                case NormalizedFormat.NETWORKS -> readList(parser, context, key, Network.class,
+                        (network, at, element) -> addNetwork(network, at, element, context));
+                case NormalizedFormat.GAPS -> readList(parser, context, key, CoverageGap.class,
+                        (gap, at, element) -> addGap(gap, at, element, context));
                 default -> throw context.fail(parser, "unknown top-level field '" + key + "'; expected one of "
                         + String.join(", ", NormalizedFormat.TOP_LEVEL_KEYS));
             }
@@ -159,6 +142,33 @@ public final class NormalizedInventoryReader implements InventoryReader {
             }
             handler.accept(value, at, element);
         }
+    }
+
+    private static void addServer(ServerEntry entry, JsonLocation at, String element, ReadContext context) {
+        ServerEntry.Problem problem = entry.problem();
+        if (problem != null) {
+            throw context.fail(at, problem.at(element));
+        }
+        context.builder().server(entry.toServer(context.path()));
+    }
+
+    private static void addScope(Scope scope, JsonLocation at, String element, ReadContext context) {
+        require(scope.provider() != null, context, at, element, "expected 'provider' (aws or azure)");
+        require(present(scope.account()), context, at, element,
+                "expected 'account', the AWS account id or Azure subscription id");
+        context.builder().scope(scope);
+    }
+
+    private static void addNetwork(Network network, JsonLocation at, String element, ReadContext context) {
+        require(network.provider() != null, context, at, element, "expected 'provider' (aws or azure)");
+        require(present(network.id()), context, at, element, "expected 'id', the VPC or virtual network id");
+        context.builder().network(network);
+    }
+
+    private static void addGap(CoverageGap gap, JsonLocation at, String element, ReadContext context) {
+        require(present(gap.what()), context, at, element,
+                "expected 'what', the data that could not be collected (e.g. ec2:DescribeInstances)");
+        context.builder().gap(gap);
     }
 
     private static void require(boolean condition, ReadContext context, JsonLocation at, String element,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
@@ -40,11 +41,7 @@ class JsonReporterTest {
 
     @Test
     void anAuditWithoutFindingsOrServersIsValidToo() throws IOException {
-        AuditReport empty = SampleAuditReport.report(
-                new io.github.cloudaudit.model.Inventory(List.of(), List.of(), List.of(), List.of(), List.of()),
-                List.of(), List.of(), null);
-
-        JsonNode root = JSON.readTree(new JsonReporter().write(empty, dir).toFile());
+        JsonNode root = JSON.readTree(new JsonReporter().write(SampleAuditReport.empty(), dir).toFile());
 
         assertThat(JsonSchemas.problems(root, SCHEMA)).isEmpty();
         assertThat(root.at("/audit/verdict").asText()).isEqualTo("pass");
@@ -55,8 +52,8 @@ class JsonReporterTest {
     @Test
     void theSchemaIsNotVacuous() throws IOException {
         JsonNode root = JSON.readTree(new JsonReporter().write(SampleAuditReport.sample(), dir).toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) root.at("/findings/0")).put("severity", "SEVERE");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) root.at("/findings/1")).remove("fingerprint");
+        ((ObjectNode) root.at("/findings/0")).put("severity", "SEVERE");
+        ((ObjectNode) root.at("/findings/1")).remove("fingerprint");
 
         assertThat(JsonSchemas.problems(root, SCHEMA)).hasSizeGreaterThanOrEqualTo(2);
     }

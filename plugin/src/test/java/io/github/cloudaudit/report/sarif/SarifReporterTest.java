@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
-import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.Reporter;
 import io.github.cloudaudit.report.SampleAuditReport;
@@ -41,10 +40,7 @@ class SarifReporterTest {
 
     @Test
     void anAuditWithoutFindingsIsValidSarifToo() throws IOException {
-        AuditReport empty = SampleAuditReport.report(new Inventory(List.of(), List.of(), List.of(), List.of(), List.of()),
-                List.of(), List.of(), null);
-
-        Path file = new SarifReporter().write(empty, dir);
+        Path file = new SarifReporter().write(SampleAuditReport.empty(), dir);
 
         SarifSchema.assertValid(file);
         assertThat(JSON.readTree(file.toFile()).at("/runs/0/results")).isEmpty();

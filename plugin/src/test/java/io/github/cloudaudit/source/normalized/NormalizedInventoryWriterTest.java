@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -125,7 +126,7 @@ class NormalizedInventoryWriterTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new NormalizedInventoryWriter(out, COLLECTED, "nothing").close();
 
-        assertThat(JsonSchemas.problems(out.toString(java.nio.charset.StandardCharsets.UTF_8), SCHEMA)).isEmpty();
+        assertThat(JsonSchemas.problems(out.toString(StandardCharsets.UTF_8), SCHEMA)).isEmpty();
     }
 
     @Test
