@@ -1,0 +1,74 @@
+package io.github.cloudaudit.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.cloudaudit.findings.RuleMetadata;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the JSON-based reporters share. They write with a streaming generator, one value at a time, so a report
+ * of a hundred thousand findings never exists as one tree in memory.
+ */
+public final class JsonReportSupport {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private JsonReportSupport() {
+    }
+
+    /** A pretty-printing UTF-8 generator writing to the file; closing it closes the file. */
+    public static JsonGenerator open(Path file) throws IOException {
+        OutputStream out = Files.newOutputStream(file);
+        try {
+            return FACTORY.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter();
+        } catch (IOException e) {
+            out.close();
+            throw e;
+        }
+    }
+
+    /** A field holding a list of text; an empty list is written as {@code []}. */
+    public static void stringArray(JsonGenerator json, String field, List<String> values) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
+    }
+
+    /** A field holding text, or null. */
+    public static void nullableString(JsonGenerator json, String field, Object value) throws IOException {
+        json.writeStringField(field, value == null ? null : value.toString());
+    }
+
+    /** A field holding true, false, or null for unknown. */
+    public static void nullableBoolean(JsonGenerator json, String field, Boolean value) throws IOException {
+        json.writeFieldName(field);
+        if (value == null) {
+            json.writeNull();
+        } else {
+            json.writeBoolean(value);
+        }
+    }
+
+    /** An enum constant as the reports spell it: lower case, null for null. */
+    public static String lowerCase(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The catalogue by rule id, in catalogue order. */
+    public static Map<String, RuleMetadata> rulesById(List<RuleMetadata> rules) {
+        Map<String, RuleMetadata> byId = new LinkedHashMap<>();
+        rules.forEach(rule -> byId.put(rule.id(), rule));
+        return byId;
+    }
+}

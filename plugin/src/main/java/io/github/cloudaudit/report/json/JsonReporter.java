@@ -1,0 +1,248 @@
+package io.github.cloudaudit.report.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.RuleMetadata;
+import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.findings.Suppression;
+import io.github.cloudaudit.model.CoverageGap;
+import io.github.cloudaudit.model.Monitoring;
+import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.model.SourceFile;
+import io.github.cloudaudit.policy.PolicyResult;
+import io.github.cloudaudit.report.AuditMetadata;
+import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.report.JsonReportSupport;
+import io.github.cloudaudit.report.Reporter;
+import io.github.cloudaudit.rules.ServerProfile;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.cloudaudit.report.JsonReportSupport.lowerCase;
+import static io.github.cloudaudit.report.JsonReportSupport.nullableBoolean;
+import static io.github.cloudaudit.report.JsonReportSupport.nullableString;
+import static io.github.cloudaudit.report.JsonReportSupport.stringArray;
+
+/**
+ * Writes {@code findings.json}: the whole audit for machines, in the stable format described by
+ * {@code io/github/cloudaudit/schema/findings.schema.json} and {@code docs/findings-format.md}. Every key is always
+ * written; a null value means unknown or not applicable.
+ */
+public final class JsonReporter implements Reporter {
+
+    /** Raised when a field is removed, renamed or changes meaning; new fields may appear without a raise. */
+    public static final int SCHEMA_VERSION = 1;
+    public static final String FILE_NAME = "findings.json";
+
+    @Override
+    public String format() {
+        return "json";
+    }
+
+    @Override
+    public Path write(AuditReport report, Path outputDirectory) throws IOException {
+        Path file = outputDirectory.resolve(FILE_NAME);
+        Map<String, RuleMetadata> rules = JsonReportSupport.rulesById(report.rules());
+        try (JsonGenerator json = JsonReportSupport.open(file)) {
+            json.writeStartObject();
+            json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            audit(json, report);
+            json.writeArrayFieldStart("rules");
+            for (RuleMetadata rule : report.rules()) {
+                rule(json, rule);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("resources");
+            for (ServerProfile profile : report.resources()) {
+                resource(json, profile);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("findings");
+            for (Finding finding : report.result().findings()) {
+                finding(json, finding, rules.get(finding.ruleId()));
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("expiredSuppressions");
+            for (Suppression suppression : report.result().expired()) {
+                expiredSuppression(json, suppression);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        return file;
+    }
+
+    private static void audit(JsonGenerator json, AuditReport report) throws IOException {
+        AuditMetadata metadata = report.metadata();
+        PolicyResult result = report.result();
+        json.writeObjectFieldStart("audit");
+        nullableString(json, "auditDate", metadata.auditDate());
+        nullableString(json, "pluginVersion", metadata.pluginVersion());
+        nullableString(json, "generatedAt", metadata.generatedAt());
+        json.writeNumberField("durationMillis", metadata.duration().toMillis());
+        nullableString(json, "failOnSeverity", metadata.failOnSeverity());
+        json.writeStringField("verdict", result.passed() ? "pass" : "fail");
+        json.writeBooleanField("incomplete", report.incomplete());
+        stringArray(json, "inputs", metadata.inputs());
+        sources(json, report.inventory().sources());
+        coverage(json, report.inventory().gaps());
+        counts(json, result);
+        json.writeEndObject();
+    }
+
+    /** The files read with their format, and the files skipped with the reason. */
+    private static void sources(JsonGenerator json, List<SourceFile> sources) throws IOException {
+        json.writeObjectFieldStart("sources");
+        json.writeArrayFieldStart("read");
+        for (SourceFile source : sources) {
+            if (source.skipped() == null) {
+                json.writeStartObject();
+                json.writeStringField("path", source.path());
+                json.writeStringField("format", source.format());
+                json.writeEndObject();
+            }
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("skipped");
+        for (SourceFile source : sources) {
+            if (source.skipped() != null) {
+                json.writeStartObject();
+                json.writeStringField("path", source.path());
+                json.writeStringField("reason", source.skipped());
+                json.writeEndObject();
+            }
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void coverage(JsonGenerator json, List<CoverageGap> gaps) throws IOException {
+        json.writeObjectFieldStart("coverage");
+        json.writeArrayFieldStart("gaps");
+        for (CoverageGap gap : gaps) {
+            json.writeStartObject();
+            json.writeStringField("provider", lowerCase(gap.provider()));
+            json.writeStringField("account", gap.account());
+            json.writeStringField("region", gap.region());
+            json.writeStringField("what", gap.what());
+            json.writeStringField("reason", gap.reason());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** Unsuppressed findings per severity, suppressed ones, and all: total is the sum of the other two. */
+    private static void counts(JsonGenerator json, PolicyResult result) throws IOException {
+        json.writeObjectFieldStart("counts");
+        json.writeObjectFieldStart("bySeverity");
+        for (Map.Entry<Severity, Long> count : result.countsBySeverity().entrySet()) {
+            json.writeNumberField(count.getKey().name(), count.getValue());
+        }
+        json.writeEndObject();
+        json.writeNumberField("suppressed", result.suppressedCount());
+        json.writeNumberField("total", result.findings().size());
+        json.writeEndObject();
+    }
+
+    private static void rule(JsonGenerator json, RuleMetadata rule) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", rule.id());
+        json.writeStringField("title", rule.title());
+        json.writeStringField("category", lowerCase(rule.category()));
+        json.writeStringField("severity", rule.severity().name());
+        json.writeStringField("rationale", rule.rationale());
+        json.writeStringField("remediation", rule.remediation());
+        stringArray(json, "references", rule.references());
+        json.writeEndObject();
+    }
+
+    private static void resource(JsonGenerator json, ServerProfile profile) throws IOException {
+        Server server = profile.server();
+        json.writeStartObject();
+        json.writeStringField("provider", lowerCase(server.provider()));
+        json.writeStringField("kind", lowerCase(server.kind()));
+        json.writeStringField("id", server.id());
+        json.writeStringField("name", server.name());
+        json.writeStringField("account", server.account());
+        json.writeStringField("region", server.region());
+        json.writeStringField("type", server.type());
+        json.writeStringField("state", lowerCase(server.state()));
+        nullableString(json, "launchedOn", server.launchedOn());
+        json.writeStringField("owner", profile.owner());
+        json.writeBooleanField("hostsDatabase", profile.hostsDatabase());
+        stringArray(json, "databaseEvidence", profile.databaseEvidence());
+        labelled(json, "os", profile.osLabel(), profile.osEndOfSupport());
+        labelled(json, "engine", profile.engineLabel(), profile.engineEndOfSupport());
+        json.writeStringField("classification", profile.classification());
+        Monitoring monitoring = server.monitoring();
+        json.writeObjectFieldStart("monitoring");
+        nullableBoolean(json, "cpuAlarm", monitoring.cpuAlarm());
+        nullableBoolean(json, "detailedMonitoring", monitoring.detailedMonitoring());
+        nullableBoolean(json, "agent", monitoring.agent());
+        json.writeEndObject();
+        json.writeObjectFieldStart("tags");
+        for (Map.Entry<String, String> tag : server.tags().entrySet()) {
+            json.writeStringField(tag.getKey(), tag.getValue());
+        }
+        json.writeEndObject();
+        json.writeStringField("sourceFile", server.sourceFile());
+        json.writeEndObject();
+    }
+
+    /** An operating system or engine as detected: its label and end of support, each null when unknown. */
+    private static void labelled(JsonGenerator json, String field, String label, LocalDate endOfSupport)
+            throws IOException {
+        json.writeObjectFieldStart(field);
+        json.writeStringField("label", label);
+        nullableString(json, "endOfSupport", endOfSupport);
+        json.writeEndObject();
+    }
+
+    private static void finding(JsonGenerator json, Finding finding, RuleMetadata rule) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("fingerprint", finding.fingerprint());
+        json.writeStringField("ruleId", finding.ruleId());
+        json.writeStringField("severity", finding.severity().name());
+        json.writeStringField("category", rule == null ? null : lowerCase(rule.category()));
+        json.writeStringField("provider", lowerCase(finding.provider()));
+        json.writeStringField("account", finding.account());
+        json.writeStringField("region", finding.region());
+        json.writeStringField("resourceId", finding.resourceId());
+        json.writeStringField("resourceName", finding.resourceName());
+        json.writeStringField("message", finding.message());
+        stringArray(json, "evidence", finding.evidence());
+        json.writeBooleanField("verified", finding.verified());
+        json.writeStringField("remediation", rule == null ? null : rule.remediation());
+        json.writeStringField("sourceFile", finding.sourceFile());
+        stringArray(json, "related", finding.related());
+        json.writeBooleanField("suppressed", finding.suppressed());
+        Suppression suppression = finding.suppression();
+        if (suppression == null) {
+            json.writeNullField("suppression");
+        } else {
+            json.writeObjectFieldStart("suppression");
+            suppressionFields(json, suppression);
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void expiredSuppression(JsonGenerator json, Suppression suppression) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("rule", suppression.rule());
+        json.writeStringField("resource", suppression.resource());
+        suppressionFields(json, suppression);
+        json.writeEndObject();
+    }
+
+    private static void suppressionFields(JsonGenerator json, Suppression suppression) throws IOException {
+        json.writeStringField("justification", suppression.justification());
+        nullableString(json, "expires", suppression.expires());
+        json.writeStringField("origin", suppression.origin());
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.cloudaudit.report.sarif;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.Suppression;
+
+import java.io.IOException;
+
+import static io.github.cloudaudit.report.JsonReportSupport.lowerCase;
+import static io.github.cloudaudit.report.JsonReportSupport.stringArray;
+
+/** One finding as a SARIF result: where it is (the inventory file and the cloud resource), how bad, and whether accepted. */
+final class SarifResults {
+
+    /** The partial fingerprint key; the suffix is raised if {@link Finding#fingerprint()} ever changes its recipe. */
+    static final String FINGERPRINT_KEY = "cloudAuditFingerprint/v1";
+
+    private SarifResults() {
+    }
+
+    /**
+     * @param ruleIndex the rule's place in {@code tool.driver.rules}, or null when it is not in the catalogue
+     */
+    static void write(JsonGenerator json, Finding finding, Integer ruleIndex) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ruleId", finding.ruleId());
+        if (ruleIndex != null) {
+            json.writeNumberField("ruleIndex", ruleIndex);
+        }
+        json.writeStringField("level", SarifRules.level(finding.severity()));
+        json.writeObjectFieldStart("message");
+        json.writeStringField("text", finding.message() == null ? finding.ruleId() : finding.message());
+        json.writeEndObject();
+        json.writeArrayFieldStart("locations");
+        location(json, finding);
+        json.writeEndArray();
+        json.writeObjectFieldStart("partialFingerprints");
+        json.writeStringField(FINGERPRINT_KEY, finding.fingerprint());
+        json.writeEndObject();
+        if (finding.suppressed()) {
+            suppressions(json, finding.suppression());
+        }
+        json.writeObjectFieldStart("properties");
+        json.writeStringField("severity", finding.severity().name());
+        json.writeBooleanField("verified", finding.verified());
+        stringArray(json, "evidence", finding.evidence());
+        json.writeStringField("provider", lowerCase(finding.provider()));
+        json.writeStringField("account", finding.account());
+        json.writeStringField("region", finding.region());
+        if (!finding.related().isEmpty()) {
+            stringArray(json, "related", finding.related());
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /**
+     * The inventory file the resource was read from, when known, and always the resource itself: findings about
+     * the audit (such as unreadable data) have no file but still need a location.
+     */
+    private static void location(JsonGenerator json, Finding finding) throws IOException {
+        json.writeStartObject();
+        if (finding.sourceFile() != null && !finding.sourceFile().isBlank()) {
+            ArtifactUri artifact = ArtifactUri.of(finding.sourceFile());
+            json.writeObjectFieldStart("physicalLocation");
+            json.writeObjectFieldStart("artifactLocation");
+            json.writeStringField("uri", artifact.uri());
+            if (artifact.baseId() != null) {
+                json.writeStringField("uriBaseId", artifact.baseId());
+            }
+            json.writeEndObject();
+            // The inventory model keeps no line numbers; the file's first line is where viewers can point.
+            json.writeObjectFieldStart("region");
+            json.writeNumberField("startLine", 1);
+            json.writeEndObject();
+            json.writeEndObject();
+        }
+        json.writeArrayFieldStart("logicalLocations");
+        json.writeStartObject();
+        json.writeStringField("name", firstPresent(finding.resourceName(), finding.resourceId(), finding.account(),
+                "inventory"));
+        if (finding.resourceId() != null) {
+            json.writeStringField("fullyQualifiedName", finding.resourceId());
+        }
+        json.writeStringField("kind", "resource");
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void suppressions(JsonGenerator json, Suppression suppression) throws IOException {
+        json.writeArrayFieldStart("suppressions");
+        json.writeStartObject();
+        json.writeStringField("kind", "external");
+        json.writeStringField("status", "accepted");
+        json.writeStringField("justification", suppression.justification());
+        json.writeObjectFieldStart("properties");
+        if (suppression.expires() != null) {
+            json.writeStringField("expires", suppression.expires().toString());
+        }
+        json.writeStringField("origin", suppression.origin());
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndArray();
+    }
+
+    private static String firstPresent(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("no candidate given");
+    }
+}

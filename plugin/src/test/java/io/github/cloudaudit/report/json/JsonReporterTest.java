@@ -1,0 +1,218 @@
+package io.github.cloudaudit.report.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.report.Reporter;
+import io.github.cloudaudit.report.SampleAuditReport;
+import io.github.cloudaudit.testing.JsonSchemas;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JsonReporterTest {
+
+    private static final JsonSchema SCHEMA = JsonSchemas.plugin(JsonSchemas.FINDINGS);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesFindingsJsonThatValidatesAgainstTheShippedSchema() throws IOException {
+        Path file = new JsonReporter().write(SampleAuditReport.sample(), dir);
+
+        assertThat(file).isEqualTo(dir.resolve("findings.json"));
+        JsonSchemas.assertValid(file, SCHEMA);
+    }
+
+    @Test
+    void anAuditWithoutFindingsOrServersIsValidToo() throws IOException {
+        JsonNode root = JSON.readTree(new JsonReporter().write(SampleAuditReport.empty(), dir).toFile());
+
+        assertThat(JsonSchemas.problems(root, SCHEMA)).isEmpty();
+        assertThat(root.at("/audit/verdict").asText()).isEqualTo("pass");
+        assertThat(root.at("/audit/failOnSeverity").asText()).isEqualTo("NONE");
+        assertThat(root.at("/audit/incomplete").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theSchemaIsNotVacuous() throws IOException {
+        JsonNode root = JSON.readTree(new JsonReporter().write(SampleAuditReport.sample(), dir).toFile());
+        ((ObjectNode) root.at("/findings/0")).put("severity", "SEVERE");
+        ((ObjectNode) root.at("/findings/1")).remove("fingerprint");
+
+        assertThat(JsonSchemas.problems(root, SCHEMA)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void countsMatchTheFindings() throws IOException {
+        AuditReport report = SampleAuditReport.sample();
+
+        JsonNode counts = JSON.readTree(new JsonReporter().write(report, dir).toFile()).at("/audit/counts");
+
+        assertThat(counts.get("total").asLong()).isEqualTo(6);
+        assertThat(counts.get("suppressed").asLong()).isEqualTo(1);
+        assertThat(counts.at("/bySeverity/CRITICAL").asLong()).isEqualTo(2);
+        assertThat(counts.at("/bySeverity/HIGH").asLong()).isZero();
+        assertThat(counts.at("/bySeverity/MEDIUM").asLong()).isEqualTo(1);
+        assertThat(counts.at("/bySeverity/LOW").asLong()).isEqualTo(1);
+        assertThat(counts.at("/bySeverity/INFO").asLong()).isEqualTo(1);
+        long unsuppressed = 0;
+        for (Severity severity : Severity.values()) {
+            unsuppressed += counts.get("bySeverity").get(severity.name()).asLong();
+        }
+        assertThat(unsuppressed + counts.get("suppressed").asLong()).isEqualTo(counts.get("total").asLong());
+    }
+
+    @Test
+    void theAuditSectionSaysWhatWasReadSkippedAndMissing() throws IOException {
+        JsonNode audit = JSON.readTree(new JsonReporter().write(SampleAuditReport.sample(), dir).toFile()).get("audit");
+
+        assertThat(audit.get("auditDate").asText()).isEqualTo("2026-11-23");
+        assertThat(audit.get("pluginVersion").asText()).isEqualTo("0.1.0-SNAPSHOT");
+        assertThat(audit.get("generatedAt").asText()).isEqualTo("2026-11-23T10:15:30Z");
+        assertThat(audit.get("durationMillis").asLong()).isEqualTo(1234);
+        assertThat(audit.get("verdict").asText()).isEqualTo("fail");
+        assertThat(audit.get("incomplete").asBoolean()).isTrue();
+        assertThat(audit.at("/sources/read")).hasSize(2);
+        assertThat(audit.at("/sources/skipped/0/path").asText()).isEqualTo("inventory/notes.txt");
+        assertThat(audit.at("/sources/skipped/0/reason").asText()).isEqualTo("neither JSON nor YAML");
+        assertThat(audit.at("/coverage/gaps/0/what").asText()).isEqualTo("ec2:DescribeInstances");
+        assertThat(audit.at("/coverage/gaps/0/provider").asText()).isEqualTo("aws");
+    }
+
+    @Test
+    void findingsCarryTheirRulesFactsAndSuppression() throws IOException {
+        AuditReport report = SampleAuditReport.sample();
+
+        JsonNode findings = JSON.readTree(new JsonReporter().write(report, dir).toFile()).get("findings");
+
+        assertThat(findings).hasSize(report.result().findings().size());
+        JsonNode exposed = findings.get(0);
+        Finding expected = report.result().findings().get(0);
+        assertThat(exposed.get("fingerprint").asText()).isEqualTo(expected.fingerprint());
+        assertThat(exposed.get("category").asText()).isEqualTo("exposure");
+        assertThat(exposed.get("remediation").asText()).isEqualTo(SampleAuditReport.PUBLIC_DATABASE.remediation());
+        assertThat(exposed.get("sourceFile").asText()).isEqualTo(SampleAuditReport.RELATIVE_SOURCE);
+        assertThat(exposed.get("suppressed").asBoolean()).isFalse();
+        assertThat(exposed.get("suppression").isNull()).isTrue();
+
+        JsonNode suppressed = findingOf(findings, "orphan-no-owner");
+        assertThat(suppressed.get("suppressed").asBoolean()).isTrue();
+        assertThat(suppressed.at("/suppression/justification").asText()).isEqualTo("Owned by the CRM team; tagging in JIRA-123");
+        assertThat(suppressed.at("/suppression/expires").asText()).isEqualTo("2027-01-31");
+        assertThat(suppressed.at("/suppression/origin").asText()).isEqualTo("suppressions.yaml suppression #1");
+
+        JsonNode unknownRule = findingOf(findings, "retired-rule");
+        assertThat(unknownRule.get("category").isNull()).isTrue();
+        assertThat(unknownRule.get("remediation").isNull()).isTrue();
+        assertThat(unknownRule.get("related")).hasSize(2);
+
+        JsonNode unverified = findingOf(findings, "monitoring-no-cpu-alarm");
+        assertThat(unverified.get("verified").asBoolean()).isFalse();
+        assertThat(findingOf(findings, "audit-incomplete").get("sourceFile").isNull()).isTrue();
+    }
+
+    @Test
+    void resourcesListEveryServerWithWhatTheAuditDerived() throws IOException {
+        JsonNode resources = JSON.readTree(new JsonReporter().write(SampleAuditReport.sample(), dir).toFile())
+                .get("resources");
+
+        assertThat(resources).hasSize(2);
+        JsonNode legacy = resources.get(0);
+        assertThat(legacy.get("provider").asText()).isEqualTo("aws");
+        assertThat(legacy.get("kind").asText()).isEqualTo("virtual_machine");
+        assertThat(legacy.get("state").asText()).isEqualTo("running");
+        assertThat(legacy.get("launchedOn").asText()).isEqualTo("2018-03-01");
+        assertThat(legacy.get("owner").asText()).isEqualTo("team-db");
+        assertThat(legacy.get("hostsDatabase").asBoolean()).isTrue();
+        assertThat(legacy.get("databaseEvidence")).isNotEmpty();
+        assertThat(legacy.at("/os/label").asText()).contains("14.04");
+        assertThat(legacy.at("/os/endOfSupport").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(legacy.get("classification").asText()).isEqualTo("personal");
+        assertThat(legacy.at("/monitoring/cpuAlarm").asBoolean()).isFalse();
+        assertThat(legacy.at("/monitoring/detailedMonitoring").isNull()).isTrue();
+        JsonNode azure = resources.get(1);
+        assertThat(azure.get("kind").asText()).isEqualTo("managed_database");
+        assertThat(azure.get("owner").isNull()).isTrue();
+        assertThat(azure.at("/os/label").isNull()).isTrue();
+        assertThat(azure.get("sourceFile").asText()).isEqualTo(SampleAuditReport.ABSOLUTE_SOURCE);
+    }
+
+    @Test
+    void expiredSuppressionsAreListed() throws IOException {
+        JsonNode expired = JSON.readTree(new JsonReporter().write(SampleAuditReport.sample(), dir).toFile())
+                .get("expiredSuppressions");
+
+        assertThat(expired).hasSize(1);
+        assertThat(expired.at("/0/rule").asText()).isEqualTo("legacy-os");
+        assertThat(expired.at("/0/resource").asText()).isEqualTo("i-0abc");
+        assertThat(expired.at("/0/expires").asText()).isEqualTo("2026-06-30");
+    }
+
+    @Test
+    void hostileTextRoundTripsExactly() throws IOException {
+        JsonNode root = JSON.readTree(new JsonReporter().write(SampleAuditReport.sample(), dir).toFile());
+
+        assertThat(root.at("/resources/0/tags/note").asText()).isEqualTo(SampleAuditReport.HOSTILE_TAG);
+        JsonNode legacyOs = findingOf(root.get("findings"), "legacy-os");
+        assertThat(legacyOs.get("message").asText()).isEqualTo(SampleAuditReport.HOSTILE_MESSAGE);
+        assertThat(legacyOs.at("/evidence/1").asText()).isEqualTo("tag note=" + SampleAuditReport.HOSTILE_TAG);
+    }
+
+    @Test
+    void aHundredThousandFindingsAreStreamedAndCounted() throws IOException {
+        int count = 100_000;
+        AuditReport report = SampleAuditReport.withManyFindings(count);
+
+        Path file = new JsonReporter().write(report, dir);
+
+        List<String> fingerprints = new ArrayList<>();
+        long total;
+        try (JsonParser parser = JSON.createParser(file.toFile())) {
+            JsonNode counts = null;
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == JsonToken.FIELD_NAME && parser.currentName().equals("counts")) {
+                    parser.nextToken();
+                    counts = JSON.readTree(parser);
+                } else if (parser.currentToken() == JsonToken.FIELD_NAME && parser.currentName().equals("fingerprint")) {
+                    fingerprints.add(parser.nextTextValue());
+                }
+            }
+            total = counts.get("total").asLong();
+        }
+        assertThat(total).isEqualTo(count);
+        assertThat(fingerprints).hasSize(count)
+                .first().isEqualTo(report.result().findings().get(0).fingerprint());
+    }
+
+    @Test
+    void theServiceLoaderFindsItAsJson() {
+        List<String> formats = ServiceLoader.load(Reporter.class).stream().map(p -> p.get().format()).toList();
+
+        assertThat(formats).contains("json");
+    }
+
+    private static JsonNode findingOf(JsonNode findings, String ruleId) {
+        for (JsonNode finding : findings) {
+            if (finding.get("ruleId").asText().equals(ruleId)) {
+                return finding;
+            }
+        }
+        throw new AssertionError("no finding of " + ruleId);
+    }
+}
