@@ -21,6 +21,10 @@ public record ReportView(String lang, Map<String, Object> msg, String title, Str
                          ServerList servers, SuppressedSection suppressed, About about, List<FindingRow> top,
                          List<Entry> entries, List<ServerEntry> serverCards) {
 
+    public boolean hasTop() {
+        return !top.isEmpty();
+    }
+
     /** Pass or fail against the threshold, in one line and a sentence. */
     public record Verdict(String key, String headline, String detail) {
     }

@@ -182,8 +182,9 @@
     severity: function (f) { return f[SEV]; },
     resource: function (f) { return (text(f[RESOURCE_NAME]) || text(f[RESOURCE_ID]) || '').toLowerCase(); },
     rule: function (f) { return data.rules[f[RULE]][R_ID]; },
-    account: function (f) { return data.dims.provider[f[PROVIDER]] + ' ' + data.dims.account[f[ACCOUNT]]; },
-    region: function (f) { return data.dims.region[f[REGION]].toLowerCase(); },
+    account: function (f) {
+      return data.dims.provider[f[PROVIDER]] + ' ' + data.dims.account[f[ACCOUNT]] + ' ' + data.dims.region[f[REGION]];
+    },
     owner: function (f) { return data.dims.owner[f[OWNER]].toLowerCase(); }
   };
 
@@ -234,7 +235,17 @@
       findingsBody.appendChild(rows);
     });
 
+  var shownFindingsQuery = null;
+
+  /** Redraws the table when filters, search or sorting changed; a blur's late change event redraws nothing. */
   function refreshFindings() {
+    var query = JSON.stringify([filterValue('severity'), filterValue('rule'), filterValue('provider'),
+      filterValue('account'), filterValue('region'), filterValue('owner'), filterValue('suppressed'),
+      terms(filterValue('search')), sortKey, sortDirection]);
+    if (query === shownFindingsQuery) {
+      return;
+    }
+    shownFindingsQuery = query;
     findingsPager.show(selectedFindings(), false);
   }
 
@@ -351,8 +362,15 @@
       serverList.appendChild(cards);
     });
 
+  var shownServersQuery = null;
+
   function refreshServers() {
     var queryTerms = terms(serverSearch.value);
+    var query = JSON.stringify([queryTerms, onlyWithFindings.checked]);
+    if (query === shownServersQuery) {
+      return;
+    }
+    shownServersQuery = query;
     var selected = [];
     for (var i = 0; i < servers.length; i++) {
       if (onlyWithFindings.checked && SEVERITY_KEYS.indexOf(servers[i][S_SEVERITY]) < 0) {
@@ -374,6 +392,7 @@
   document.getElementById('f-search').addEventListener('input', debounce(refreshFindings, 200));
   document.getElementById('servers-filter').addEventListener('submit', function (event) { event.preventDefault(); });
   serverSearch.addEventListener('input', debounce(refreshServers, 200));
+  serverSearch.addEventListener('change', refreshServers);
   onlyWithFindings.addEventListener('change', refreshServers);
   ['findings-truncated', 'servers-truncated'].forEach(function (id) {
     var note = document.getElementById(id);
