@@ -12,11 +12,13 @@ import java.util.Map;
  *
  * @param lang       language tag for {@code <html lang>}
  * @param msg        the message bundle as nested maps ({@code {{msg.verdict.title}}})
+ * @param spotlightTruncated says how many forgotten databases the spotlight leaves out, null when none
  * @param entries    every finding in report order (worst first) with its row and server, for data exports
  * @param serverCards every server in report order (worst first), for data exports
  */
 public record ReportView(String lang, Map<String, Object> msg, String title, String subtitle, Verdict verdict,
-                         boolean incomplete, RiskSummary risk, List<Story> spotlight, boolean spotlightEmpty,
+                         boolean incomplete, RiskSummary risk, List<Story> spotlight, String spotlightTruncated,
+                         boolean spotlightEmpty,
                          List<SeverityCount> severityCounts, Coverage coverage, FindingsTable findings,
                          ServerList servers, SuppressedSection suppressed, About about, List<FindingRow> top,
                          List<Entry> entries, List<ServerEntry> serverCards) {

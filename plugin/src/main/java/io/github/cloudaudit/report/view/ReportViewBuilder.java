@@ -50,8 +50,8 @@ public final class ReportViewBuilder {
     public static final String AUDIT_INCOMPLETE = "audit-incomplete";
 
     /** How much is rendered as markup; the rest is left to scripts, which page through the full data. */
-    public record Limits(int findingRows, int serverCards, int suppressedRows, int topFindings) {
-        public static final Limits DEFAULT = new Limits(500, 100, 500, 10);
+    public record Limits(int findingRows, int serverCards, int suppressedRows, int topFindings, int stories) {
+        public static final Limits DEFAULT = new Limits(500, 100, 500, 10, 25);
     }
 
     private static final Comparator<Entry> REPORT_ORDER = Comparator
@@ -84,7 +84,7 @@ public final class ReportViewBuilder {
         return new ReportView(m.language(), m.tree(), m.get("report.title"),
                 m.format("report.subtitle", m.date(meta.auditDate())),
                 verdict(entries.size(), open.size(), suppressed.size()), report.incomplete(),
-                risk(open), spotlight(entries), entries.stream().noneMatch(this::forgotten),
+                risk(open), spotlight(entries), spotlightNote(entries), entries.stream().noneMatch(this::forgotten),
                 severityCounts(), coverage(), findingsTable(open), serverList(servers),
                 suppressedSection(suppressed), about(),
                 open.stream().limit(limits.topFindings()).map(Entry::row).toList(), entries, servers);
@@ -131,10 +131,16 @@ public final class ReportViewBuilder {
         return entry.finding().ruleId().equals(FORGOTTEN_DATABASE);
     }
 
+    /** The worst forgotten databases, open ones first; a real estate has few, a broken one may have thousands. */
     private List<Story> spotlight(List<Entry> entries) {
         return entries.stream().filter(this::forgotten)
                 .sorted(Comparator.comparing((Entry e) -> e.finding().suppressed()))
-                .map(this::story).toList();
+                .limit(limits.stories()).map(this::story).toList();
+    }
+
+    private String spotlightNote(List<Entry> entries) {
+        long forgotten = entries.stream().filter(this::forgotten).count();
+        return forgotten > limits.stories() ? m.format("spotlight.truncated", limits.stories(), forgotten) : null;
     }
 
     private Story story(Entry entry) {

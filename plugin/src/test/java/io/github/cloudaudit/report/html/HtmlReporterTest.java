@@ -78,7 +78,7 @@ class HtmlReporterTest {
 
     @Test
     void rendersOnlyTheFirstRowsAsMarkup() throws IOException {
-        HtmlReporter reporter = new HtmlReporter(new ReportViewBuilder.Limits(3, 2, 500, 10));
+        HtmlReporter reporter = new HtmlReporter(new ReportViewBuilder.Limits(3, 2, 500, 10, 25));
         String html = Files.readString(reporter.write(ReportFixtures.demo("en"), output, ReportOptions.DEFAULTS));
 
         assertThat(count(html, "<tr data-sev=")).isEqualTo(3 + 1);

@@ -50,6 +50,7 @@ class ReportViewBuilderTest {
     void tellsEachForgottenDatabaseAsAStory() {
         ReportView view = view(ReportFixtures.demo("en"));
         assertThat(view.spotlightEmpty()).isFalse();
+        assertThat(view.spotlightTruncated()).isNull();
         Story story = view.spotlight().get(0);
         assertThat(story.title()).isEqualTo("legacy-crm-db");
         assertThat(story.severityKey()).isEqualTo("critical");
@@ -89,12 +90,15 @@ class ReportViewBuilderTest {
     @Test
     void rendersOnlyTheFirstRowsAndSaysSo() {
         AuditReport report = ReportFixtures.demo("en");
-        ReportView view = new ReportViewBuilder(report, ENGLISH, new ReportViewBuilder.Limits(4, 2, 1, 3)).build();
+        ReportView view = new ReportViewBuilder(report, ENGLISH, new ReportViewBuilder.Limits(4, 2, 1, 3, 0)).build();
         assertThat(view.findings().rows()).hasSize(4);
         assertThat(view.findings().truncatedNote()).startsWith("This table shows the first 4 of 11 open findings.");
         assertThat(view.servers().cards()).hasSize(2);
         assertThat(view.servers().truncated()).isTrue();
         assertThat(view.top()).hasSize(3);
+        assertThat(view.spotlight()).isEmpty();
+        assertThat(view.spotlightTruncated()).isEqualTo("The first 0 of 1 forgotten databases are told here; the "
+                + "findings table lists them all under the rule risk-forgotten-database.");
         assertThat(view.entries()).hasSize(12);
     }
 
