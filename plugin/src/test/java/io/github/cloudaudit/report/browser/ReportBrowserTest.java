@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -214,6 +215,38 @@ class ReportBrowserTest {
         });
         assertThat(leftovers).isEmpty();
         assertThat(visible).contains("Glemte databaser", "Ikke bestått");
+    }
+
+    @Test
+    void readsWithoutJavaScript() throws IOException {
+        AuditReport report = ReportFixtures.demo("en");
+        Path file = write("en", report);
+        try (HeadlessChromium plain = HeadlessChromium.start(Files.createTempDirectory(profile, "no-js"), false)) {
+            plain.open(file, false);
+            assertThat(plain.driver().findElements(By.cssSelector("#findings-body > tr")))
+                    .hasSize((int) report.result().findings().stream().filter(f -> !f.suppressed()).count());
+            assertThat(plain.driver().findElement(By.cssSelector("#verdict .verdict-headline")).getText())
+                    .startsWith("Failed: 8 open findings");
+            assertThat(plain.driver().findElement(By.id("findings-filters")).isDisplayed()).isFalse();
+            assertThat(plain.driver().findElements(By.cssSelector("#servers-list > details.server"))).hasSize(5);
+            assertThat(plain.driver().findElement(By.tagName("body")).getAttribute("data-ready")).isNull();
+        }
+    }
+
+    @Test
+    void printsWithoutNavigationOrControls() throws IOException {
+        chromium.open(write("en", ReportFixtures.demo("en")), true);
+        chromium.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(chromium.script("return getComputedStyle(document.querySelector('.masthead nav')).display")).isEqualTo("none");
+            assertThat(chromium.script("return getComputedStyle(document.getElementById('findings-filters')).display")).isEqualTo("none");
+            assertThat(chromium.script("return getComputedStyle(document.getElementById('verdict')).display")).isEqualTo("block");
+            Map<String, Object> pdf = chromium.driver().executeCdpCommand("Page.printToPDF", Map.of("printBackground", true));
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve("en-report.pdf"), Base64.getDecoder().decode((String) pdf.get("data")));
+        } finally {
+            chromium.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
     }
 
     @Test
