@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -192,14 +191,5 @@ public final class ReportFixtures {
                 List.of(new ServerProfile(web, false, List.of(), "Ubuntu 24.04", null, null, null, "team-web", null)),
                 result, new Inventory(List.of(web), List.of(), List.of(), List.of(),
                 List.of(new SourceFile("inventory/ec2.json", "aws-cli:ec2 describe-instances", null))));
-    }
-
-    /** Tags in a stable order, for building servers whose tag order matters to a test. */
-    public static Map<String, String> tags(String... keyValues) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            tags.put(keyValues[i], keyValues[i + 1]);
-        }
-        return tags;
     }
 }
