@@ -4,10 +4,9 @@ import io.github.cloudaudit.audit.AuditRequest;
 import io.github.cloudaudit.audit.Auditor;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
-import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.report.Reporter;
-import io.github.cloudaudit.rules.AuditSettings;
 import io.github.cloudaudit.source.InventoryFormatException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -22,8 +21,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +94,14 @@ public class AuditMojo extends AbstractMojo {
     @Parameter(property = "cloudaudit.locale", defaultValue = "en")
     private String locale;
 
+    /**
+     * A folder of report templates, assets and message bundles; each file replaces the built-in one of the same
+     * name (e.g. {@code report.css}, {@code about.mustache}), and a {@code messages_en.properties} there overrides
+     * single texts. See docs/report-templates.md.
+     */
+    @Parameter(property = "cloudaudit.templateDirectory")
+    private File templateDirectory;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -109,7 +114,9 @@ public class AuditMojo extends AbstractMojo {
             getLog().info("Cloud audit skipped (cloudaudit.skip=true)");
             return;
         }
-        AuditRequest request = request();
+        AuditParameters parameters = parameters();
+        AuditRequest request = parameters.request();
+        ReportOptions options = parameters.reportOptions();
         List<Reporter> reporters = reporters();
         AuditReport report;
         List<Path> written = new ArrayList<>();
@@ -118,7 +125,7 @@ public class AuditMojo extends AbstractMojo {
             Path output = outputDirectory().toPath();
             Files.createDirectories(output);
             for (Reporter reporter : reporters) {
-                written.add(reporter.write(report, output));
+                written.add(reporter.write(report, output, options));
             }
         } catch (InventoryFormatException e) {
             throw new MojoExecutionException("Cannot read inventory: " + e.getMessage(), e);
@@ -132,35 +139,10 @@ public class AuditMojo extends AbstractMojo {
         }
     }
 
-    private AuditRequest request() throws MojoExecutionException {
-        LocalDate date;
-        try {
-            date = auditDate == null || auditDate.isBlank() ? LocalDate.now() : LocalDate.parse(auditDate.trim());
-        } catch (DateTimeParseException e) {
-            throw new MojoExecutionException("cloudaudit.auditDate must be an ISO date like 2026-11-23, found '"
-                    + auditDate + "'");
-        }
-        Severity threshold;
-        try {
-            threshold = Policy.threshold(failOnSeverity);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("cloudaudit.failOnSeverity: " + e.getMessage() + " or NONE");
-        }
-        if (maxServerAgeDays < 1 || stoppedDaysThreshold < 0) {
-            throw new MojoExecutionException("cloudaudit.maxServerAgeDays must be at least 1 and "
-                    + "cloudaudit.stoppedDaysThreshold at least 0");
-        }
-        if (!locale.equals("en") && !locale.equals("nb")) {
-            throw new MojoExecutionException("cloudaudit.locale must be en or nb, found '" + locale + "'");
-        }
-        AuditSettings settings = AuditSettings.defaults()
-                .withRequiredTags(requiredTags.stream().map(String::trim).filter(s -> !s.isEmpty()).toList())
-                .withMaxServerAgeDays(maxServerAgeDays)
-                .withStoppedDaysThreshold(stoppedDaysThreshold)
-                .withDatabaseTags(parseTags(databaseTags));
-        return new AuditRequest(inventory.stream().map(this::resolve).toList(), date, settings, threshold,
-                existing(suppressions, "suppressions"), existing(osLifecycle, "osLifecycle"),
-                existing(databaseLifecycle, "databaseLifecycle"), locale);
+    private AuditParameters parameters() {
+        return new AuditParameters(inventory, auditDate, failOnSeverity, requiredTags, maxServerAgeDays,
+                stoppedDaysThreshold, databaseTags, suppressions, osLifecycle, databaseLifecycle, locale,
+                templateDirectory, project == null ? null : project.getBasedir());
     }
 
     private List<Reporter> reporters() throws MojoExecutionException {
@@ -182,37 +164,9 @@ public class AuditMojo extends AbstractMojo {
         return selected;
     }
 
-    private static Map<String, String> parseTags(List<String> pairs) throws MojoExecutionException {
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (String pair : pairs) {
-            String[] parts = pair.split("=", 2);
-            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw new MojoExecutionException("cloudaudit.databaseTags: expected key=value (or key=*), found '" + pair + "'");
-            }
-            tags.put(parts[0].trim(), parts[1].trim());
-        }
-        return tags;
-    }
-
-    private Path existing(File file, String parameter) throws MojoExecutionException {
-        if (file == null) {
-            return null;
-        }
-        Path path = resolve(file);
-        if (!Files.isRegularFile(path)) {
-            throw new MojoExecutionException("cloudaudit." + parameter + ": file not found: " + path);
-        }
-        return path;
-    }
-
-    private Path resolve(File file) {
-        return file.isAbsolute() || project == null || project.getBasedir() == null
-                ? file.toPath() : project.getBasedir().toPath().resolve(file.toPath());
-    }
-
     private File outputDirectory() {
         if (outputDirectory != null) {
-            return resolve(outputDirectory).toFile();
+            return parameters().resolve(outputDirectory).toFile();
         }
         boolean standalone = project == null || project.getFile() == null;
         return standalone ? new File("cloud-audit") : new File(project.getBuild().getDirectory(), "cloud-audit");

@@ -14,4 +14,12 @@ public interface Reporter {
 
     /** Writes the report into the directory and returns the file written. */
     Path write(AuditReport report, Path outputDirectory) throws IOException;
+
+    /**
+     * Writes the report with rendering options. Reporters that use templates override this; the others ignore the
+     * options, so existing reporters need no change.
+     */
+    default Path write(AuditReport report, Path outputDirectory, ReportOptions options) throws IOException {
+        return write(report, outputDirectory);
+    }
 }

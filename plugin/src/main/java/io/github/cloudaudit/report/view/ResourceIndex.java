@@ -1,0 +1,41 @@
+package io.github.cloudaudit.report.view;
+
+import io.github.cloudaudit.findings.Category;
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.RuleMetadata;
+import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.rules.ServerProfile;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Links each finding to the server it is about and the rule that raised it. */
+public final class ResourceIndex {
+
+    private final Map<String, ServerProfile> servers = new HashMap<>();
+    private final Map<String, RuleMetadata> rules = new HashMap<>();
+
+    public ResourceIndex(AuditReport report) {
+        report.resources().forEach(profile -> servers.put(profile.server().key(), profile));
+        report.rules().forEach(rule -> rules.put(rule.id(), rule));
+    }
+
+    /** The server a finding is about, null for findings about an account, a region or the audit itself. */
+    public ServerProfile server(Finding finding) {
+        if (finding.provider() == null || finding.resourceId() == null) {
+            return null;
+        }
+        return servers.get((finding.provider() + "/" + finding.account() + "/" + finding.resourceId()).toLowerCase(Locale.ROOT));
+    }
+
+    /** The rule's metadata, null when the rule is not in the catalogue (e.g. findings raised by the audit itself). */
+    public RuleMetadata rule(String id) {
+        return rules.get(id);
+    }
+
+    public Category category(Finding finding) {
+        RuleMetadata rule = rules.get(finding.ruleId());
+        return rule == null ? null : rule.category();
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.cloudaudit.mojo;
+
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditMojoReportsTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void writesEverySelectedFormatWithTheTemplateDirectoryApplied() throws Exception {
+        Path inventory = Files.createDirectories(work.resolve("inventory"));
+        Files.writeString(inventory.resolve("notes.txt"), "not an inventory\n");
+        Path templates = Files.createDirectories(work.resolve("templates"));
+        Files.writeString(templates.resolve("report.css"), "body { color: #000; }");
+        Files.writeString(templates.resolve("messages_en.properties"), "report.title=Quarterly database audit\n");
+        Path output = work.resolve("out");
+
+        AuditMojo mojo = configured(inventory, output);
+        MojoFields.set(mojo, "templateDirectory", templates.toFile());
+        mojo.execute();
+
+        assertThat(Files.readString(output.resolve("report.html"))).contains("<style>body { color: #000; }</style>",
+                "<h1>Quarterly database audit</h1>");
+        assertThat(Files.readString(output.resolve("summary.md"))).startsWith("## Quarterly database audit: ");
+        assertThat(output.resolve("junit.xml")).isRegularFile();
+    }
+
+    private AuditMojo configured(Path inventory, Path output) throws IOException {
+        AuditMojo mojo = new AuditMojo();
+        PluginDescriptor plugin = new PluginDescriptor();
+        plugin.setVersion("0.1.0-TEST");
+        MojoFields.set(mojo, "plugin", plugin);
+        MojoFields.set(mojo, "inventory", List.of(inventory.toFile()));
+        MojoFields.set(mojo, "auditDate", "2026-11-23");
+        MojoFields.set(mojo, "failOnSeverity", "HIGH");
+        MojoFields.set(mojo, "outputDirectory", output.toFile());
+        MojoFields.set(mojo, "formats", List.of("html", "markdown", "junit"));
+        MojoFields.set(mojo, "requiredTags", List.of("owner"));
+        MojoFields.set(mojo, "maxServerAgeDays", 1095);
+        MojoFields.set(mojo, "stoppedDaysThreshold", 30);
+        MojoFields.set(mojo, "databaseTags", List.of("role=database"));
+        MojoFields.set(mojo, "locale", "en");
+        return mojo;
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.cloudaudit.report.markdown;
+
+import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.report.ReportFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MarkdownReporterTest {
+
+    @TempDir
+    Path output;
+
+    @Test
+    void summarisesVerdictCountsForgottenDatabasesAndCoverage() throws IOException {
+        String summary = Files.readString(new MarkdownReporter(name -> null).write(ReportFixtures.demo("en"), output));
+
+        assertThat(summary).startsWith("## Database server audit: Audit of November 23, 2026\n")
+                .contains("Of 5 servers audited, 3 host databases. Of those, 3 run software past its end of support, "
+                        + "1 looks orphaned and 1 is not watched.")
+                .contains("**Failed: 8 open findings at or above High need action**. 12 findings in total: 11 open, 1 suppressed.")
+                .contains("> **The audit is incomplete.**")
+                .contains("| Critical | 5 |", "| Info | 0 |")
+                .contains("### Forgotten databases", "- **legacy-crm-db** (Critical): A MySQL 5.6 database")
+                .contains("  - Who owns it: Nobody: the server carries no owner tag")
+                .contains("| Critical | legacy-crm-db i-0a1b2c3d4e5f60001 | legacy-os | Ubuntu 14.04 reached")
+                .contains("…and 1 more open finding in report.html.")
+                .contains("- Files skipped: notes/README.md (not an inventory file: no known format matched)");
+        long tableRows = summary.lines().filter(l -> l.startsWith("| ") && l.contains(" | ")).count();
+        assertThat(tableRows).as("header and separator, then rows").isEqualTo(2 + 5 + 2 + 10);
+    }
+
+    @Test
+    void escapesCellsSoInventoryTextCannotBreakTheTable() {
+        assertThat(MarkdownText.escape("a|b\nc\r\nd <img src=x> *e* [f](g)"))
+                .isEqualTo("a\\|b c d \\<img src=x\\> \\*e\\* \\[f\\](g)");
+    }
+
+    @Test
+    void hostileNamesStayInTheirCell() throws IOException {
+        String summary = Files.readString(new MarkdownReporter(name -> null).write(ReportFixtures.hostile("en"), output));
+        assertThat(summary).doesNotContain("<script>", "</script>")
+                .contains("| Critical | \\</script\\>\\<script\\>window.pwned=1\\</script\\> i-0a1b2c3d4e5f60001 | legacy-os |");
+    }
+
+    @Test
+    void appendsToTheGitHubStepSummaryWhenSet() throws IOException {
+        Path stepSummary = output.resolve("step-summary.md");
+        Files.writeString(stepSummary, "earlier step\n");
+        MarkdownReporter reporter = new MarkdownReporter(Map.of(MarkdownReporter.STEP_SUMMARY, stepSummary.toString())::get);
+
+        String written = Files.readString(reporter.write(ReportFixtures.clean("en", Severity.HIGH), output));
+
+        assertThat(Files.readString(stepSummary)).isEqualTo("earlier step\n" + written + "\n");
+        assertThat(written).contains("**Passed: no open finding at or above High**", "No forgotten databases were found.",
+                "No open findings.").doesNotContain("| --- | --- |");
+    }
+
+    @Test
+    void writesNorwegian() throws IOException {
+        String summary = Files.readString(new MarkdownReporter(name -> null).write(ReportFixtures.demo("nb"), output));
+        assertThat(summary).contains("**Ikke bestått: 8 åpne funn på nivå Høy eller høyere må følges opp**",
+                "### Glemte databaser", "| Kritisk | 5 |");
+    }
+}
