@@ -11,7 +11,6 @@ import io.github.cloudaudit.model.Server;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -48,13 +47,14 @@ public final class CpuSustainedHighRule implements Rule {
 
     @Override
     public List<Finding> evaluate(AuditContext context, List<Finding> earlier) {
+        ConfirmedFindings confirmed = new ConfirmedFindings(earlier);
         return context.inventory().servers().stream()
-                .map(server -> check(context, server, earlier))
+                .map(server -> check(context, server, confirmed))
                 .flatMap(Optional::stream)
                 .toList();
     }
 
-    private Optional<Finding> check(AuditContext context, Server server, List<Finding> earlier) {
+    private Optional<Finding> check(AuditContext context, Server server, ConfirmedFindings confirmed) {
         CpuStatistics cpu = server.cpu();
         // Only a running server burns CPU; flagging a stopped one would contradict its orphan-stopped finding.
         if (cpu == null || server.state() != PowerState.RUNNING || cpu.periodDays() < 1
@@ -62,10 +62,8 @@ public final class CpuSustainedHighRule implements Rule {
             return Optional.empty();
         }
         ServerProfile profile = context.profile(server);
-        List<Finding> suspicious = earlier.stream()
-                .filter(Finding::verified)
+        List<Finding> suspicious = confirmed.about(server).stream()
                 .filter(finding -> makesSuspicious(finding.ruleId()))
-                .filter(finding -> about(finding, server))
                 .toList();
         if (!profile.hostsDatabase() && suspicious.isEmpty()) {
             return Optional.empty();
@@ -88,11 +86,6 @@ public final class CpuSustainedHighRule implements Rule {
     private static boolean makesSuspicious(String ruleId) {
         return ruleId.startsWith("legacy-") || ruleId.equals(StaleServerRule.METADATA.id())
                 || ruleId.startsWith("orphan-");
-    }
-
-    private static boolean about(Finding finding, Server server) {
-        return finding.provider() == server.provider() && Objects.equals(finding.account(), server.account())
-                && Objects.equals(finding.resourceId(), server.id());
     }
 
     private static List<String> reasons(ServerProfile profile, List<Finding> suspicious) {

@@ -17,8 +17,9 @@ final class DatabaseDetector {
     /** Well-known database ports and the engine usually behind them. */
     static final Map<Integer, String> DATABASE_PORTS = databasePorts();
 
+    // "sql_?20NN" catches AWS and Azure SQL Server images: Windows_Server-2012-R2_RTM-English-64Bit-SQL_2014_SP2_Standard, SQL2014SP3-WS2012R2.
     private static final Pattern ENGINE_IN_NAME = Pattern.compile(
-            "(?i)\\b(mysql|mariadb|postgres(?:ql)?|sql ?server|mssql|oracle|mongo(?:db)?|redis|cassandra|"
+            "(?i)\\b(mysql|mariadb|postgres(?:ql)?|sql ?server|mssql|sql_?20\\d\\d|oracle|mongo(?:db)?|redis|cassandra|"
                     + "elasticsearch|opensearch|couchdb|db2|cockroach(?:db)?|neo4j|percona)");
 
     private final Map<String, String> databaseTags;

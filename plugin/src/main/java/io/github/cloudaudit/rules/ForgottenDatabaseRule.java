@@ -10,7 +10,6 @@ import io.github.cloudaudit.model.Server;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -54,11 +53,12 @@ public final class ForgottenDatabaseRule implements Rule {
     @Override
     public List<Finding> evaluate(AuditContext context, List<Finding> earlier) {
         List<Finding> findings = new ArrayList<>();
+        ConfirmedFindings confirmedFindings = new ConfirmedFindings(earlier);
         for (Server server : context.inventory().servers()) {
             if (!context.profile(server).hostsDatabase()) {
                 continue;
             }
-            List<Finding> confirmed = confirmedFindingsOf(server, earlier);
+            List<Finding> confirmed = confirmedFindings.about(server);
             List<Finding> neglect = confirmed.stream().filter(ForgottenDatabaseRule::isNeglect).toList();
             List<Finding> unwatched = confirmed.stream().filter(f -> f.ruleId().startsWith("monitoring-")).toList();
             if (!neglect.isEmpty() && !unwatched.isEmpty()) {
@@ -66,15 +66,6 @@ public final class ForgottenDatabaseRule implements Rule {
             }
         }
         return findings;
-    }
-
-    /** The confirmed findings other rules made about this server; unverified ones prove nothing. */
-    static List<Finding> confirmedFindingsOf(Server server, List<Finding> earlier) {
-        return earlier.stream()
-                .filter(Finding::verified)
-                .filter(f -> f.provider() == server.provider() && Objects.equals(f.account(), server.account())
-                        && Objects.equals(f.resourceId(), server.id()))
-                .toList();
     }
 
     private static boolean isNeglect(Finding finding) {
