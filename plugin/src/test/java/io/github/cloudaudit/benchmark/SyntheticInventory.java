@@ -50,7 +50,7 @@ public final class SyntheticInventory {
     static InventoryWriter writer(String format) {
         return switch (format) {
             case "aws-cli" -> new AwsCliInventoryWriter();
-            case "normalized" -> new NormalizedInventoryWriter();
+            case "normalized" -> new NormalizedFleetWriter();
             default -> null;
         };
     }
