@@ -24,20 +24,32 @@ import java.util.function.Consumer;
 /** Runs one audit through every stage: sources, rules, policy. Reporters then render its result. */
 public final class Auditor {
 
+    private final Consumer<String> info;
     private final Consumer<String> warn;
 
-    public Auditor(Consumer<String> warn) {
+    /**
+     * @param info receives one line per stage with its size and duration
+     * @param warn receives skipped files and expired suppressions
+     */
+    public Auditor(Consumer<String> info, Consumer<String> warn) {
+        this.info = info;
         this.warn = warn;
     }
 
     public AuditReport audit(AuditRequest request, String pluginVersion) throws IOException {
         Instant start = Instant.now();
         Inventory inventory = InventoryLoader.withBuiltInReaders(warn).load(request.inventory());
+        long readFiles = inventory.sources().stream().filter(s -> s.skipped() == null).count();
+        info.accept(String.format("Read %d servers from %d file(s) in %s", inventory.servers().size(), readFiles,
+                seconds(start)));
+        Instant rulesStart = Instant.now();
         AuditContext context = new AuditContext(inventory, request.auditDate(), request.settings(),
                 table(LifecycleCatalog.OPERATING_SYSTEMS, request.operatingSystemTable()),
                 table(LifecycleCatalog.DATABASE_ENGINES, request.databaseEngineTable()));
         RuleEngine engine = RuleEngine.withBuiltInRules();
         List<Finding> findings = engine.run(context);
+        info.accept(String.format("Ran %d rules in %s: %d finding(s)", engine.rules().size(), seconds(rulesStart),
+                findings.size()));
         List<Suppression> suppressions = request.suppressionFile() == null ? List.of()
                 : SuppressionFile.read(request.suppressionFile());
         PolicyResult result = new Policy(request.failOnSeverity(), suppressions, request.auditDate()).apply(findings);
@@ -49,6 +61,11 @@ public final class Auditor {
                 request.inventory().stream().map(Path::toString).toList(), request.locale());
         return new AuditReport(metadata, engine.rules().stream().map(Rule::metadata).toList(),
                 inventory.servers().stream().map(context::profile).toList(), result, inventory);
+    }
+
+    /** The time since a start, as people read it: {@code 2.4 s}. */
+    public static String seconds(Instant start) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", Duration.between(start, Instant.now()).toMillis() / 1000.0);
     }
 
     private static LifecycleCatalog table(String builtIn, Path userTable) throws IOException {

@@ -32,7 +32,11 @@ public final class LifecycleCatalog {
             .registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     private final Map<String, Product> products;
+    /** Lookups repeat for every server while distinct versions are few: remember each answer. */
+    private final Map<String, Optional<Release>> found = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LifecycleCatalog(Map<String, Product> products) {
         this.products = products;
@@ -70,6 +74,10 @@ public final class LifecycleCatalog {
         if (product == null || version == null) {
             return Optional.empty();
         }
+        return found.computeIfAbsent(product + "\u0000" + version, key -> lookUp(product, version));
+    }
+
+    private Optional<Release> lookUp(String product, String version) {
         Product entry = products.get(product.toLowerCase(Locale.ROOT));
         if (entry == null) {
             return Optional.empty();
@@ -109,7 +117,7 @@ public final class LifecycleCatalog {
     }
 
     private static String normalize(String version) {
-        return version.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(version.trim().toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 
     private static Map<String, Product> index(Table table, String origin) {

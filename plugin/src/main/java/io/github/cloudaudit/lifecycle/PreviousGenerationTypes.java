@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -27,6 +28,8 @@ public final class PreviousGenerationTypes {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final List<Family> families;
+    /** Every server asks while distinct types are few: remember each answer. */
+    private final Map<String, Optional<Family>> found = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PreviousGenerationTypes(List<Family> families) {
         this.families = List.copyOf(families);
@@ -49,6 +52,10 @@ public final class PreviousGenerationTypes {
         if (type == null) {
             return Optional.empty();
         }
+        return found.computeIfAbsent(provider + "\u0000" + type, key -> lookUp(provider, type));
+    }
+
+    private Optional<Family> lookUp(Provider provider, String type) {
         String wanted = type.trim();
         return families.stream()
                 .filter(family -> family.provider() == null || family.provider() == provider)

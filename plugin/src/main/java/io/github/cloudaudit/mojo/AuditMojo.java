@@ -21,6 +21,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,12 +122,14 @@ public class AuditMojo extends AbstractMojo {
         AuditReport report;
         List<Path> written = new ArrayList<>();
         try {
-            report = new Auditor(getLog()::warn).audit(request, plugin.getVersion());
+            report = new Auditor(getLog()::info, getLog()::warn).audit(request, plugin.getVersion());
             Path output = outputDirectory().toPath();
             Files.createDirectories(output);
+            Instant reportsStart = Instant.now();
             for (Reporter reporter : reporters) {
                 written.add(reporter.write(report, output, options));
             }
+            getLog().info("Wrote " + written.size() + " report(s) in " + Auditor.seconds(reportsStart));
         } catch (InventoryFormatException e) {
             throw new MojoExecutionException("Cannot read inventory: " + e.getMessage(), e);
         } catch (IOException e) {

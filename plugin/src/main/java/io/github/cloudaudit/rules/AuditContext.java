@@ -11,7 +11,7 @@ import io.github.cloudaudit.model.Server;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +28,8 @@ public final class AuditContext {
     private final LifecycleCatalog operatingSystems;
     private final LifecycleCatalog databaseEngines;
     private final DatabaseDetector databaseDetector;
-    private final Map<String, ServerProfile> profiles = new HashMap<>();
+    // Rules look profiles up millions of times with the inventory's own server objects: identity is enough and cheap.
+    private final Map<Server, ServerProfile> profiles = new IdentityHashMap<>();
 
     public AuditContext(Inventory inventory, LocalDate auditDate, AuditSettings settings,
                         LifecycleCatalog operatingSystems, LifecycleCatalog databaseEngines) {
@@ -39,7 +40,7 @@ public final class AuditContext {
         this.databaseEngines = databaseEngines;
         this.databaseDetector = new DatabaseDetector(settings.databaseTags());
         for (Server server : inventory.servers()) {
-            profiles.put(server.key(), profileOf(server));
+            profiles.put(server, profileOf(server));
         }
     }
 
@@ -57,7 +58,11 @@ public final class AuditContext {
     public LifecycleCatalog databaseEngines() { return databaseEngines; }
 
     public ServerProfile profile(Server server) {
-        return profiles.get(server.key());
+        ServerProfile profile = profiles.get(server);
+        if (profile == null) {
+            throw new IllegalArgumentException("server " + server.id() + " is not in this audit's inventory");
+        }
+        return profile;
     }
 
     /**

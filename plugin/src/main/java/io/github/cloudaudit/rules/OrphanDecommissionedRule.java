@@ -34,6 +34,9 @@ public final class OrphanDecommissionedRule extends PerServerRule {
     /** Values that switch a marker used as a tag key off again, e.g. {@code decommissioned=false}. */
     private static final Set<String> NEGATIVE_VALUES = Set.of("false", "no", "n", "0", "off");
 
+    /** Compiled once per marker: the rule runs for every tag of every server. */
+    private static final Map<String, Pattern> WORD_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
     public OrphanDecommissionedRule() {
         super(METADATA);
     }
@@ -71,7 +74,12 @@ public final class OrphanDecommissionedRule extends PerServerRule {
 
     /** True when the marker stands in the text on its own: "decommissioned 2023", "old-to-delete", not "deleted". */
     private static boolean containsWord(String text, String marker) {
-        return Pattern.compile("(?<![\\p{Alnum}])" + Pattern.quote(marker) + "(?![\\p{Alnum}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find();
+        // Most tag values hold no marker at all; the plain search spares them the regular expression.
+        if (!text.toLowerCase(Locale.ROOT).contains(marker.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        return WORD_PATTERNS.computeIfAbsent(marker, m -> Pattern.compile(
+                "(?<![\\p{Alnum}])" + Pattern.quote(m) + "(?![\\p{Alnum}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).matcher(text).find();
     }
 }

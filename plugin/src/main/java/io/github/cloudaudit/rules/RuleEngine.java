@@ -17,19 +17,22 @@ public final class RuleEngine {
     private static final List<Category> CATEGORY_ORDER = List.of(Category.RISK, Category.EXPOSURE, Category.COVERAGE,
             Category.LEGACY, Category.ORPHANED, Category.MONITORING);
 
+    /** Worst first, then by category, rule and resource, so every output lists findings in the same order. */
+    private static final Comparator<Ranked> REPORT_ORDER = Comparator.comparingInt(Ranked::rank)
+            .thenComparing(r -> r.finding().ruleId())
+            .thenComparing(r -> String.valueOf(r.finding().account()))
+            .thenComparing(r -> String.valueOf(r.finding().resourceId()));
+
+    /** A finding with its severity and category rank computed once, not in every comparison of the sort. */
+    private record Ranked(Finding finding, int rank) {
+    }
+
     private final List<Rule> rules;
-    private final Comparator<Finding> reportOrder;
+    private final Map<String, Integer> categoryRank = new HashMap<>();
 
     public RuleEngine(List<Rule> rules) {
         this.rules = rules.stream().sorted(Comparator.comparing(r -> r.metadata().id())).toList();
-        Map<String, Integer> categoryRank = new HashMap<>();
         rules.forEach(r -> categoryRank.put(r.metadata().id(), CATEGORY_ORDER.indexOf(r.metadata().category())));
-        // Worst first, then by category, rule and resource, so every output lists findings in the same order.
-        this.reportOrder = Comparator.comparing(Finding::severity)
-                .thenComparing(f -> categoryRank.getOrDefault(f.ruleId(), CATEGORY_ORDER.size()))
-                .thenComparing(Finding::ruleId)
-                .thenComparing(f -> String.valueOf(f.account()))
-                .thenComparing(f -> String.valueOf(f.resourceId()));
     }
 
     /** All rules on the plugin's class path. */
@@ -43,20 +46,22 @@ public final class RuleEngine {
         return rules;
     }
 
+    /**
+     * Rules are pure functions of a context nobody writes to while they run, so they run in parallel; the
+     * findings keep the rules' order and are sorted, so the result does not depend on scheduling.
+     */
     public List<Finding> run(AuditContext context) {
-        List<Finding> findings = new ArrayList<>();
-        for (Rule rule : rules) {
-            if (!rule.composite()) {
-                findings.addAll(rule.evaluate(context, List.of()));
-            }
-        }
-        List<Finding> plain = List.copyOf(findings);
-        for (Rule rule : rules) {
-            if (rule.composite()) {
-                findings.addAll(rule.evaluate(context, plain));
-            }
-        }
-        findings.sort(reportOrder);
-        return findings;
+        List<Finding> plain = findingsOf(rules.stream().filter(r -> !r.composite()).toList(), context, List.of());
+        List<Finding> composite = findingsOf(rules.stream().filter(Rule::composite).toList(), context, plain);
+        return java.util.stream.Stream.concat(plain.stream(), composite.stream())
+                .map(f -> new Ranked(f, f.severity().ordinal() * (CATEGORY_ORDER.size() + 1)
+                        + categoryRank.getOrDefault(f.ruleId(), CATEGORY_ORDER.size())))
+                .sorted(REPORT_ORDER)
+                .map(Ranked::finding)
+                .toList();
+    }
+
+    private static List<Finding> findingsOf(List<Rule> selected, AuditContext context, List<Finding> earlier) {
+        return selected.parallelStream().flatMap(rule -> rule.evaluate(context, earlier).stream()).toList();
     }
 }
