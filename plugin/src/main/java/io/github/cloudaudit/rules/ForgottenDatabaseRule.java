@@ -4,6 +4,7 @@ import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.CpuStatistics;
 import io.github.cloudaudit.model.PowerState;
 import io.github.cloudaudit.model.Server;
 
@@ -81,6 +82,12 @@ public final class ForgottenDatabaseRule implements Rule {
         }
         neglect.stream().map(Finding::ruleId).distinct()
                 .forEach(id -> neglectClause(id, context, profile).ifPresent(clauses::add));
+        CpuStatistics cpu = server.cpu();
+        if (cpu != null && server.state() == PowerState.RUNNING
+                && cpu.averagePercent() >= context.settings().cpuHighPercent()) {
+            clauses.add("its CPU has averaged " + Phrases.percent(cpu.averagePercent()) + " over "
+                    + Phrases.count(cpu.periodDays(), "day") + ", the signature of cryptomining");
+        }
         if (neglect.stream().noneMatch(f -> f.ruleId().equals("orphan-no-owner"))) {
             clauses.add(profile.owner() == null ? "has no owner" : "is owned by " + profile.owner());
         }

@@ -92,6 +92,20 @@ class ForgottenDatabaseRuleTest {
     }
 
     @Test
+    void sustainedHighCpuOnARunningServerIsToldAsTheSignatureOfMining() {
+        Server mined = legacyCrmDb().cpu(new io.github.cloudaudit.model.CpuStatistics(14, 97.8, 100)).build();
+        AuditContext context = context(guardDutyOff(mined));
+        assertThat(rule.evaluate(context, earlier(context, mined, true))).singleElement().satisfies(f ->
+                assertThat(f.message()).contains("its CPU has averaged 97.8% over 14 days, the signature of cryptomining"));
+
+        Server stopped = legacyCrmDb().cpu(new io.github.cloudaudit.model.CpuStatistics(14, 97.8, 100))
+                .state(io.github.cloudaudit.model.PowerState.STOPPED).build();
+        AuditContext stoppedContext = context(guardDutyOff(stopped));
+        assertThat(rule.evaluate(stoppedContext, earlier(stoppedContext, stopped, true))).singleElement()
+                .satisfies(f -> assertThat(f.message()).doesNotContain("cryptomining"));
+    }
+
+    @Test
     void aWatchedLegacyDatabaseHostIsNotTheStory() {
         Server server = withMonitoring(legacyCrmDb(), true, true, true).build();
         AuditContext context = context(watchedInventory(server));

@@ -5,6 +5,7 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.CoverageGap;
+import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.model.SourceFile;
 import io.github.cloudaudit.policy.PolicyResult;
@@ -149,9 +150,13 @@ public final class ReportViewBuilder {
         List<Fact> facts = new ArrayList<>();
         if (profile != null) {
             Server s = profile.server();
-            facts.add(new Fact(m.get("spotlight.what"), m.format("spotlight.whatValue",
-                    Words.enumLabel("kind", s.kind(), m), Words.orUnknown(profile.engineLabel(), m),
-                    Words.orUnknown(profile.osLabel(), m))));
+            // A managed database has no operating system of its own to name.
+            String what = s.kind() == ResourceKind.MANAGED_DATABASE
+                    ? m.format("spotlight.whatValueManaged", Words.enumLabel("kind", s.kind(), m),
+                            Words.orUnknown(profile.engineLabel(), m))
+                    : m.format("spotlight.whatValue", Words.enumLabel("kind", s.kind(), m),
+                            Words.orUnknown(profile.engineLabel(), m), Words.orUnknown(profile.osLabel(), m));
+            facts.add(new Fact(m.get("spotlight.what"), what));
             facts.add(new Fact(m.get("spotlight.where"), m.format("spotlight.whereValue",
                     Words.provider(s.provider(), m), Words.orUnknown(s.account(), m), Words.orUnknown(s.region(), m))));
             facts.add(new Fact(m.get("spotlight.since"), m.format("spotlight.sinceValue", m.date(s.launchedOn()),
@@ -163,9 +168,10 @@ public final class ReportViewBuilder {
             facts.add(new Fact(m.get("spotlight.where"), m.format("spotlight.whereValue", row.provider(), row.account(),
                     row.region())));
         }
+        String owner = profile == null ? null : profile.owner();
         return new Story(row.resourceName() == null ? row.resourceId() : row.resourceName(), row.resourceId(),
                 row.severityKey(), row.severityLabel(), row.suppressed(), facts, row.message(),
-                m.get("spotlight.firstStepValue"));
+                owner == null ? m.get("spotlight.firstStepValue") : m.format("spotlight.firstStepOwnedValue", owner));
     }
 
     private List<SeverityCount> severityCounts() {
