@@ -41,12 +41,20 @@ final class BuildLogSummary {
 
     String summaryLine() {
         long databases = report.resources().stream().filter(ServerProfile::hostsDatabase).count();
-        return String.format("Cloud audit %s: %d servers audited (%d host databases); findings: %s; %d suppressed; reports: %s",
-                report.result().passed() ? "PASSED" : "FAILED",
+        return String.format("Cloud audit %s%s: %d servers audited (%d host databases); findings: %s; %d suppressed; reports: %s",
+                verdict(), report.incomplete() ? " but INCOMPLETE" : "",
                 report.resources().size(), databases,
                 AuditMojo.countsLine(report.result().countsBySeverity()),
                 report.result().suppressedCount(),
                 written.isEmpty() ? "none" : written.stream().map(Path::toString).collect(Collectors.joining(", ")));
+    }
+
+    /** With no threshold nothing can fail, and "passed" would read as an all-clear it is not. */
+    private String verdict() {
+        if (report.result().failOnSeverity() == null) {
+            return "DONE (cloudaudit.failOnSeverity=NONE: findings do not fail the build)";
+        }
+        return report.result().passed() ? "PASSED" : "FAILED";
     }
 
     String failureMessage(int shown) {

@@ -31,8 +31,13 @@ class BuildLogSummaryTest {
     }
 
     private static BuildLogSummary summary(List<Finding> findings, List<CoverageGap> gaps, List<SourceFile> sources) {
+        return summary(findings, gaps, sources, Severity.HIGH);
+    }
+
+    private static BuildLogSummary summary(List<Finding> findings, List<CoverageGap> gaps, List<SourceFile> sources,
+                                           Severity threshold) {
         Inventory inventory = new Inventory(List.of(), List.of(), List.of(), gaps, sources);
-        var result = new Policy(Severity.HIGH, List.of(), AUDIT_DATE).apply(findings);
+        var result = new Policy(threshold, List.of(), AUDIT_DATE).apply(findings);
         AuditMetadata metadata = new AuditMetadata(AUDIT_DATE, "1.0", Instant.now(), Duration.ZERO, "HIGH",
                 List.of("inventory.json"), "en");
         return new BuildLogSummary(new AuditReport(metadata, List.of(), List.of(), result, inventory),
@@ -48,6 +53,22 @@ class BuildLogSummaryTest {
                 .contains("0 suppressed")
                 .endsWith("reports: target/cloud-audit/report.html");
         assertThat(lines).anyMatch(l -> l.contains("legacy-os") && l.contains("i-1 (name-i-1)"));
+    }
+
+    @Test
+    void withoutAThresholdTheSummaryDoesNotClaimAPass() {
+        List<String> lines = summary(List.of(finding("risk-forgotten-database", Severity.CRITICAL, "i-1")), List.of(),
+                List.of(), null).lines();
+        assertThat(lines.get(lines.size() - 1)).startsWith("Cloud audit DONE (cloudaudit.failOnSeverity=NONE")
+                .doesNotContain("PASSED").contains("1 critical");
+    }
+
+    @Test
+    void anIncompleteAuditSaysSoInTheSummaryLine() {
+        List<String> lines = summary(List.of(),
+                List.of(new CoverageGap(Provider.AWS, "1", "us-east-1", "ec2:DescribeInstances", "AccessDenied")),
+                List.of()).lines();
+        assertThat(lines.get(lines.size() - 1)).startsWith("Cloud audit PASSED but INCOMPLETE:");
     }
 
     @Test
