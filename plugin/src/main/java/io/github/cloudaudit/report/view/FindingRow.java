@@ -59,9 +59,9 @@ public record FindingRow(String severityKey, String severityLabel, String ruleId
         String name = finding.resourceName() == null || finding.resourceName().equals(finding.resourceId())
                 ? null : finding.resourceName();
         return new FindingRow(
-                severityKey(finding), messages.get("severity." + severityKey(finding)),
+                severityKey(finding), Words.enumLabel("severity", finding.severity(), messages),
                 finding.ruleId(), rule == null ? finding.ruleId() : rule.title(),
-                rule == null ? messages.get("value.dash") : messages.get("category." + rule.category().name().toLowerCase(Locale.ROOT)),
+                rule == null ? messages.get("value.dash") : Words.enumLabel("category", rule.category(), messages),
                 Words.provider(finding.provider(), messages), Words.orDash(finding.account(), messages),
                 Words.orDash(finding.region(), messages), Words.owner(server, messages),
                 Words.orDash(finding.resourceId(), messages), name, finding.message(), finding.evidence(),

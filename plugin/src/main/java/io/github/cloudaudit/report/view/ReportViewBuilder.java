@@ -265,13 +265,13 @@ public final class ReportViewBuilder {
                 ? m.get("about.noThreshold") : severityLabel(report.result().failOnSeverity())));
         facts.add(new Fact(m.get("about.ruleSet"), m.format("about.ruleSetValue", report.rules().size())));
         List<RuleLine> rules = report.rules().stream().sorted(Comparator.comparing(RuleMetadata::id))
-                .map(r -> new RuleLine(r.id(), r.title(), m.get("category." + r.category().name().toLowerCase(Locale.ROOT)),
+                .map(r -> new RuleLine(r.id(), r.title(), Words.enumLabel("category", r.category(), m),
                         r.severity().name().toLowerCase(Locale.ROOT), severityLabel(r.severity())))
                 .toList();
         return new About(facts, meta.inputs(), rules);
     }
 
     private String severityLabel(Severity severity) {
-        return m.get("severity." + severity.name().toLowerCase(Locale.ROOT));
+        return Words.enumLabel("severity", severity, m);
     }
 }
