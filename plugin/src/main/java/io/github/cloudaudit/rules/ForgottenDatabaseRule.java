@@ -102,11 +102,9 @@ public final class ForgottenDatabaseRule implements Rule {
                 + "monitoring and upgrade, migrate or retire it.";
         List<Finding> parts = new ArrayList<>(neglect);
         parts.addAll(unwatched);
-        Finding base = context.finding(METADATA, server, message,
-                parts.stream().map(f -> f.ruleId() + ": " + f.message()).toList());
-        return new Finding(base.ruleId(), base.severity(), base.provider(), base.account(), base.region(),
-                base.resourceId(), base.resourceName(), base.message(), base.evidence(), true, base.sourceFile(),
-                parts.stream().map(Finding::fingerprint).toList(), null);
+        return context.finding(METADATA, server, message,
+                        parts.stream().map(f -> f.ruleId() + ": " + f.message()).toList())
+                .withRelated(parts.stream().map(Finding::fingerprint).toList());
     }
 
     /** What a legacy or orphan finding says about the server, in the words of the story; empty when said already. */
