@@ -26,6 +26,8 @@ import io.github.cloudaudit.report.view.ReportView.Stat;
 import io.github.cloudaudit.report.view.ReportView.Story;
 import io.github.cloudaudit.report.view.ReportView.SuppressedSection;
 import io.github.cloudaudit.report.view.ReportView.Verdict;
+import io.github.cloudaudit.rules.AuditIncompleteRule;
+import io.github.cloudaudit.rules.ForgottenDatabaseRule;
 import io.github.cloudaudit.rules.ServerProfile;
 
 import java.time.ZoneOffset;
@@ -46,9 +48,9 @@ import java.util.stream.Collectors;
 public final class ReportViewBuilder {
 
     /** The rule whose findings the manager's spotlight tells as stories. */
-    public static final String FORGOTTEN_DATABASE = "risk-forgotten-database";
+    public static final String FORGOTTEN_DATABASE = ForgottenDatabaseRule.METADATA.id();
     /** The rule the audit raises about what it could not read or collect. */
-    public static final String AUDIT_INCOMPLETE = "audit-incomplete";
+    public static final String AUDIT_INCOMPLETE = AuditIncompleteRule.METADATA.id();
 
     /** How much is rendered as markup; the rest is left to scripts, which page through the full data. */
     public record Limits(int findingRows, int serverCards, int suppressedRows, int topFindings, int stories) {
