@@ -60,18 +60,13 @@ public final class ForgottenDatabaseRule implements Rule {
                 continue;
             }
             List<Finding> confirmed = confirmedFindings.about(server);
-            List<Finding> neglect = confirmed.stream().filter(ForgottenDatabaseRule::isNeglect).toList();
+            List<Finding> neglect = confirmed.stream().filter(ConfirmedFindings::showsNeglect).toList();
             List<Finding> unwatched = confirmed.stream().filter(f -> f.ruleId().startsWith("monitoring-")).toList();
             if (!neglect.isEmpty() && !unwatched.isEmpty()) {
                 findings.add(story(context, server, neglect, unwatched));
             }
         }
         return findings;
-    }
-
-    private static boolean isNeglect(Finding finding) {
-        String id = finding.ruleId();
-        return id.startsWith("legacy-") || id.startsWith("stale-server") || id.startsWith("orphan-");
     }
 
     private static Finding story(AuditContext context, Server server, List<Finding> neglect, List<Finding> unwatched) {
