@@ -53,9 +53,9 @@ public record FindingRow(String severityKey, String severityLabel, String ruleId
         return blank || !evidence.isEmpty();
     }
 
-    static FindingRow of(Finding finding, ResourceIndex index, Messages messages) {
+    /** The row of a finding about the given server (null when it is not about one). */
+    static FindingRow of(Finding finding, ServerProfile server, ResourceIndex index, Messages messages) {
         RuleMetadata rule = index.rule(finding.ruleId());
-        ServerProfile server = index.server(finding);
         String name = finding.resourceName() == null || finding.resourceName().equals(finding.resourceId())
                 ? null : finding.resourceName();
         return new FindingRow(

@@ -78,7 +78,10 @@ public final class ReportViewBuilder {
 
     public ReportView build() {
         List<Entry> entries = report.result().findings().stream()
-                .map(f -> new Entry(f, FindingRow.of(f, index, m), index.server(f)))
+                .map(f -> {
+                    ServerProfile server = index.server(f);
+                    return new Entry(f, FindingRow.of(f, server, index, m), server);
+                })
                 .sorted(REPORT_ORDER).toList();
         List<Entry> open = entries.stream().filter(e -> !e.finding().suppressed()).toList();
         List<Entry> suppressed = entries.stream().filter(e -> e.finding().suppressed()).toList();
