@@ -54,6 +54,11 @@ public record Server(Provider provider, ResourceKind kind, String id, String nam
 
     /** A key that is unique across providers and accounts. */
     public String key() {
+        return key(provider, account, id);
+    }
+
+    /** The {@link #key()} of the server with this provider, account and id, for looking servers up by what names them. */
+    public static String key(Provider provider, String account, String id) {
         return (provider + "/" + account + "/" + id).toLowerCase(Locale.ROOT);
     }
 

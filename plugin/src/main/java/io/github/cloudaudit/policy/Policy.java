@@ -19,12 +19,15 @@ import java.util.regex.Pattern;
 public record Policy(Severity failOnSeverity, List<Suppression> suppressions, LocalDate auditDate) {
 
     public PolicyResult apply(List<Finding> findings) {
+        // Each glob is compiled once here, not once per finding it is tried on.
+        List<ActiveSuppression> active = suppressions.stream().filter(s -> !s.expiredOn(auditDate))
+                .map(ActiveSuppression::new).toList();
         List<Finding> marked = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            marked.add(suppressions.stream()
-                    .filter(s -> !s.expiredOn(auditDate) && matches(s, finding))
+            marked.add(active.stream()
+                    .filter(s -> s.matches(finding))
                     .findFirst()
-                    .map(finding::withSuppression)
+                    .map(s -> finding.withSuppression(s.suppression()))
                     .orElse(finding));
         }
         List<Suppression> expired = suppressions.stream().filter(s -> s.expiredOn(auditDate)).toList();
@@ -33,14 +36,21 @@ public record Policy(Severity failOnSeverity, List<Suppression> suppressions, Lo
         return new PolicyResult(marked, failing, expired, failOnSeverity);
     }
 
-    private static boolean matches(Suppression suppression, Finding finding) {
-        return glob(suppression.rule()).matcher(finding.ruleId()).matches()
-                && (matchesText(suppression.resource(), finding.resourceId())
-                || matchesText(suppression.resource(), finding.resourceName()));
-    }
+    /** A suppression still in force, with its rule and resource globs compiled. */
+    private record ActiveSuppression(Suppression suppression, Pattern rule, Pattern resource) {
 
-    private static boolean matchesText(String pattern, String value) {
-        return value != null && glob(pattern).matcher(value).matches();
+        ActiveSuppression(Suppression suppression) {
+            this(suppression, glob(suppression.rule()), glob(suppression.resource()));
+        }
+
+        boolean matches(Finding finding) {
+            return rule.matcher(finding.ruleId()).matches()
+                    && (matchesText(finding.resourceId()) || matchesText(finding.resourceName()));
+        }
+
+        private boolean matchesText(String value) {
+            return value != null && resource.matcher(value).matches();
+        }
     }
 
     /** A glob with {@code *} and {@code ?}, matched case-insensitively against the whole value. */

@@ -3,6 +3,7 @@ package io.github.cloudaudit.report;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.policy.PolicyResult;
+import io.github.cloudaudit.rules.AuditIncompleteRule;
 import io.github.cloudaudit.rules.ServerProfile;
 
 import java.util.List;
@@ -22,6 +23,6 @@ public record AuditReport(AuditMetadata metadata, List<RuleMetadata> rules, List
     /** True when something could not be read or collected: the audit must not be taken as complete. */
     public boolean incomplete() {
         return !inventory.gaps().isEmpty()
-                || result.findings().stream().anyMatch(f -> f.ruleId().equals("audit-incomplete"));
+                || result.findings().stream().anyMatch(f -> f.ruleId().equals(AuditIncompleteRule.METADATA.id()));
     }
 }

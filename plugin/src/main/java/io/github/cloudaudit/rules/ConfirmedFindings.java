@@ -29,6 +29,12 @@ final class ConfirmedFindings {
         return byResource.getOrDefault(key(server.provider(), server.account(), server.id()), List.of());
     }
 
+    /** True for a finding that tells of neglect: outdated software or hardware, never rebuilt, or forgotten. */
+    static boolean showsNeglect(Finding finding) {
+        String id = finding.ruleId();
+        return id.startsWith("legacy-") || id.equals(StaleServerRule.METADATA.id()) || id.startsWith("orphan-");
+    }
+
     private static String key(Object provider, String account, String resourceId) {
         return provider + "|" + account + "|" + resourceId;
     }

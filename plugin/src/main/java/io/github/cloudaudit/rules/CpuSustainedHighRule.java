@@ -63,7 +63,7 @@ public final class CpuSustainedHighRule implements Rule {
         }
         ServerProfile profile = context.profile(server);
         List<Finding> suspicious = confirmed.about(server).stream()
-                .filter(finding -> makesSuspicious(finding.ruleId()))
+                .filter(ConfirmedFindings::showsNeglect)
                 .toList();
         if (!profile.hostsDatabase() && suspicious.isEmpty()) {
             return Optional.empty();
@@ -81,11 +81,6 @@ public final class CpuSustainedHighRule implements Rule {
                 + "pools and " + threatFindings(server.provider()) + ".";
         return Optional.of(context.finding(METADATA, server, message, evidence)
                 .withRelated(suspicious.stream().map(Finding::fingerprint).toList()));
-    }
-
-    private static boolean makesSuspicious(String ruleId) {
-        return ruleId.startsWith("legacy-") || ruleId.equals(StaleServerRule.METADATA.id())
-                || ruleId.startsWith("orphan-");
     }
 
     private static List<String> reasons(ServerProfile profile, List<Finding> suspicious) {

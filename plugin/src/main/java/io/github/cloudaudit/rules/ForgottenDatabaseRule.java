@@ -60,18 +60,13 @@ public final class ForgottenDatabaseRule implements Rule {
                 continue;
             }
             List<Finding> confirmed = confirmedFindings.about(server);
-            List<Finding> neglect = confirmed.stream().filter(ForgottenDatabaseRule::isNeglect).toList();
+            List<Finding> neglect = confirmed.stream().filter(ConfirmedFindings::showsNeglect).toList();
             List<Finding> unwatched = confirmed.stream().filter(f -> f.ruleId().startsWith("monitoring-")).toList();
             if (!neglect.isEmpty() && !unwatched.isEmpty()) {
                 findings.add(story(context, server, neglect, unwatched));
             }
         }
         return findings;
-    }
-
-    private static boolean isNeglect(Finding finding) {
-        String id = finding.ruleId();
-        return id.startsWith("legacy-") || id.startsWith("stale-server") || id.startsWith("orphan-");
     }
 
     private static Finding story(AuditContext context, Server server, List<Finding> neglect, List<Finding> unwatched) {
@@ -102,11 +97,9 @@ public final class ForgottenDatabaseRule implements Rule {
                 + "monitoring and upgrade, migrate or retire it.";
         List<Finding> parts = new ArrayList<>(neglect);
         parts.addAll(unwatched);
-        Finding base = context.finding(METADATA, server, message,
-                parts.stream().map(f -> f.ruleId() + ": " + f.message()).toList());
-        return new Finding(base.ruleId(), base.severity(), base.provider(), base.account(), base.region(),
-                base.resourceId(), base.resourceName(), base.message(), base.evidence(), true, base.sourceFile(),
-                parts.stream().map(Finding::fingerprint).toList(), null);
+        return context.finding(METADATA, server, message,
+                        parts.stream().map(f -> f.ruleId() + ": " + f.message()).toList())
+                .withRelated(parts.stream().map(Finding::fingerprint).toList());
     }
 
     /** What a legacy or orphan finding says about the server, in the words of the story; empty when said already. */

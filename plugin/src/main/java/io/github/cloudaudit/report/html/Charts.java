@@ -4,6 +4,7 @@ import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.report.view.FindingRow;
 import io.github.cloudaudit.report.view.Messages;
 import io.github.cloudaudit.report.view.ReportView;
+import io.github.cloudaudit.report.view.Words;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ final class Charts {
         Map<String, Long> bySeverity = new LinkedHashMap<>();
         Map<String, String> severityClasses = new LinkedHashMap<>();
         for (Severity severity : Severity.values()) {
-            String label = m.get("severity." + severity.name().toLowerCase(Locale.ROOT));
+            String label = Words.enumLabel("severity", severity, m);
             bySeverity.put(label, 0L);
             severityClasses.put(label, "sev-" + severity.name().toLowerCase(Locale.ROOT));
         }

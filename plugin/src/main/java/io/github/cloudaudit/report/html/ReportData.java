@@ -8,6 +8,7 @@ import io.github.cloudaudit.report.view.Messages;
 import io.github.cloudaudit.report.view.ReportView;
 import io.github.cloudaudit.report.view.ReportView.Entry;
 import io.github.cloudaudit.report.view.ReportView.ServerEntry;
+import io.github.cloudaudit.report.view.Words;
 import io.github.cloudaudit.rules.ServerProfile;
 
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -68,7 +68,7 @@ final class ReportData {
         List<Option> options = new ArrayList<>();
         for (Severity severity : Severity.values()) {
             options.add(new Option(String.valueOf(severity.ordinal()),
-                    m.get("severity." + severity.name().toLowerCase(Locale.ROOT))));
+                    Words.enumLabel("severity", severity, m)));
         }
         return options;
     }
@@ -223,7 +223,7 @@ final class ReportData {
         g.writeObjectFieldStart("labels");
         g.writeArrayFieldStart("severity");
         for (Severity severity : Severity.values()) {
-            g.writeString(m.get("severity." + severity.name().toLowerCase(Locale.ROOT)));
+            g.writeString(Words.enumLabel("severity", severity, m));
         }
         g.writeEndArray();
         for (String key : List.of("findingsStatus", "serversStatus", "noFindings", "noServers", "clean")) {

@@ -53,15 +53,15 @@ public record FindingRow(String severityKey, String severityLabel, String ruleId
         return blank || !evidence.isEmpty();
     }
 
-    static FindingRow of(Finding finding, ResourceIndex index, Messages messages) {
+    /** The row of a finding about the given server (null when it is not about one). */
+    static FindingRow of(Finding finding, ServerProfile server, ResourceIndex index, Messages messages) {
         RuleMetadata rule = index.rule(finding.ruleId());
-        ServerProfile server = index.server(finding);
         String name = finding.resourceName() == null || finding.resourceName().equals(finding.resourceId())
                 ? null : finding.resourceName();
         return new FindingRow(
-                severityKey(finding), messages.get("severity." + severityKey(finding)),
+                severityKey(finding), Words.enumLabel("severity", finding.severity(), messages),
                 finding.ruleId(), rule == null ? finding.ruleId() : rule.title(),
-                rule == null ? messages.get("value.dash") : messages.get("category." + rule.category().name().toLowerCase(Locale.ROOT)),
+                rule == null ? messages.get("value.dash") : Words.enumLabel("category", rule.category(), messages),
                 Words.provider(finding.provider(), messages), Words.orDash(finding.account(), messages),
                 Words.orDash(finding.region(), messages), Words.owner(server, messages),
                 Words.orDash(finding.resourceId(), messages), name, finding.message(), finding.evidence(),

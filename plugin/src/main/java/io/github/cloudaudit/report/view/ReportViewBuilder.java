@@ -26,6 +26,8 @@ import io.github.cloudaudit.report.view.ReportView.Stat;
 import io.github.cloudaudit.report.view.ReportView.Story;
 import io.github.cloudaudit.report.view.ReportView.SuppressedSection;
 import io.github.cloudaudit.report.view.ReportView.Verdict;
+import io.github.cloudaudit.rules.AuditIncompleteRule;
+import io.github.cloudaudit.rules.ForgottenDatabaseRule;
 import io.github.cloudaudit.rules.ServerProfile;
 
 import java.time.ZoneOffset;
@@ -46,9 +48,9 @@ import java.util.stream.Collectors;
 public final class ReportViewBuilder {
 
     /** The rule whose findings the manager's spotlight tells as stories. */
-    public static final String FORGOTTEN_DATABASE = "risk-forgotten-database";
+    public static final String FORGOTTEN_DATABASE = ForgottenDatabaseRule.METADATA.id();
     /** The rule the audit raises about what it could not read or collect. */
-    public static final String AUDIT_INCOMPLETE = "audit-incomplete";
+    public static final String AUDIT_INCOMPLETE = AuditIncompleteRule.METADATA.id();
 
     /** How much is rendered as markup; the rest is left to scripts, which page through the full data. */
     public record Limits(int findingRows, int serverCards, int suppressedRows, int topFindings, int stories) {
@@ -76,7 +78,10 @@ public final class ReportViewBuilder {
 
     public ReportView build() {
         List<Entry> entries = report.result().findings().stream()
-                .map(f -> new Entry(f, FindingRow.of(f, index, m), index.server(f)))
+                .map(f -> {
+                    ServerProfile server = index.server(f);
+                    return new Entry(f, FindingRow.of(f, server, index, m), server);
+                })
                 .sorted(REPORT_ORDER).toList();
         List<Entry> open = entries.stream().filter(e -> !e.finding().suppressed()).toList();
         List<Entry> suppressed = entries.stream().filter(e -> e.finding().suppressed()).toList();
@@ -265,13 +270,13 @@ public final class ReportViewBuilder {
                 ? m.get("about.noThreshold") : severityLabel(report.result().failOnSeverity())));
         facts.add(new Fact(m.get("about.ruleSet"), m.format("about.ruleSetValue", report.rules().size())));
         List<RuleLine> rules = report.rules().stream().sorted(Comparator.comparing(RuleMetadata::id))
-                .map(r -> new RuleLine(r.id(), r.title(), m.get("category." + r.category().name().toLowerCase(Locale.ROOT)),
+                .map(r -> new RuleLine(r.id(), r.title(), Words.enumLabel("category", r.category(), m),
                         r.severity().name().toLowerCase(Locale.ROOT), severityLabel(r.severity())))
                 .toList();
         return new About(facts, meta.inputs(), rules);
     }
 
     private String severityLabel(Severity severity) {
-        return m.get("severity." + severity.name().toLowerCase(Locale.ROOT));
+        return Words.enumLabel("severity", severity, m);
     }
 }

@@ -3,11 +3,11 @@ package io.github.cloudaudit.report.view;
 import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
+import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.rules.ServerProfile;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** Links each finding to the server it is about and the rule that raised it. */
@@ -26,7 +26,7 @@ public final class ResourceIndex {
         if (finding.provider() == null || finding.resourceId() == null) {
             return null;
         }
-        return servers.get((finding.provider() + "/" + finding.account() + "/" + finding.resourceId()).toLowerCase(Locale.ROOT));
+        return servers.get(Server.key(finding.provider(), finding.account(), finding.resourceId()));
     }
 
     /** The rule's metadata, null when the rule is not in the catalogue (e.g. findings raised by the audit itself). */
