@@ -10,7 +10,7 @@ import java.io.IOException;
 
 /**
  * What a reader knows about the file it reads: its path for messages, the account and region its folders name,
- * and the builder to put facts into. Also the streaming helpers every reader uses.
+ * and the builder to put facts into, plus streaming helpers a reader may use for the common shapes.
  */
 public final class ReadContext {
 
