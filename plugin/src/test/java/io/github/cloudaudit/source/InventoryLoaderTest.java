@@ -1,6 +1,10 @@
 package io.github.cloudaudit.source;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.Server;
@@ -39,17 +43,22 @@ class InventoryLoaderTest {
 
         @Override
         public void read(JsonParser parser, ReadContext context) throws IOException {
-            ReadContext.ItemHandler handler = (item, at) -> {
+            if (!rootList) {
+                parser.nextToken();
+                while (parser.nextToken() == JsonToken.FIELD_NAME && !parser.currentName().equals("Things")) {
+                    parser.nextToken();
+                    parser.skipChildren();
+                }
+            }
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                JsonLocation at = parser.currentTokenLocation();
+                JsonNode item = new ObjectMapper().readTree(parser);
                 if (!item.hasNonNull("id")) {
                     throw context.fail(at, "expected every thing to have an 'id'");
                 }
                 context.builder().server(Server.builder().provider(Provider.AWS).id(item.get("id").asText())
                         .account(context.folderAccount()).region(context.folderRegion()), InventoryBuilder.Links.NONE);
-            };
-            if (rootList) {
-                context.forEachRootItem(parser, handler);
-            } else {
-                context.forEachItem(parser, "Things", handler);
             }
         }
     }
