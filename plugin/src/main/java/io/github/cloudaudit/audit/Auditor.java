@@ -38,7 +38,7 @@ public final class Auditor {
 
     public AuditReport audit(AuditRequest request, String pluginVersion) throws IOException {
         Instant start = Instant.now();
-        Inventory inventory = InventoryLoader.withBuiltInReaders(warn).load(request.inventory());
+        Inventory inventory = InventoryLoader.withBuiltInReaders(warn, request.auditDate()).load(request.inventory());
         long readFiles = inventory.sources().stream().filter(s -> s.skipped() == null).count();
         info.accept(String.format("Read %d servers from %d file(s) in %s", inventory.servers().size(), readFiles,
                 seconds(start)));

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Decides what the findings mean for the build: which are suppressed, which suppressions have expired,
@@ -36,34 +35,21 @@ public record Policy(Severity failOnSeverity, List<Suppression> suppressions, Lo
         return new PolicyResult(marked, failing, expired, failOnSeverity);
     }
 
-    /** A suppression still in force, with its rule and resource globs compiled. */
-    private record ActiveSuppression(Suppression suppression, Pattern rule, Pattern resource) {
+    /** A suppression still in force, with its rule and resource globs. */
+    private record ActiveSuppression(Suppression suppression, Glob rule, Glob resource) {
 
         ActiveSuppression(Suppression suppression) {
-            this(suppression, glob(suppression.rule()), glob(suppression.resource()));
+            this(suppression, Glob.of(suppression.rule()), Glob.of(suppression.resource()));
         }
 
         boolean matches(Finding finding) {
-            return rule.matcher(finding.ruleId()).matches()
+            return rule.matches(finding.ruleId())
                     && (matchesText(finding.resourceId()) || matchesText(finding.resourceName()));
         }
 
         private boolean matchesText(String value) {
-            return value != null && resource.matcher(value).matches();
+            return value != null && resource.matches(value);
         }
-    }
-
-    /** A glob with {@code *} and {@code ?}, matched case-insensitively against the whole value. */
-    static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     /** Parses {@code failOnSeverity}: a severity, or NONE to never fail. */

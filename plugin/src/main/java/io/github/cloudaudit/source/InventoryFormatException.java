@@ -1,14 +1,23 @@
 package io.github.cloudaudit.source;
 
-/** An inventory file that cannot be read as what it claims to be; the message names file, line, column and what was expected. */
+import io.github.cloudaudit.text.SafeText;
+
+/**
+ * An inventory file that cannot be read as what it claims to be; the message names file, line, column and what was
+ * expected. It quotes what the file holds, so it is made safe for the build log here, once, for every reader.
+ */
 public class InventoryFormatException extends RuntimeException {
+
+    /** Messages quote file names and values, which an inventory may make as long as it likes. */
+    private static final int MAX_QUOTED = 500;
 
     private final String file;
     private final long line;
     private final long column;
 
     public InventoryFormatException(String file, long line, long column, String message) {
-        super(file + (line > 0 ? ":" + line + ":" + column : "") + ": " + message);
+        super(SafeText.neutralize(SafeText.cap(file, MAX_QUOTED) + (line > 0 ? ":" + line + ":" + column : "") + ": "
+                + SafeText.cap(message, MAX_QUOTED * 3)));
         this.file = file;
         this.line = line;
         this.column = column;

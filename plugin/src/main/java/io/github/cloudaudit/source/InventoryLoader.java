@@ -1,32 +1,41 @@
 package io.github.cloudaudit.source;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.SourceFile;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
  * Reads inventory files and folders into one {@link Inventory}. Each file's format is recognized by its content,
  * never by its name. A file given by name must be recognized; files found in a folder that no reader recognizes
- * are listed as skipped (in the log and the reports), never silently ignored.
+ * are listed as skipped (in the log and the reports), never silently ignored. What cannot be read at all (a broken
+ * link, a link loop, a FIFO, an unreadable folder, a file that is not valid YAML) is a coverage gap, so the audit is
+ * incomplete rather than clean; and an audit that read no inventory at all is an error, never an all-clear.
  */
 public final class InventoryLoader {
 
@@ -35,23 +44,30 @@ public final class InventoryLoader {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d");
 
+    /** How many skipped files the error about an audit that read nothing names before it says "and N more". */
+    private static final int SKIPPED_NAMED = 10;
+
     private final List<InventoryReader> readers;
     private final Consumer<String> warn;
-    private final JsonFactory json = new ObjectMapper().getFactory();
-    private final JsonFactory yaml = new ObjectMapper(new YAMLFactory()).getFactory();
+    private final PlausibleDates dates;
 
-    public InventoryLoader(List<InventoryReader> readers, Consumer<String> warn) {
+    public InventoryLoader(List<InventoryReader> readers, Consumer<String> warn, LocalDate auditDate) {
         this.readers = List.copyOf(readers);
         this.warn = warn;
+        this.dates = new PlausibleDates(auditDate);
     }
 
-    /** A loader with every reader on the plugin's class path. */
-    public static InventoryLoader withBuiltInReaders(Consumer<String> warn) {
+    /** A loader with every reader on the plugin's class path, for an audit on the given date. */
+    public static InventoryLoader withBuiltInReaders(Consumer<String> warn, LocalDate auditDate) {
         List<InventoryReader> readers = new ArrayList<>();
         ServiceLoader.load(InventoryReader.class, InventoryLoader.class.getClassLoader()).forEach(readers::add);
-        return new InventoryLoader(readers, warn);
+        return new InventoryLoader(readers, warn, auditDate);
     }
 
+    /**
+     * @throws InventoryFormatException when a file is not what it claims to be, and when no inventory was read at
+     *                                  all: an audit of nothing would otherwise pass as clean
+     */
     public Inventory load(List<Path> inputs) throws IOException {
         InventoryBuilder builder = new InventoryBuilder();
         for (Path input : inputs) {
@@ -60,18 +76,60 @@ public final class InventoryLoader {
             } else if (Files.isRegularFile(input)) {
                 loadFile(input, input.toString(), null, null, builder, true);
             } else {
-                throw new InventoryFormatException(input.toString(), 0, 0,
-                        "no such file or folder; check the 'inventory' parameter (cloudaudit.inventory)");
+                throw new InventoryFormatException(input.toString(), 0, 0, (Files.exists(input)
+                        ? "neither a regular file nor a folder" : "no such file or folder")
+                        + "; check the 'inventory' parameter (cloudaudit.inventory)");
             }
         }
-        return builder.build();
+        Inventory inventory = builder.build();
+        if (inventory.sources().stream().allMatch(source -> source.format() == null)) {
+            throw nothingRead(inputs, inventory.sources());
+        }
+        return inventory;
+    }
+
+    private static InventoryFormatException nothingRead(List<Path> inputs, List<SourceFile> skipped) {
+        String what = skipped.isEmpty() ? "no files were found"
+                : skipped.size() + " file(s) found, none of them inventory: " + skipped.stream().limit(SKIPPED_NAMED)
+                .map(s -> s.path() + " (" + s.skipped() + ")").collect(Collectors.joining(", "))
+                + (skipped.size() > SKIPPED_NAMED ? " and " + (skipped.size() - SKIPPED_NAMED) + " more" : "");
+        return new InventoryFormatException(inputs.stream().map(Path::toString).collect(Collectors.joining(", ")),
+                0, 0, "nothing was audited: no inventory was read (" + what + "); check the 'inventory' parameter "
+                + "(cloudaudit.inventory)");
     }
 
     private void loadFolder(Path folder, InventoryBuilder builder) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> files = new ArrayList<>();
+        // Links are followed, so inventory behind a linked folder is read; what cannot be followed is reported.
+        Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    files.add(file);
+                } else if (attributes.isSymbolicLink()) {
+                    unreadable(builder, file, "a link to nothing (a broken symbolic link)");
+                } else {
+                    unreadable(builder, file, "not a regular file (a FIFO, socket or device), so it was not opened");
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                unreadable(builder, file, failure instanceof FileSystemLoopException
+                        ? "a link loop: it leads back to a folder above it" : cannotRead(failure));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) {
+                if (failure != null) {
+                    unreadable(builder, dir, "the folder could not be listed to the end: " + cannotRead(failure));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null);
         for (Path file : files) {
             Path relative = folder.relativize(file);
             String display = folder.resolve(relative).toString();
@@ -80,23 +138,41 @@ public final class InventoryLoader {
                 continue;
             }
             Path withFolders = folder.toAbsolutePath().normalize().resolve(relative);
-            loadFile(file, display, folderMatching(withFolders, AWS_ACCOUNT, AZURE_SUBSCRIPTION),
-                    folderMatching(withFolders, REGION, null), builder, false);
+            try {
+                loadFile(file, display, folderMatching(withFolders, AWS_ACCOUNT, AZURE_SUBSCRIPTION),
+                        folderMatching(withFolders, REGION, null), builder, false);
+            } catch (AccessDeniedException e) {
+                unreadable(builder, file, cannotRead(e));
+            }
         }
+    }
+
+    /** Something in a folder that may have been inventory but could not be read: the audit of it is incomplete. */
+    private void unreadable(InventoryBuilder builder, Path path, String why) {
+        warn.accept("Cannot read " + path + ": " + why + "; the audit is INCOMPLETE");
+        builder.source(new SourceFile(path.toString(), null, why));
+        builder.gap(new CoverageGap(null, null, null, "inventory file " + path, why));
+    }
+
+    private static String cannotRead(IOException failure) {
+        return failure instanceof AccessDeniedException ? "permission denied"
+                : "cannot be read (" + failure.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2")
+                .replace(" Exception", "").toLowerCase(java.util.Locale.ROOT) + ")";
     }
 
     private void loadFile(Path file, String display, String account, String region, InventoryBuilder builder,
                           boolean named) throws IOException {
-        JsonFactory factory = looksLikeJson(file) ? json : yaml;
+        boolean json = TextEncoding.check(file, display);
         Optional<InventoryReader> reader;
         try {
-            reader = detect(file, factory);
-        } catch (JsonProcessingException e) {
-            if (!named && factory == yaml) {
-                skip(builder, display, "neither JSON nor YAML");
-                return;
+            reader = parse(file, json, display, this::detect);
+        } catch (InventoryFormatException notParsed) {
+            if (named || json) {
+                throw notParsed;
             }
-            throw syntaxError(display, e);
+            // Not YAML either; it may have been meant as inventory, so the audit cannot call itself complete.
+            unreadable(builder, file, "not valid JSON or YAML (" + notParsed.getMessage() + ")");
+            return;
         }
         if (reader.isEmpty()) {
             String why = "not a recognized inventory format (expected the normalized inventory, AWS CLI or Azure CLI JSON output)";
@@ -106,42 +182,59 @@ public final class InventoryLoader {
             skip(builder, display, why);
             return;
         }
-        ReadContext context = new ReadContext(display, account, region, builder);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             JsonParser parser = factory.createParser(in)) {
+        ReadContext context = new ReadContext(display, account, region, builder, dates);
+        parse(file, json, display, parser -> {
             reader.get().read(parser, context);
-        } catch (JsonProcessingException e) {
-            throw syntaxError(display, e);
-        }
+            JsonToken more = parser.nextToken();
+            if (more != null) {
+                throw context.fail(parser, "expected the end of the file after the first document, found more: "
+                        + "a file holds one command's output, and a second document would not be read");
+            }
+            return null;
+        });
         builder.source(new SourceFile(display, reader.get().format(), null));
     }
 
-    /** Finds the reader for a file from its root: the top-level keys of an object, or the first item of a list. */
-    private Optional<InventoryReader> detect(Path file, JsonFactory factory) throws IOException {
+    @FunctionalInterface
+    private interface ParserWork<T> {
+        T with(JsonParser parser) throws IOException;
+    }
+
+    /** Runs the work on a strict parser of the file; a parse error becomes an error at its line and column. */
+    private static <T> T parse(Path file, boolean json, String display, ParserWork<T> work) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             JsonParser parser = factory.createParser(in)) {
-            JsonToken root = parser.nextToken();
-            if (root == JsonToken.START_OBJECT) {
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = parser.currentName();
-                    boolean list = parser.nextToken() == JsonToken.START_ARRAY;
-                    JsonNode firstItem = list ? firstObjectOfList(parser) : null;
-                    Optional<InventoryReader> reader = find(new Signature(key, null, firstItem));
-                    if (reader.isPresent()) {
-                        return reader;
-                    }
-                    if (list) {
-                        skipRestOfList(parser);
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-            } else if (root == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.START_OBJECT) {
-                JsonNode first = new ObjectMapper().readTree(parser);
-                return find(new Signature(null, first));
+             JsonParser parser = json ? StrictParsers.json(in) : StrictParsers.yaml(in)) {
+            try {
+                return work.with(parser);
+            } catch (JsonProcessingException e) {
+                throw StrictParsers.error(display, e, parser);
             }
-            return Optional.empty();
         }
+    }
+
+    /** Finds the reader for a file from its root: the top-level keys of an object, or the first item of a list. */
+    private Optional<InventoryReader> detect(JsonParser parser) throws IOException {
+        JsonToken root = parser.nextToken();
+        if (root == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                boolean list = parser.nextToken() == JsonToken.START_ARRAY;
+                JsonNode firstItem = list ? firstObjectOfList(parser) : null;
+                Optional<InventoryReader> reader = find(new Signature(key, null, firstItem));
+                if (reader.isPresent()) {
+                    return reader;
+                }
+                if (list) {
+                    skipRestOfList(parser);
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        } else if (root == JsonToken.START_ARRAY && parser.nextToken() == JsonToken.START_OBJECT) {
+            JsonNode first = new ObjectMapper().readTree(parser);
+            return find(new Signature(null, first));
+        }
+        return Optional.empty();
     }
 
     /** On a list's start: reads its first element when that is an object, else stays on the first element's token. */
@@ -169,22 +262,6 @@ public final class InventoryLoader {
     private void skip(InventoryBuilder builder, String display, String why) {
         warn.accept("Skipped " + display + ": " + why);
         builder.source(new SourceFile(display, null, why));
-    }
-
-    private static InventoryFormatException syntaxError(String display, JsonProcessingException e) {
-        var at = e.getLocation();
-        return new InventoryFormatException(display, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                "not valid JSON or YAML: " + e.getOriginalMessage());
-    }
-
-    private static boolean looksLikeJson(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            int c;
-            do {
-                c = in.read();
-            } while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF);
-            return c == '{' || c == '[';
-        }
     }
 
     private static boolean hidden(Path relative) {

@@ -13,12 +13,15 @@ public final class ReadContext {
     private final String folderAccount;
     private final String folderRegion;
     private final InventoryBuilder builder;
+    private final PlausibleDates dates;
 
-    public ReadContext(String path, String folderAccount, String folderRegion, InventoryBuilder builder) {
+    public ReadContext(String path, String folderAccount, String folderRegion, InventoryBuilder builder,
+                       PlausibleDates dates) {
         this.path = path;
         this.folderAccount = folderAccount;
         this.folderRegion = folderRegion;
         this.builder = builder;
+        this.dates = dates;
     }
 
     public String path() { return path; }
@@ -27,6 +30,9 @@ public final class ReadContext {
     public String folderAccount() { return folderAccount; }
     /** The region named by a folder above the file ({@code eu-north-1}), or null. */
     public String folderRegion() { return folderRegion; }
+
+    /** The parser every reader reads dates with, bounded by the audit date. */
+    public PlausibleDates dates() { return dates; }
 
     /** An error at the parser's current location, saying what was expected there. */
     public InventoryFormatException fail(JsonParser parser, String expected) {

@@ -169,7 +169,7 @@ class SyntheticInventoryTest {
         for (Path file : files) {
             JsonSchemas.assertValid(file, INVENTORY_SCHEMA);
         }
-        Inventory inventory = new InventoryLoader(List.of(new NormalizedInventoryReader()), message -> { }).load(files);
+        Inventory inventory = new InventoryLoader(List.of(new NormalizedInventoryReader()), message -> { }, LocalDate.now()).load(files);
 
         Map<String, Server> read = new HashMap<>();
         inventory.servers().forEach(server -> read.put(server.id(), server));

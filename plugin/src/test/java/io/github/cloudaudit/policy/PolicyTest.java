@@ -70,13 +70,6 @@ class PolicyTest {
     }
 
     @Test
-    void globCharactersOtherThanStarAndQuestionMarkAreLiteral() {
-        assertThat(Policy.glob("a.b*").matcher("a.bcd").matches()).isTrue();
-        assertThat(Policy.glob("a.b*").matcher("axbcd").matches()).isFalse();
-        assertThat(Policy.glob("i-?").matcher("i-1").matches()).isTrue();
-    }
-
-    @Test
     void anUnknownThresholdNamesTheValidOnes() {
         assertThatThrownBy(() -> Policy.threshold("SEVERE")).hasMessageContaining("CRITICAL, HIGH, MEDIUM, LOW, INFO");
     }

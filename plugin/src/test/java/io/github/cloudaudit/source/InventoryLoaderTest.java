@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,6 +61,9 @@ class InventoryLoaderTest {
                 context.builder().server(Server.builder().provider(Provider.AWS).id(item.get("id").asText())
                         .account(context.folderAccount()).region(context.folderRegion()), InventoryBuilder.Links.NONE);
             }
+            if (!rootList) {
+                parser.nextToken();
+            }
         }
     }
 
@@ -68,7 +72,7 @@ class InventoryLoaderTest {
 
     private final List<String> warnings = new ArrayList<>();
     private final InventoryLoader loader = new InventoryLoader(
-            List.of(new ThingsReader(false), new ThingsReader(true)), warnings::add);
+            List.of(new ThingsReader(false), new ThingsReader(true)), warnings::add, LocalDate.of(2026, 11, 30));
 
     private Path write(String relative, String content) throws IOException {
         Path file = dir.resolve(relative);

@@ -11,6 +11,7 @@ import io.github.cloudaudit.source.Signature;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads the output of one AWS CLI command as {@code aws <service> <command> --output json} prints it: a root
@@ -31,6 +32,9 @@ abstract class AwsCliReader implements InventoryReader {
     }
 
     private static final ObjectMapper TREES = new ObjectMapper();
+
+    /** Where the CLI leaves the token of the next page: most services print NextToken, RDS prints Marker. */
+    private static final Set<String> PAGING_KEYS = Set.of("NextToken", "Marker", "NextMarker");
 
     private final String command;
     private final List<String> listKeys;
@@ -81,7 +85,7 @@ abstract class AwsCliReader implements InventoryReader {
                     throw context.fail(parser, "expected '" + key + "' to be a list");
                 }
             } else {
-                if (key.equals("NextToken") && value != JsonToken.VALUE_NULL) {
+                if (PAGING_KEYS.contains(key) && value != JsonToken.VALUE_NULL) {
                     listing.truncated();
                 }
                 parser.skipChildren();
@@ -91,6 +95,7 @@ abstract class AwsCliReader implements InventoryReader {
             throw context.fail(parser, "expected a top-level '" + listKeys.get(0) + "' list");
         }
         handler.end();
+        listing.reportTruncation();
     }
 
     private void streamList(JsonParser parser, ReadContext context, String key, ListingHandler handler)

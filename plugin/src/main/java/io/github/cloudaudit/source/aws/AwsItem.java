@@ -4,13 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.github.cloudaudit.source.InventoryFormatException;
+import io.github.cloudaudit.source.PlausibleDates;
 import io.github.cloudaudit.source.ReadContext;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,30 +70,20 @@ final class AwsItem {
         return value.intValue();
     }
 
-    /**
-     * A timestamp's day in UTC. The CLI prints ISO-8601 ({@code 2024-01-31T12:00:00.000Z}, CLI v2
-     * {@code 2024-01-31T12:00:00+00:00}) or, for JSON-protocol services in CLI v1, epoch seconds.
-     */
+    /** A timestamp's day in UTC, read by the one date parser; see {@link io.github.cloudaudit.source.PlausibleDates}. */
     LocalDate date(String... path) {
         JsonNode value = value(path);
         if (value == null) {
             return null;
         }
-        if (value.isNumber()) {
-            return Instant.ofEpochMilli(Math.round(value.doubleValue() * 1000)).atZone(ZoneOffset.UTC).toLocalDate();
+        if (!value.isTextual()) {
+            throw context.fail(at, PlausibleDates.notText(name(path), value.isNumber() ? "the number " + value : "" + value));
         }
-        if (value.isTextual()) {
-            try {
-                return OffsetDateTime.parse(value.asText()).atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
-            } catch (DateTimeParseException notADateTime) {
-                try {
-                    return LocalDate.parse(value.asText());
-                } catch (DateTimeParseException notADate) {
-                    // reported below with the field's name
-                }
-            }
+        try {
+            return context.dates().parse(name(path), value.textValue());
+        } catch (IllegalArgumentException e) {
+            throw context.fail(at, e.getMessage());
         }
-        throw fail(path, "a timestamp such as 2024-01-31T12:00:00.000Z, found '" + value.asText() + "'");
     }
 
     /** A nested object; an item over nothing when absent, so that its fields read as unknown. */

@@ -6,6 +6,7 @@ import io.github.cloudaudit.source.InventoryBuilder;
 import io.github.cloudaudit.source.ReadContext;
 
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** One CLI output file being read: where it came from, which lists it held and whether it was complete. */
@@ -20,6 +21,7 @@ final class Listing {
     private final ReadContext context;
     private final String command;
     private final Set<String> listsRead = new HashSet<>();
+    private final Set<AwsLocation> truncatedAt = new LinkedHashSet<>();
     private boolean truncated;
 
     Listing(ReadContext context, String command) {
@@ -57,15 +59,30 @@ final class Listing {
 
     /**
      * Records that everything this command lists was read for an account and region, so that what is missing from
-     * it is absent. An output cut short by paging proves nothing of the kind: then a coverage gap says so instead.
+     * it is absent. An output cut short by paging proves nothing of the kind: {@link #reportTruncation} says so instead.
      */
     void complete(AwsLocation where, CompleteListingFact fact) {
         if (truncated) {
-            builder().gap(new CoverageGap(Provider.AWS, where.account(), where.region(), "aws " + command,
-                    context.path() + " holds a NextToken, so only its first page was saved; "
-                            + "save the whole output (without --max-items) to have it checked"));
+            truncatedAt.add(where);
         } else {
             fact.record(Provider.AWS, where.account(), where.region());
+        }
+    }
+
+    /**
+     * For every reader, whatever it lists: an output with a paging token holds only its first page, so whatever the
+     * rest would have shown is a coverage gap, in the places the listing named, else in those its folders name.
+     */
+    void reportTruncation() {
+        if (!truncated) {
+            return;
+        }
+        Set<AwsLocation> where = truncatedAt.isEmpty()
+                ? Set.of(new AwsLocation(context.folderAccount(), context.folderRegion())) : truncatedAt;
+        for (AwsLocation location : where) {
+            builder().gap(new CoverageGap(Provider.AWS, location.account(), location.region(), "aws " + command,
+                    context.path() + " holds a paging token (NextToken or Marker), so only its first page was saved; "
+                            + "save the whole output (without --max-items) to have it checked"));
         }
     }
 

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudaudit.source.InventoryBuilder;
 import io.github.cloudaudit.source.InventoryFormatException;
+import io.github.cloudaudit.source.PlausibleDates;
 import io.github.cloudaudit.source.ReadContext;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -121,18 +118,18 @@ final class AzureResource {
     }
 
     private LocalDate date(JsonNode node, String... path) {
+        String field = "'" + String.join(".", path) + "'";
+        if (node != null && !node.isTextual()) {
+            throw fail(PlausibleDates.notText(field, node.isNumber() ? "the number " + node : "" + node));
+        }
         String value = text(node);
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(value).toLocalDate();
-            } catch (DateTimeParseException e) {
-                throw fail("expected '" + String.join(".", path) + "' to be an ISO-8601 date-time, found '" + value + "'");
-            }
+            return context.dates().parse(field, value);
+        } catch (IllegalArgumentException e) {
+            throw fail(e.getMessage());
         }
     }
 

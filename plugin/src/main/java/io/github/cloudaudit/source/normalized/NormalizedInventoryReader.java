@@ -149,6 +149,12 @@ public final class NormalizedInventoryReader implements InventoryReader {
         if (problem != null) {
             throw context.fail(at, problem.at(element));
         }
+        try {
+            context.dates().check(element + ".launchedOn", entry.launchedOn());
+            context.dates().check(element + ".stateSince", entry.stateSince());
+        } catch (IllegalArgumentException implausible) {
+            throw context.fail(at, implausible.getMessage());
+        }
         context.builder().server(entry.toServer(context.path()));
     }
 

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.time.LocalDate;
 
 /**
  * Loads the AWS CLI fixtures (real CLI output recorded against moto, see plugin/src/test/fixtures/) through the
@@ -69,7 +70,7 @@ final class AwsCliTestSupport {
     }
 
     static Inventory load(List<String> warnings, Path... inputs) throws IOException {
-        return InventoryLoader.withBuiltInReaders(warnings::add).load(Arrays.asList(inputs));
+        return InventoryLoader.withBuiltInReaders(warnings::add, LocalDate.now()).load(Arrays.asList(inputs));
     }
 
     /** The server of this name (Name tag or RDS identifier). */

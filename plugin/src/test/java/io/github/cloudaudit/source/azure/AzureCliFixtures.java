@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalDate;
 
 /** The Azure CLI fixtures under {@code inventories/}, loaded as a user would: a folder through the built-in readers. */
 final class AzureCliFixtures {
@@ -29,7 +30,7 @@ final class AzureCliFixtures {
 
     /** Loads the inputs; warnings (skipped files) go to the given list. */
     static Inventory load(List<String> warnings, Path... inputs) throws IOException {
-        return InventoryLoader.withBuiltInReaders(warnings::add).load(List.of(inputs));
+        return InventoryLoader.withBuiltInReaders(warnings::add, LocalDate.now()).load(List.of(inputs));
     }
 
     static Inventory load(Path... inputs) throws IOException {

@@ -6,12 +6,14 @@ import io.github.cloudaudit.model.OperatingSystem;
 import io.github.cloudaudit.model.PowerState;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.source.InventoryBuilder;
+import io.github.cloudaudit.source.PlausibleDates;
 import io.github.cloudaudit.source.ReadContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,7 +96,8 @@ class AzureVirtualMachinesTest {
     }
 
     private Server map(String json) throws IOException {
-        ReadContext context = new ReadContext("inline.json", null, null, builder);
+        ReadContext context = new ReadContext("inline.json", null, null, builder,
+                new PlausibleDates(LocalDate.now()));
         AzureVirtualMachines.map(new AzureResource(new ObjectMapper().readTree(json), JsonLocation.NA, context));
         return builder.build().servers().get(0);
     }

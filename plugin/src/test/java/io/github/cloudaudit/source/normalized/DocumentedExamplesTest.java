@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +53,7 @@ class DocumentedExamplesTest {
     }
 
     private static Inventory load(Path file) throws IOException {
-        return new InventoryLoader(List.of(new NormalizedInventoryReader()), message -> { }).load(List.of(file));
+        return new InventoryLoader(List.of(new NormalizedInventoryReader()), message -> { }, LocalDate.now()).load(List.of(file));
     }
 
     /** The single fenced code block of the given language on the page. */

@@ -128,7 +128,7 @@ class NormalizedInventoryReaderTest {
     void theServiceLoaderFindsTheReader() throws IOException {
         Path file = write("inventory.json", EXAMPLE);
 
-        Inventory inventory = InventoryLoader.withBuiltInReaders(message -> { }).load(List.of(file));
+        Inventory inventory = InventoryLoader.withBuiltInReaders(message -> { }, LocalDate.now()).load(List.of(file));
 
         assertThat(inventory.servers()).extracting(Server::id).containsExactly("i-0abc");
     }
@@ -264,7 +264,7 @@ class NormalizedInventoryReaderTest {
         assertThatThrownBy(() -> load(file))
                 .isInstanceOf(InventoryFormatException.class)
                 .hasMessageContaining(file + ":1:")
-                .hasMessageContaining("Duplicate field 'state'");
+                .hasMessageContaining("the key 'state' appears twice");
     }
 
     @Test
@@ -300,7 +300,7 @@ class NormalizedInventoryReaderTest {
 
     private Inventory load(Path file) throws IOException {
         List<String> warnings = new ArrayList<>();
-        Inventory inventory = new InventoryLoader(List.of(new NormalizedInventoryReader()), warnings::add)
+        Inventory inventory = new InventoryLoader(List.of(new NormalizedInventoryReader()), warnings::add, LocalDate.now())
                 .load(List.of(file));
         assertThat(warnings).isEmpty();
         return inventory;

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,7 +44,7 @@ class NormalizedInventoryWriterTest {
         Path file = dir.resolve("inventory.json");
 
         NormalizedInventoryWriter.write(original, file, COLLECTED, "round-trip test");
-        Inventory read = new InventoryLoader(List.of(new NormalizedInventoryReader()), message -> { })
+        Inventory read = new InventoryLoader(List.of(new NormalizedInventoryReader()), message -> { }, LocalDate.now())
                 .load(List.of(file));
 
         assertThat(read.servers()).containsExactlyElementsOf(original.servers().stream()
