@@ -1,9 +1,16 @@
 package io.github.cloudaudit.lifecycle;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.cloudaudit.source.BindingErrors;
+import io.github.cloudaudit.source.InventoryFormatException;
+import io.github.cloudaudit.source.StrictParsers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * End-of-support dates of operating systems or database engines, from a YAML table. The built-in tables ship
@@ -48,17 +57,29 @@ public final class LifecycleCatalog {
             if (in == null) {
                 throw new IllegalStateException("built-in lifecycle table " + table + " is missing from the plugin");
             }
-            return new LifecycleCatalog(index(YAML.readValue(in, Table.class), table));
+            return new LifecycleCatalog(index(YAML.readValue(StrictParsers.yaml(in), Table.class), table));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read built-in lifecycle table " + table, e);
         }
     }
 
-    /** This table with a user's table laid over it: the user's releases win where versions match. */
+    /**
+     * This table with a user's table laid over it: the user's releases win where versions match.
+     *
+     * @throws InventoryFormatException naming the file, line and field when the table is not as expected
+     */
     public LifecycleCatalog overriddenBy(Path userTable) throws IOException {
         Table table;
-        try (InputStream in = Files.newInputStream(userTable)) {
-            table = YAML.readValue(in, Table.class);
+        try (InputStream in = Files.newInputStream(userTable); JsonParser parser = StrictParsers.yaml(in)) {
+            try {
+                table = YAML.readValue(parser, Table.class);
+            } catch (JsonMappingException e) {
+                JsonLocation at = BindingErrors.location(e, parser.currentLocation());
+                throw new InventoryFormatException(userTable.toString(), at.getLineNr(), at.getColumnNr(),
+                        BindingErrors.describe(e, "table"));
+            } catch (JsonProcessingException e) {
+                throw StrictParsers.error(userTable.toString(), e, parser);
+            }
         }
         Map<String, Product> merged = new HashMap<>(products);
         index(table, userTable.toString()).forEach((key, product) -> merged.merge(key, product, Product::overriddenBy));
@@ -122,20 +143,28 @@ public final class LifecycleCatalog {
 
     private static Map<String, Product> index(Table table, String origin) {
         if (table == null || table.products() == null) {
-            throw new IllegalArgumentException(origin + ": expected a 'products' list");
+            throw new InventoryFormatException(origin, 0, 0, "expected a 'products' list");
         }
         Map<String, Product> byKey = new HashMap<>();
         for (Product product : table.products()) {
-            if (product.product() == null || product.releases() == null) {
-                throw new IllegalArgumentException(origin + ": every product needs 'product' and 'releases'");
+            if (product == null || product.product() == null || product.releases() == null) {
+                throw new InventoryFormatException(origin, 0, 0, "every product needs 'product' and 'releases'");
             }
+            Set<String> versions = new HashSet<>();
             for (Release release : product.releases()) {
-                if (release.version() == null || release.endOfSupport() == null) {
-                    throw new IllegalArgumentException(origin + ": product '" + product.product()
+                if (release == null || release.version() == null || release.endOfSupport() == null) {
+                    throw new InventoryFormatException(origin, 0, 0, "product '" + product.product()
                             + "' has a release without 'version' or 'endOfSupport'");
                 }
+                if (!versions.add(normalize(release.version()))) {
+                    throw new InventoryFormatException(origin, 0, 0, "product '" + product.product()
+                            + "' lists release '" + release.version() + "' twice; which of its dates holds is unclear");
+                }
             }
-            byKey.put(product.product().toLowerCase(Locale.ROOT), product);
+            if (byKey.put(product.product().toLowerCase(Locale.ROOT), product) != null) {
+                throw new InventoryFormatException(origin, 0, 0, "product '" + product.product()
+                        + "' is listed twice; give each product once with all its releases");
+            }
         }
         return byKey;
     }

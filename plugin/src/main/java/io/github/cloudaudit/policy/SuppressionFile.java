@@ -1,17 +1,26 @@
 package io.github.cloudaudit.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.cloudaudit.findings.Suppression;
 import io.github.cloudaudit.source.InventoryFormatException;
+import io.github.cloudaudit.source.StrictParsers;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads a suppressions file:
@@ -22,52 +31,121 @@ import java.util.List;
  *     justification: owned by the platform team, tagging in progress (JIRA-123)
  *     expires: 2027-01-31            # optional; after this day the finding is reported again
  * </pre>
+ * A suppression silences findings, so the file is read strictly: every value must be text as written (not null,
+ * a YAML boolean or an alias), a key given twice is an error (a second {@code resource:} would widen the
+ * suppression), and unknown fields are errors (a misspelt one would be ignored). Errors name the line.
  */
 public final class SuppressionFile {
+
+    private static final String LIST = "suppressions";
+    private static final Set<String> FIELDS = Set.of("rule", "resource", "justification", "expires");
+    /** Plain words that YAML 1.1 tools read as null or a boolean: as a justification they say nothing. */
+    private static final Set<String> NOT_A_REASON = Set.of("~", "null", "yes", "no", "y", "n", "true", "false", "on", "off");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private SuppressionFile() {
     }
 
+    /** @throws InventoryFormatException naming the file, line and what was expected */
     public static List<Suppression> read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new InventoryFormatException(file.toString(), at == null ? 0 : at.getLineNr(),
-                    at == null ? 0 : at.getColumnNr(), "not valid YAML: " + e.getOriginalMessage());
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = StrictParsers.yaml(in)) {
+            try {
+                return suppressions(parser, file);
+            } catch (JsonProcessingException e) {
+                throw StrictParsers.error(file.toString(), e, parser);
+            }
         }
-        JsonNode entries = root == null ? null : root.get("suppressions");
-        if (entries == null || !entries.isArray()) {
-            throw new InventoryFormatException(file.toString(), 1, 1, "expected a top-level 'suppressions' list");
-        }
-        List<Suppression> suppressions = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            JsonNode entry = entries.get(i);
-            String where = "suppression #" + (i + 1);
-            String rule = required(file, entry, "rule", where);
-            String resource = required(file, entry, "resource", where);
-            String justification = required(file, entry, "justification", where);
-            LocalDate expires = null;
-            if (entry.hasNonNull("expires")) {
-                try {
-                    expires = LocalDate.parse(entry.get("expires").asText());
-                } catch (DateTimeParseException e) {
-                    throw new InventoryFormatException(file.toString(), 0, 0, where + ": 'expires' must be a date "
-                            + "like 2027-01-31, found '" + entry.get("expires").asText() + "'");
+    }
+
+    private static List<Suppression> suppressions(JsonParser parser, Path file) throws IOException {
+        List<Suppression> suppressions = null;
+        if (parser.nextToken() == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                if (!LIST.equals(parser.currentName())) {
+                    throw fail(file, parser.currentTokenLocation(), "unknown top-level key '" + parser.currentName()
+                            + "'; expected only the '" + LIST + "' list");
+                }
+                if (parser.nextToken() != JsonToken.START_ARRAY) {
+                    throw fail(file, parser.currentTokenLocation(), "expected '" + LIST + "' to be a list");
+                }
+                suppressions = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    suppressions.add(entry(parser, file, suppressions.size() + 1));
                 }
             }
-            suppressions.add(new Suppression(rule, resource, justification, expires, file.getFileName() + " " + where));
+        }
+        if (suppressions == null) {
+            throw fail(file, JsonLocation.NA, "expected a top-level '" + LIST + "' list");
         }
         return suppressions;
     }
 
-    private static String required(Path file, JsonNode entry, String field, String where) {
-        JsonNode value = entry.get(field);
-        if (value == null || value.asText().isBlank()) {
-            throw new InventoryFormatException(file.toString(), 0, 0, where + " needs a non-empty '" + field + "'"
+    private static Suppression entry(JsonParser parser, Path file, int number) throws IOException {
+        String where = "suppression #" + number;
+        JsonLocation start = parser.currentTokenLocation();
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw fail(file, start, where + ": expected an object with rule, resource and justification");
+        }
+        Map<String, String> fields = new HashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            if (!FIELDS.contains(key)) {
+                throw fail(file, parser.currentTokenLocation(), where + ": unknown field '" + key
+                        + "'; expected rule, resource, justification and optionally expires");
+            }
+            JsonToken value = parser.nextToken();
+            if (value != JsonToken.VALUE_STRING) {
+                throw fail(file, parser.currentTokenLocation(), where + ": expected '" + key + "' to be text, found "
+                        + found(value, parser) + (value.isScalarValue() ? "; quote it if you mean the word" : ""));
+            }
+            fields.put(key, parser.getText());
+        }
+        String rule = required(file, start, fields, "rule", where);
+        String resource = required(file, start, fields, "resource", where);
+        String justification = required(file, start, fields, "justification", where);
+        if (NOT_A_REASON.contains(justification.trim().toLowerCase(Locale.ROOT))) {
+            throw fail(file, start, where + ": 'justification' is '" + justification
+                    + "', which says nothing: say why the finding is accepted");
+        }
+        return new Suppression(rule, resource, justification, expires(file, start, fields.get("expires"), where),
+                file.getFileName() + " " + where);
+    }
+
+    private static LocalDate expires(Path file, JsonLocation start, String text, String where) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (ISO_DATE.matcher(text).matches()) {
+                return LocalDate.parse(text);
+            }
+        } catch (DateTimeParseException notADay) {
+            // reported below, like any other text that is not a date
+        }
+        throw fail(file, start, where + ": 'expires' must be a date like 2027-01-31, found '" + text + "'");
+    }
+
+    private static String required(Path file, JsonLocation start, Map<String, String> fields, String field, String where) {
+        String value = fields.get(field);
+        if (value == null || value.isBlank()) {
+            throw fail(file, start, where + " needs a non-empty '" + field + "'"
                     + (field.equals("justification") ? ": say why the finding is accepted" : ""));
         }
-        return value.asText();
+        return value;
+    }
+
+    private static String found(JsonToken token, JsonParser parser) throws IOException {
+        return switch (token) {
+            case VALUE_NULL -> "null (nothing)";
+            case VALUE_TRUE, VALUE_FALSE -> "the boolean " + parser.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + parser.getText();
+            case START_ARRAY -> "a list";
+            default -> "an object";
+        };
+    }
+
+    private static InventoryFormatException fail(Path file, JsonLocation at, String message) {
+        return new InventoryFormatException(file.toString(), Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()),
+                message);
     }
 }

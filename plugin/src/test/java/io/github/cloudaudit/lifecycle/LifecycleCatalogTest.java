@@ -1,5 +1,6 @@
 package io.github.cloudaudit.lifecycle;
 
+import io.github.cloudaudit.source.InventoryFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,5 +79,40 @@ class LifecycleCatalogTest {
         Files.writeString(table, "products:\n  - product: ubuntu\n    releases:\n      - version: \"14.04\"\n");
         assertThatThrownBy(() -> os.overriddenBy(table))
                 .hasMessageContaining("broken.yaml").hasMessageContaining("endOfSupport");
+    }
+
+    @Test
+    void aWrongValueInAUserTableNamesFileLineAndFieldInWords(@TempDir Path dir) throws IOException {
+        Path table = dir.resolve("mine.yaml");
+        Files.writeString(table, "products:\n  - product: ubuntu\n    releases:\n      - version: \"14.04\"\n"
+                + "        endOfSupport: next year\n");
+        assertThatThrownBy(() -> os.overriddenBy(table)).isInstanceOf(InventoryFormatException.class)
+                .hasMessageStartingWith(table + ":5:")
+                .hasMessageContaining("table.products[0].releases[0].endOfSupport")
+                .hasMessageContaining("an ISO date such as 2018-03-01")
+                .hasMessageNotContaining("java.").hasMessageNotContaining("LocalDate");
+    }
+
+    @Test
+    void aKeyGivenTwiceInAUserTableIsAnError(@TempDir Path dir) throws IOException {
+        Path table = dir.resolve("twice.yaml");
+        Files.writeString(table, "products:\n  - product: ubuntu\n    releases:\n      - version: \"14.04\"\n"
+                + "        endOfSupport: 2019-04-30\n        endOfSupport: 2030-04-30\n");
+        assertThatThrownBy(() -> os.overriddenBy(table)).isInstanceOf(InventoryFormatException.class)
+                .hasMessageStartingWith(table + ":6:").hasMessageContaining("the key 'endOfSupport' appears twice");
+    }
+
+    @Test
+    void aReleaseOrProductListedTwiceIsAnError(@TempDir Path dir) throws IOException {
+        Path releases = dir.resolve("releases.yaml");
+        Files.writeString(releases, "products:\n  - product: ubuntu\n    releases:\n"
+                + "      - {version: \"14.04\", endOfSupport: 2019-04-30}\n      - {version: \"14.04\", endOfSupport: 2034-04-30}\n");
+        Path products = dir.resolve("products.yaml");
+        Files.writeString(products, "products:\n  - {product: ubuntu, releases: []}\n  - {product: Ubuntu, releases: []}\n");
+
+        assertThatThrownBy(() -> os.overriddenBy(releases)).hasMessageStartingWith(releases.toString())
+                .hasMessageContaining("lists release '14.04' twice");
+        assertThatThrownBy(() -> os.overriddenBy(products)).hasMessageStartingWith(products.toString())
+                .hasMessageContaining("'Ubuntu' is listed twice");
     }
 }

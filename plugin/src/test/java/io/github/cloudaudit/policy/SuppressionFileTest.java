@@ -4,6 +4,8 @@ import io.github.cloudaudit.findings.Suppression;
 import io.github.cloudaudit.source.InventoryFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +61,7 @@ class SuppressionFileTest {
 
     @Test
     void invalidYamlNamesTheLine() throws IOException {
-        Path file = write("suppressions:\n  - rule: [unclosed\n");
+        Path file = write("suppressions: [\n  - rule: a\n");
         assertThatThrownBy(() -> SuppressionFile.read(file)).isInstanceOf(InventoryFormatException.class)
                 .hasMessageMatching("(?s).*suppressions.yaml:\\d+:\\d+: not valid YAML.*");
     }
@@ -68,5 +70,56 @@ class SuppressionFileTest {
     void aFileWithoutTheListIsRejected() throws IOException {
         Path file = write("rules: []\n");
         assertThatThrownBy(() -> SuppressionFile.read(file)).hasMessageContaining("'suppressions' list");
+    }
+
+    @Test
+    void aSecondResourceKeyIsAnErrorNotABlanketSuppression() throws IOException {
+        Path file = write("""
+                suppressions:
+                  - rule: db-exposed
+                    resource: db-1
+                    justification: private link pending (NET-482)
+                    resource: "*"
+                """);
+        assertThatThrownBy(() -> SuppressionFile.read(file)).isInstanceOf(InventoryFormatException.class)
+                .hasMessageStartingWith(file + ":5:")
+                .hasMessageContaining("the key 'resource' appears twice");
+    }
+
+    @ParameterizedTest(name = "justification: {0}")
+    @ValueSource(strings = {"~", "null", "no", "false", "Off", "''", "[]"})
+    void aJustificationThatIsNotAReasonIsRejectedWithItsLine(String value) throws IOException {
+        Path file = write("suppressions:\n  - rule: db-exposed\n    resource: db-1\n    justification: " + value + "\n");
+        assertThatThrownBy(() -> SuppressionFile.read(file)).isInstanceOf(InventoryFormatException.class)
+                .hasMessageStartingWith(file + ":")
+                .hasMessageContaining("suppression #1")
+                .hasMessageContaining("justification");
+    }
+
+    @Test
+    void anAliasIsRejectedNotReadAsItsAnchorsName() throws IOException {
+        Path file = write("""
+                suppressions:
+                  - rule: &reason db-exposed
+                    resource: db-1
+                    justification: *reason
+                """);
+        assertThatThrownBy(() -> SuppressionFile.read(file)).isInstanceOf(InventoryFormatException.class)
+                .hasMessageStartingWith(file + ":4:")
+                .hasMessageContaining("YAML aliases are not supported");
+    }
+
+    @Test
+    void anUnknownFieldIsAnErrorWithItsLine() throws IOException {
+        Path file = write("suppressions:\n  - rule: a\n    resouce: b\n    justification: c\n");
+        assertThatThrownBy(() -> SuppressionFile.read(file)).isInstanceOf(InventoryFormatException.class)
+                .hasMessageStartingWith(file + ":3:").hasMessageContaining("unknown field 'resouce'");
+    }
+
+    @Test
+    void aMissingFieldNamesTheLineOfItsEntry() throws IOException {
+        Path file = write("suppressions:\n  - rule: a\n    resource: b\n    justification: c\n  - rule: d\n    resource: e\n");
+        assertThatThrownBy(() -> SuppressionFile.read(file)).isInstanceOf(InventoryFormatException.class)
+                .hasMessageStartingWith(file + ":5:").hasMessageContaining("suppression #2 needs a non-empty 'justification'");
     }
 }

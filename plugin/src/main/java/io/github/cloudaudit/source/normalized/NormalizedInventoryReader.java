@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Network;
 import io.github.cloudaudit.model.Scope;
+import io.github.cloudaudit.source.BindingErrors;
 import io.github.cloudaudit.source.InventoryReader;
 import io.github.cloudaudit.source.ReadContext;
 import io.github.cloudaudit.source.Signature;

@@ -1,7 +1,8 @@
-package io.github.cloudaudit.source.normalized;
+package io.github.cloudaudit.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  * Turns Jackson's binding errors into what a person editing the file needs: the path of the field
  * ({@code servers[3].cpu.periodDays}) and what was expected there, in words rather than Java class names.
  */
-final class BindingErrors {
+public final class BindingErrors {
 
     private BindingErrors() {
     }
@@ -30,7 +31,7 @@ final class BindingErrors {
      * Where to point the reader: at the offending value, or at the start of the element for an unknown field, since
      * Jackson reads a record's unknown fields ahead and reports them only at the end of its object.
      */
-    static JsonLocation location(JsonMappingException error, JsonLocation elementStart) {
+    public static JsonLocation location(JsonMappingException error, JsonLocation elementStart) {
         JsonLocation at = error.getLocation();
         boolean known = at != null && at.getLineNr() > 0 && !(error instanceof UnrecognizedPropertyException);
         return known ? at : elementStart;
@@ -39,7 +40,7 @@ final class BindingErrors {
     /**
      * @param element where the element being bound sits, e.g. {@code servers[3]}
      */
-    static String describe(JsonMappingException e, String element) {
+    public static String describe(JsonMappingException e, String element) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null ? ""
                     : "; expected one of " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
@@ -50,7 +51,9 @@ final class BindingErrors {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return where + ": expected " + expectation(mismatch.getTargetType()) + ", found " + found(e);
         }
-        return where + ": " + e.getOriginalMessage();
+        // A parse error met while binding (a key given twice, an alias) arrives wrapped; say what it was in words.
+        return where + ": " + (e.getCause() instanceof JsonProcessingException parse
+                ? StrictParsers.describe(parse) : e.getOriginalMessage());
     }
 
     /** The element followed by the field names and list indexes of the path, leaving off the last {@code drop}. */
