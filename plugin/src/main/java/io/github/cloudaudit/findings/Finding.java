@@ -1,6 +1,7 @@
 package io.github.cloudaudit.findings;
 
 import io.github.cloudaudit.model.Provider;
+import io.github.cloudaudit.text.SafeText;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,8 +30,19 @@ public record Finding(String ruleId, Severity severity, Provider provider, Strin
                       String resourceId, String resourceName, String message, List<String> evidence,
                       boolean verified, String sourceFile, List<String> related, Suppression suppression) {
 
+    /**
+     * Every text a finding carries may quote the inventory, and a finding is repeated in the log and in every report:
+     * its texts are capped here, once, so that output grows with the number of findings and not with the length of
+     * a tag. The full values stay with the resource in findings.json.
+     */
     public Finding {
-        evidence = List.copyOf(evidence);
+        account = cap(account);
+        region = cap(region);
+        resourceId = cap(resourceId);
+        resourceName = cap(resourceName);
+        message = cap(message);
+        sourceFile = cap(sourceFile);
+        evidence = evidence.stream().map(Finding::cap).toList();
         related = related == null ? List.of() : List.copyOf(related);
     }
 
@@ -43,6 +55,10 @@ public record Finding(String ruleId, Severity severity, Provider provider, Strin
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    private static String cap(String text) {
+        return SafeText.cap(text, SafeText.MAX_LENGTH);
     }
 
     public boolean suppressed() {

@@ -8,6 +8,7 @@ import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.report.Reporter;
 import io.github.cloudaudit.source.InventoryFormatException;
+import io.github.cloudaudit.text.SafeText;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -115,6 +116,7 @@ public class AuditMojo extends AbstractMojo {
             getLog().info("Cloud audit skipped (cloudaudit.skip=true)");
             return;
         }
+        SafeLog log = new SafeLog(getLog());
         AuditParameters parameters = parameters();
         AuditRequest request = parameters.request();
         ReportOptions options = parameters.reportOptions();
@@ -122,21 +124,22 @@ public class AuditMojo extends AbstractMojo {
         AuditReport report;
         List<Path> written = new ArrayList<>();
         try {
-            report = new Auditor(getLog()::info, getLog()::warn).audit(request, plugin.getVersion());
+            report = new Auditor(log::info, log::warn).audit(request, plugin.getVersion());
             Path output = outputDirectory().toPath();
             Files.createDirectories(output);
             Instant reportsStart = Instant.now();
             for (Reporter reporter : reporters) {
                 written.add(reporter.write(report, output, options));
             }
-            getLog().info("Wrote " + written.size() + " report(s) in " + Auditor.seconds(reportsStart));
+            log.info("Wrote " + written.size() + " report(s) in " + Auditor.seconds(reportsStart));
         } catch (InventoryFormatException e) {
-            throw new MojoExecutionException("Cannot read inventory: " + e.getMessage(), e);
+            throw new MojoExecutionException("Cannot read " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cloud audit could not read or write files: " + e.getMessage(), e);
+            throw new MojoExecutionException(SafeText.neutralize("Cloud audit could not read or write files: "
+                    + e.getMessage()), e);
         }
         BuildLogSummary summary = new BuildLogSummary(report, written);
-        summary.lines().forEach(getLog()::info);
+        summary.lines().forEach(log::info);
         if (!report.result().passed()) {
             throw new MojoFailureException(summary.failureMessage(WORST_FINDINGS_SHOWN));
         }
@@ -187,7 +190,8 @@ public class AuditMojo extends AbstractMojo {
                 + (finding.region() != null ? " " + finding.region() : "") + "]";
         String name = finding.resourceName() != null && !finding.resourceName().equals(finding.resourceId())
                 ? " (" + finding.resourceName() + ")" : "";
-        return String.format("%-8s %-30s %s%s%s: %s", finding.severity(), finding.ruleId(), finding.resourceId(), name,
-                where, finding.message());
+        // One line in the log and in the failure message, whatever the inventory put into the names.
+        return SafeText.neutralize(String.format("%-8s %-30s %s%s%s: %s", finding.severity(), finding.ruleId(),
+                finding.resourceId(), name, where, finding.message()));
     }
 }

@@ -6,6 +6,7 @@ import io.github.cloudaudit.report.html.HtmlReporter;
 import io.github.cloudaudit.report.view.Messages;
 import io.github.cloudaudit.report.view.TemplateSource;
 import io.github.cloudaudit.source.InventoryFormatException;
+import io.github.cloudaudit.text.SafeText;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -122,7 +123,8 @@ public class AuditReportMojo extends AbstractMavenReport {
                     maxServerAgeDays, stoppedDaysThreshold, databaseTags, suppressions, osLifecycle,
                     databaseLifecycle, language(siteLocale), templateDirectory,
                     project == null ? null : project.getBasedir());
-            AuditReport report = new Auditor(getLog()::info, getLog()::warn).audit(parameters.request(), pluginVersion());
+            SafeLog log = new SafeLog(getLog());
+            AuditReport report = new Auditor(log::info, log::warn).audit(parameters.request(), pluginVersion());
             Path folder = getReportOutputDirectory().toPath().resolve(OUTPUT_NAME).getParent();
             Files.createDirectories(folder);
             Path written = new HtmlReporter().write(report, folder, parameters.reportOptions());
@@ -132,9 +134,10 @@ public class AuditReportMojo extends AbstractMavenReport {
         } catch (MojoExecutionException e) {
             throw new MavenReportException(e.getMessage(), e);
         } catch (InventoryFormatException e) {
-            throw new MavenReportException("Cannot read inventory: " + e.getMessage(), e);
+            throw new MavenReportException("Cannot read " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new MavenReportException("Cloud audit could not read or write files: " + e.getMessage(), e);
+            throw new MavenReportException(SafeText.neutralize("Cloud audit could not read or write files: "
+                    + e.getMessage()), e);
         }
     }
 

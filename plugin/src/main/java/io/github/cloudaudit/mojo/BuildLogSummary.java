@@ -31,6 +31,9 @@ final class BuildLogSummary {
         if (skipped > 0) {
             lines.add(skipped + " file(s) skipped as not inventory; they are listed in the reports");
         }
+        if (report.resources().isEmpty()) {
+            lines.add("0 servers were audited: the inventory that was read lists no servers");
+        }
         if (report.incomplete()) {
             lines.add("The audit is INCOMPLETE: " + report.inventory().gaps().size()
                     + " coverage gap(s); see audit-incomplete findings");

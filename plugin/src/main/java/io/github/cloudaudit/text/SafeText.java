@@ -10,7 +10,7 @@ package io.github.cloudaudit.text;
 public final class SafeText {
 
     /** Longest inventory string printed in full; longer ones are cut and say how much was left out. */
-    public static final int MAX_LENGTH = 300;
+    public static final int MAX_LENGTH = 1_000;
 
     private SafeText() {
     }
@@ -52,7 +52,8 @@ public final class SafeText {
         return text.substring(0, end) + "…[" + (text.length() - end) + " more characters]";
     }
 
-    static boolean unsafe(char c) {
+    /** True for the characters {@link #neutralize} rewrites. */
+    public static boolean unsafe(char c) {
         int type = Character.getType(c);
         return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
                 || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');

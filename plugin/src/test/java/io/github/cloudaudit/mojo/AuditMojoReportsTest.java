@@ -20,6 +20,7 @@ class AuditMojoReportsTest {
     void writesEverySelectedFormatWithTheTemplateDirectoryApplied() throws Exception {
         Path inventory = Files.createDirectories(work.resolve("inventory"));
         Files.writeString(inventory.resolve("notes.txt"), "not an inventory\n");
+        Files.writeString(inventory.resolve("servers.json"), "{\"schemaVersion\": 1, \"servers\": []}");
         Path templates = Files.createDirectories(work.resolve("templates"));
         Files.writeString(templates.resolve("report.css"), "body { color: #000; }");
         Files.writeString(templates.resolve("messages_en.properties"), "report.title=Quarterly database audit\n");

@@ -35,6 +35,7 @@ class AuditReportMojoTest {
     private Path inventoryWithoutServers() throws IOException {
         Path inventory = Files.createDirectories(work.resolve("inventory"));
         Files.writeString(inventory.resolve("README.md"), "# not an inventory\n");
+        Files.writeString(inventory.resolve("servers.json"), "{\"schemaVersion\": 1, \"servers\": []}");
         return inventory;
     }
 
@@ -77,13 +78,13 @@ class AuditReportMojoTest {
     }
 
     @Test
-    void badInputIsAReportErrorNamingIt() {
+    void badInputIsAReportErrorNamingIt() throws IOException {
         AuditReportMojo mojo = mojo(work.resolve("missing"));
         assertThatThrownBy(() -> mojo.executeReport(Locale.ENGLISH)).isInstanceOf(MavenReportException.class)
                 .hasMessageContaining(work.resolve("missing").toString()).hasMessageContaining("no such file or folder");
 
         MojoFields.set(mojo, "templateDirectory", new File(work.toFile(), "no-templates"));
-        MojoFields.set(mojo, "inventory", List.of(work.toFile()));
+        MojoFields.set(mojo, "inventory", List.of(inventoryWithoutServers().toFile()));
         assertThatThrownBy(() -> mojo.executeReport(Locale.ENGLISH)).isInstanceOf(MavenReportException.class)
                 .hasMessage("cloudaudit.templateDirectory: folder not found: " + work.resolve("no-templates"));
     }

@@ -1,5 +1,7 @@
 package io.github.cloudaudit.report.html;
 
+import io.github.cloudaudit.text.SafeText;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
@@ -13,7 +15,7 @@ import java.io.Writer;
  * JSON that can sit inside an HTML {@code <script>} element. Inventory values may hold {@code </script>} or
  * {@code <!--}; escaping every {@code <}, {@code >} and {@code &} as {@code \u003c} and so on leaves the HTML
  * parser nothing to end the element with, and stays valid JSON. U+2028 and U+2029 are escaped too, since older
- * JavaScript parsers take them for line ends.
+ * JavaScript parsers take them for line ends, and so is every other character {@link SafeText} neutralizes.
  */
 final class ScriptSafeJson {
 
@@ -45,10 +47,11 @@ final class ScriptSafeJson {
             return table;
         }
 
+        /** Beyond ASCII: line separators, C1 controls and bidirectional overrides, as {@link SafeText} sees them. */
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            return ch == 0x2028 ? new SerializedString("\\u2028")
-                    : ch == 0x2029 ? new SerializedString("\\u2029") : null;
+            return ch <= Character.MAX_VALUE && SafeText.unsafe((char) ch)
+                    ? new SerializedString(String.format("\\u%04x", ch)) : null;
         }
     }
 }

@@ -4,6 +4,7 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.Reporter;
+import io.github.cloudaudit.text.SafeText;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -109,21 +110,22 @@ public final class JUnitReporter implements Reporter {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", xmlSafe(ruleId));
-        xml.writeAttribute("name", xmlSafe(name));
+        xml.writeAttribute("name", xmlSafe(SafeText.neutralize(name)));
         xml.writeAttribute("time", "0");
         List<Finding> open = findings.stream().filter(f -> !f.suppressed()).toList();
         if (!open.isEmpty()) {
             Finding worst = open.stream().min((a, b) -> a.severity().compareTo(b.severity())).orElseThrow();
             xml.writeStartElement("failure");
-            xml.writeAttribute("message", xmlSafe(open.stream().map(Finding::message).collect(Collectors.joining(" "))));
+            xml.writeAttribute("message", xmlSafe(SafeText.neutralize(open.stream().map(Finding::message)
+                    .collect(Collectors.joining(" ")))));
             xml.writeAttribute("type", worst.severity().name());
             xml.writeCharacters(xmlSafe(details(open, rule)));
             xml.writeEndElement();
         } else if (!findings.isEmpty()) {
             Finding suppressed = findings.get(0);
             xml.writeEmptyElement("skipped");
-            xml.writeAttribute("message", xmlSafe("suppressed: " + suppressed.suppression().justification()
-                    + (suppressed.suppression().expires() == null ? "" : " (until " + suppressed.suppression().expires() + ")")));
+            xml.writeAttribute("message", xmlSafe(SafeText.neutralize("suppressed: " + suppressed.suppression().justification()
+                    + (suppressed.suppression().expires() == null ? "" : " (until " + suppressed.suppression().expires() + ")"))));
         }
         xml.writeEndElement();
     }
@@ -132,12 +134,14 @@ public final class JUnitReporter implements Reporter {
     private static String details(List<Finding> open, RuleMetadata rule) {
         StringBuilder text = new StringBuilder();
         for (Finding finding : open) {
-            text.append(finding.severity()).append(": ").append(finding.message()).append('\n');
+            // Each line is one of ours: what the inventory wrote is neutralized, so it cannot add lines of its own.
+            text.append(finding.severity()).append(": ").append(SafeText.neutralize(finding.message())).append('\n');
             if (finding.provider() != null) {
-                text.append("Where: ").append(finding.provider()).append(' ').append(finding.account())
-                        .append(finding.region() == null ? "" : " " + finding.region()).append('\n');
+                text.append("Where: ").append(finding.provider()).append(' ')
+                        .append(SafeText.neutralize(finding.account()))
+                        .append(finding.region() == null ? "" : " " + SafeText.neutralize(finding.region())).append('\n');
             }
-            finding.evidence().forEach(e -> text.append("Evidence: ").append(e).append('\n'));
+            finding.evidence().forEach(e -> text.append("Evidence: ").append(SafeText.neutralize(e)).append('\n'));
         }
         if (rule != null) {
             text.append("Remediation: ").append(rule.remediation()).append('\n');

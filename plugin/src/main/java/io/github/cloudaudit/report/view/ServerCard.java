@@ -1,5 +1,7 @@
 package io.github.cloudaudit.report.view;
 
+import io.github.cloudaudit.text.SafeText;
+
 import io.github.cloudaudit.model.CpuStatistics;
 import io.github.cloudaudit.model.IngressRule;
 import io.github.cloudaudit.model.Server;
@@ -32,12 +34,13 @@ public record ServerCard(String name, String id, String severityKey, String seve
                 r.message(), r.suppressed())).toList();
         FindingRow worst = rows.stream().filter(r -> !r.suppressed()).findFirst().orElse(null);
         long open = rows.stream().filter(r -> !r.suppressed()).count();
-        return new ServerCard(server.displayName(), server.id(),
+        return new ServerCard(SafeText.line(server.displayName()), SafeText.line(server.id()),
                 worst == null ? "none" : worst.severityKey(),
                 worst == null ? messages.get("servers.clean") : worst.severityLabel(),
                 messages.format("servers.findingCount", open, rows.size() - open),
                 facts(profile, messages),
-                server.tags().entrySet().stream().map(e -> new Fact(e.getKey(), e.getValue())).toList(),
+                server.tags().entrySet().stream()
+                        .map(e -> new Fact(SafeText.line(e.getKey()), SafeText.line(e.getValue()))).toList(),
                 refs);
     }
 
@@ -73,7 +76,7 @@ public record ServerCard(String name, String id, String severityKey, String seve
         facts.add(new Fact(m.get("server.agent"), Words.yesNoUnknown(s.monitoring().agent(), m)));
         facts.add(new Fact(m.get("server.cpu"), cpu(s.cpu(), m)));
         facts.add(new Fact(m.get("server.source"), Words.orUnknown(s.sourceFile(), m)));
-        return facts;
+        return facts.stream().map(fact -> new Fact(fact.label(), SafeText.line(fact.value()))).toList();
     }
 
     private static String withEndOfSupport(String label, LocalDate endOfSupport, Messages m) {

@@ -1,5 +1,7 @@
 package io.github.cloudaudit.report.view;
 
+import io.github.cloudaudit.text.SafeText;
+
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
@@ -13,7 +15,7 @@ import java.util.List;
 
 /**
  * Compiles and renders logic-less Mustache templates found by a {@link TemplateSource}. Every {@code {{value}}} goes
- * through the encoder: HTML escaping by default, Markdown escaping for Markdown output.
+ * through {@link SafeText#neutralize} and then the encoder: HTML escaping by default, Markdown escaping for Markdown output.
  */
 public final class Templates {
 
@@ -29,12 +31,15 @@ public final class Templates {
         this.factory = new DefaultMustacheFactory(name -> source.read(name).<Reader>map(StringReader::new).orElse(null)) {
             @Override
             public void encode(String value, Writer writer) {
+                // Control characters are made visible before escaping: no ESC or line break of an inventory value
+                // reaches a report as such, whatever the format.
+                String safe = SafeText.neutralize(value);
                 if (encoder == null) {
-                    super.encode(value, writer);
+                    super.encode(safe, writer);
                     return;
                 }
                 try {
-                    encoder.encode(value, writer);
+                    encoder.encode(safe, writer);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
