@@ -4,10 +4,13 @@ import io.github.cloudaudit.audit.AuditRequest;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.report.ReportOptions;
+import io.github.cloudaudit.report.view.TemplateSource;
 import io.github.cloudaudit.rules.AuditSettings;
+import io.github.cloudaudit.text.SafeText;
 import org.apache.maven.plugin.MojoExecutionException;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -69,6 +72,17 @@ record AuditParameters(List<File> inventory, String auditDate, String failOnSeve
         Path folder = resolve(templateDirectory);
         if (!Files.isDirectory(folder)) {
             throw new MojoExecutionException("cloudaudit.templateDirectory: folder not found: " + folder);
+        }
+        List<String> linksOut;
+        try {
+            linksOut = TemplateSource.linksLeadingOut(folder);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cloudaudit.templateDirectory: cannot list " + folder + ": " + e.getMessage(), e);
+        }
+        if (!linksOut.isEmpty()) {
+            throw new MojoExecutionException("cloudaudit.templateDirectory: " + SafeText.line(String.join(", ", linksOut))
+                    + " in " + folder + " lead out of the folder through links; templates are read from the folder "
+                    + "only: copy the files in instead");
         }
         return new ReportOptions(folder);
     }

@@ -1,5 +1,7 @@
 package io.github.cloudaudit.mojo;
 
+import io.github.cloudaudit.report.view.TemplateSource;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuditMojoReportsTest {
 
@@ -34,6 +37,37 @@ class AuditMojoReportsTest {
                 "<h1>Quarterly database audit</h1>");
         assertThat(Files.readString(output.resolve("summary.md"))).startsWith("## Quarterly database audit: ");
         assertThat(output.resolve("junit.xml")).isRegularFile();
+    }
+
+    @Test
+    void aTemplateThatLinksOutOfTheTemplateDirectoryIsRefused() throws Exception {
+        Path inventory = Files.createDirectories(work.resolve("inventory"));
+        Files.writeString(inventory.resolve("servers.json"), "{\"schemaVersion\": 1, \"servers\": []}");
+        Path secret = Files.writeString(work.resolve("secret.txt"), "root:x:0:0:do-not-publish");
+        Path templates = Files.createDirectories(work.resolve("templates"));
+        Files.createSymbolicLink(templates.resolve("about.mustache"), secret);
+        Path output = work.resolve("out");
+
+        AuditMojo mojo = configured(inventory, output);
+        MojoFields.set(mojo, "templateDirectory", templates.toFile());
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("about.mustache").hasMessageContaining("lead out of the folder through links");
+        assertThat(output.resolve("report.html")).doesNotExist();
+    }
+
+    @Test
+    void aTemplateSourceRefusesALinkOutEvenWhenAskedDirectly() throws IOException {
+        Path secret = Files.writeString(work.resolve("secret.txt"), "do-not-publish");
+        Path templates = Files.createDirectories(work.resolve("templates"));
+        Files.createSymbolicLink(templates.resolve("about.mustache"), secret);
+        Files.writeString(templates.resolve("report.css"), "body {}");
+
+        TemplateSource source = TemplateSource.withOverrides(templates);
+
+        assertThat(source.overridden("report.css")).contains("body {}");
+        assertThatThrownBy(() -> source.overridden("about.mustache")).hasRootCauseMessage(
+                "it is a link leading out of the template directory; templates are read from that directory only");
     }
 
     private AuditMojo configured(Path inventory, Path output) throws IOException {

@@ -142,6 +142,29 @@ class HostileInputTest {
         });
     }
 
+    @Test
+    void aNextTokenInOutputWithoutCompletenessFactsIsStillACoverageGap() throws IOException {
+        write("123456789012/eu-north-1/ec2.json", INSTANCES.replaceFirst("\\{", "{\"NextToken\": \"eyJ2\", "));
+
+        Inventory inventory = load(dir);
+
+        assertThat(inventory.servers()).hasSize(1);
+        assertThat(inventory.gaps()).singleElement().satisfies(gap -> {
+            assertThat(gap.what()).isEqualTo("aws ec2 describe-instances");
+            assertThat(gap.account()).isEqualTo("123456789012");
+            assertThat(gap.region()).isEqualTo("eu-north-1");
+            assertThat(gap.reason()).contains("paging token");
+        });
+    }
+
+    @Test
+    void anRdsMarkerIsAPagingTokenToo() throws IOException {
+        write("123456789012/eu-north-1/rds.json", "{\"DBInstances\": [], \"Marker\": \"page-2\"}");
+
+        assertThat(load(dir).gaps()).singleElement()
+                .satisfies(gap -> assertThat(gap.what()).isEqualTo("aws rds describe-db-instances"));
+    }
+
     // --- duplicate keys ---
 
     @Test

@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Finds a template, asset or message bundle by its file name: in the user's template directory first, then among
@@ -35,6 +38,27 @@ public final class TemplateSource {
         return new TemplateSource(directory);
     }
 
+    /**
+     * The names of the directory's files that are links leading out of it. A template is copied into the report, so
+     * {@code about.mustache -> /etc/passwd} would publish that file; such links are refused, not followed.
+     */
+    public static List<String> linksLeadingOut(Path directory) throws IOException {
+        Path real = directory.toRealPath();
+        List<String> outside = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                if (!insideOf(real, file)) {
+                    outside.add(file.getFileName().toString());
+                }
+            }
+        }
+        return outside;
+    }
+
+    private static boolean insideOf(Path realDirectory, Path file) throws IOException {
+        return !Files.exists(file) || file.toRealPath().startsWith(realDirectory);
+    }
+
     /** The file's text, from the template directory if it has one of that name, otherwise the built-in one. */
     public Optional<String> read(String name) {
         Optional<String> overridden = overridden(name);
@@ -57,6 +81,10 @@ public final class TemplateSource {
             return Optional.empty();
         }
         try {
+            if (!insideOf(overrides.toRealPath(), file)) {
+                throw new IOException("it is a link leading out of the template directory; templates are read from "
+                        + "that directory only");
+            }
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read report template " + file, e);
