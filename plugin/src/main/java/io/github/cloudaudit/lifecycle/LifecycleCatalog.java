@@ -1,8 +1,6 @@
 package io.github.cloudaudit.lifecycle;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +13,6 @@ import io.github.cloudaudit.source.StrictParsers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,7 +54,7 @@ public final class LifecycleCatalog {
             if (in == null) {
                 throw new IllegalStateException("built-in lifecycle table " + table + " is missing from the plugin");
             }
-            return new LifecycleCatalog(index(YAML.readValue(StrictParsers.yaml(in), Table.class), table));
+            return new LifecycleCatalog(index(YAML.readValue(in, Table.class), table));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read built-in lifecycle table " + table, e);
         }
@@ -69,18 +66,15 @@ public final class LifecycleCatalog {
      * @throws InventoryFormatException naming the file, line and field when the table is not as expected
      */
     public LifecycleCatalog overriddenBy(Path userTable) throws IOException {
-        Table table;
-        try (InputStream in = Files.newInputStream(userTable); JsonParser parser = StrictParsers.yaml(in)) {
+        Table table = StrictParsers.read(userTable, userTable.toString(), false, parser -> {
             try {
-                table = YAML.readValue(parser, Table.class);
+                return YAML.readValue(parser, Table.class);
             } catch (JsonMappingException e) {
                 JsonLocation at = BindingErrors.location(e, parser.currentLocation());
                 throw new InventoryFormatException(userTable.toString(), at.getLineNr(), at.getColumnNr(),
                         BindingErrors.describe(e, "table"));
-            } catch (JsonProcessingException e) {
-                throw StrictParsers.error(userTable.toString(), e, parser);
             }
-        }
+        });
         Map<String, Product> merged = new HashMap<>(products);
         index(table, userTable.toString()).forEach((key, product) -> merged.merge(key, product, Product::overriddenBy));
         return new LifecycleCatalog(merged);

@@ -2,15 +2,12 @@ package io.github.cloudaudit.policy;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.cloudaudit.findings.Suppression;
 import io.github.cloudaudit.source.InventoryFormatException;
 import io.github.cloudaudit.source.StrictParsers;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -48,13 +45,7 @@ public final class SuppressionFile {
 
     /** @throws InventoryFormatException naming the file, line and what was expected */
     public static List<Suppression> read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file); JsonParser parser = StrictParsers.yaml(in)) {
-            try {
-                return suppressions(parser, file);
-            } catch (JsonProcessingException e) {
-                throw StrictParsers.error(file.toString(), e, parser);
-            }
-        }
+        return StrictParsers.read(file, file.toString(), false, parser -> suppressions(parser, file));
     }
 
     private static List<Suppression> suppressions(JsonParser parser, Path file) throws IOException {

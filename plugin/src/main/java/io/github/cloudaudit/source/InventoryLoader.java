@@ -1,7 +1,6 @@
 package io.github.cloudaudit.source;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +8,7 @@ import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.SourceFile;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -165,7 +162,7 @@ public final class InventoryLoader {
         boolean json = TextEncoding.check(file, display);
         Optional<InventoryReader> reader;
         try {
-            reader = parse(file, json, display, this::detect);
+            reader = StrictParsers.read(file, display, json, this::detect);
         } catch (InventoryFormatException notParsed) {
             if (named || json) {
                 throw notParsed;
@@ -183,7 +180,7 @@ public final class InventoryLoader {
             return;
         }
         ReadContext context = new ReadContext(display, account, region, builder, dates);
-        parse(file, json, display, parser -> {
+        StrictParsers.read(file, display, json, parser -> {
             reader.get().read(parser, context);
             JsonToken more = parser.nextToken();
             if (more != null) {
@@ -193,23 +190,6 @@ public final class InventoryLoader {
             return null;
         });
         builder.source(new SourceFile(display, reader.get().format(), null));
-    }
-
-    @FunctionalInterface
-    private interface ParserWork<T> {
-        T with(JsonParser parser) throws IOException;
-    }
-
-    /** Runs the work on a strict parser of the file; a parse error becomes an error at its line and column. */
-    private static <T> T parse(Path file, boolean json, String display, ParserWork<T> work) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             JsonParser parser = json ? StrictParsers.json(in) : StrictParsers.yaml(in)) {
-            try {
-                return work.with(parser);
-            } catch (JsonProcessingException e) {
-                throw StrictParsers.error(display, e, parser);
-            }
-        }
     }
 
     /** Finds the reader for a file from its root: the top-level keys of an object, or the first item of a list. */

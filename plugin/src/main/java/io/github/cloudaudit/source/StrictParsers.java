@@ -12,8 +12,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
+import java.io.BufferedInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,17 +39,38 @@ public final class StrictParsers {
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final YAMLFactory YAML = yamlFactory();
 
+    /** A Java exception's class name at the start of a message it wraps, e.g. {@code java.io.CharConversionException: }. */
+    private static final Pattern JAVA_CLASS = Pattern.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
     private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
 
     private StrictParsers() {
     }
 
-    public static JsonParser json(InputStream in) throws IOException {
-        return JSON.createParser(in);
+    /** What is done with a file's parser; parse errors it meets become located errors. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T with(JsonParser parser) throws IOException;
     }
 
-    public static JsonParser yaml(InputStream in) throws IOException {
-        return new NoAliases((YAMLParser) YAML.createParser(in));
+    /**
+     * Runs the work on a strict parser of the file, JSON or YAML.
+     *
+     * @param display the file's name in messages
+     * @throws InventoryFormatException at the line and column of any parse error, or for text that is not UTF-8
+     */
+    public static <T> T read(Path file, String display, boolean json, Work<T> work) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+             JsonParser parser = json ? JSON.createParser(in) : new NoAliases((YAMLParser) YAML.createParser(in))) {
+            try {
+                return work.with(parser);
+            } catch (JsonProcessingException e) {
+                throw error(display, e, parser);
+            } catch (CharConversionException e) {
+                JsonLocation at = parser.currentLocation();
+                throw new InventoryFormatException(display, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()),
+                        "not valid UTF-8 text: " + e.getMessage());
+            }
+        }
     }
 
     /**
@@ -76,8 +101,8 @@ public final class StrictParsers {
         }
         Matcher source = JACKSON_SOURCE.matcher(message);
         return (e instanceof AliasException ? "" : "not valid JSON or YAML: ")
-                + source.replaceAll(found -> " (line " + found.group(1) + ", column " + found.group(2) + ")")
-                .replaceAll("\\s*\\n\\s*", " ");
+                + JAVA_CLASS.matcher(source.replaceAll(found -> " (line " + found.group(1) + ", column "
+                + found.group(2) + ")")).replaceAll("").replaceAll("\\s*\\n\\s*", " ");
     }
 
     private static YAMLFactory yamlFactory() {

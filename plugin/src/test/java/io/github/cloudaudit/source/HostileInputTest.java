@@ -278,6 +278,19 @@ class HostileInputTest {
                 .hasMessageNotContaining("Exception");
     }
 
+    /** Found by fuzzing the suppression file: the message named a Java exception. */
+    @Test
+    void textThatIsNotUtf8SaysSoWithoutAJavaClassName() throws IOException {
+        Path file = dir.resolve("inventory.yaml");
+        byte[] yaml = NORMALIZED_YAML.getBytes(StandardCharsets.UTF_8);
+        yaml[yaml.length - 3] = (byte) 0xC3;
+        Files.write(file, yaml);
+
+        assertThatThrownBy(() -> load(file)).isInstanceOf(InventoryFormatException.class)
+                .hasMessageStartingWith(file + ":").hasMessageContaining("UTF-8")
+                .hasMessageNotContaining("java.").hasMessageNotContaining("Exception");
+    }
+
     @Test
     void aTruncatedFileSaysWhereWithoutJacksonsSourceNote() throws IOException {
         Path file = write("ec2.json", INSTANCES.substring(0, INSTANCES.length() / 2));
