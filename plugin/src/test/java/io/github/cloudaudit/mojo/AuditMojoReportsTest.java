@@ -70,7 +70,8 @@ class AuditMojoReportsTest {
                 "it is a link leading out of the template directory; templates are read from that directory only");
     }
 
-    private AuditMojo configured(Path inventory, Path output) throws IOException {
+    /** An audit mojo as a project would configure it, writing HTML, Markdown and JUnit. */
+    static AuditMojo configured(Path inventory, Path output) {
         AuditMojo mojo = new AuditMojo();
         PluginDescriptor plugin = new PluginDescriptor();
         plugin.setVersion("0.1.0-TEST");

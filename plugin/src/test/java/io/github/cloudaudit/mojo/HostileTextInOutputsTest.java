@@ -1,7 +1,6 @@
 package io.github.cloudaudit.mojo;
 
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,7 +101,8 @@ class HostileTextInOutputsTest {
     }
 
     private AuditMojo mojo(Path inventory, Path output) {
-        AuditMojo mojo = new AuditMojo();
+        AuditMojo mojo = AuditMojoReportsTest.configured(inventory, output);
+        MojoFields.set(mojo, "formats", List.of("all"));
         mojo.setLog(new SystemStreamLog() {
             @Override
             public void info(CharSequence content) {
@@ -114,19 +114,6 @@ class HostileTextInOutputsTest {
                 logged.add("[WARNING] " + content);
             }
         });
-        PluginDescriptor plugin = new PluginDescriptor();
-        plugin.setVersion("0.1.0-TEST");
-        MojoFields.set(mojo, "plugin", plugin);
-        MojoFields.set(mojo, "inventory", List.of(inventory.toFile()));
-        MojoFields.set(mojo, "auditDate", "2026-11-23");
-        MojoFields.set(mojo, "failOnSeverity", "HIGH");
-        MojoFields.set(mojo, "outputDirectory", output.toFile());
-        MojoFields.set(mojo, "formats", List.of("all"));
-        MojoFields.set(mojo, "requiredTags", List.of("owner"));
-        MojoFields.set(mojo, "maxServerAgeDays", 1095);
-        MojoFields.set(mojo, "stoppedDaysThreshold", 30);
-        MojoFields.set(mojo, "databaseTags", List.of("role=database"));
-        MojoFields.set(mojo, "locale", "en");
         return mojo;
     }
 }

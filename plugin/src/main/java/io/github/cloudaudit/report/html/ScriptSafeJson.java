@@ -1,12 +1,11 @@
 package io.github.cloudaudit.report.html;
 
-import io.github.cloudaudit.text.SafeText;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.github.cloudaudit.text.SafeText;
 
 import java.io.IOException;
 import java.io.Writer;

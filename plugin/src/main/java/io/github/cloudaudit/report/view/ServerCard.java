@@ -1,11 +1,10 @@
 package io.github.cloudaudit.report.view;
 
-import io.github.cloudaudit.text.SafeText;
-
 import io.github.cloudaudit.model.CpuStatistics;
 import io.github.cloudaudit.model.IngressRule;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.rules.ServerProfile;
+import io.github.cloudaudit.text.SafeText;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,10 +1,9 @@
 package io.github.cloudaudit.report.view;
 
-import io.github.cloudaudit.text.SafeText;
-
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
+import io.github.cloudaudit.text.SafeText;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -16,11 +16,11 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
-import java.time.LocalDate;
 
 /**
  * Loads the AWS CLI fixtures (real CLI output recorded against moto, see plugin/src/test/fixtures/) through the

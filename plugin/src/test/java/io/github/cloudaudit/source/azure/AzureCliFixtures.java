@@ -7,9 +7,9 @@ import io.github.cloudaudit.source.InventoryLoader;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.LocalDate;
 
 /** The Azure CLI fixtures under {@code inventories/}, loaded as a user would: a folder through the built-in readers. */
 final class AzureCliFixtures {
