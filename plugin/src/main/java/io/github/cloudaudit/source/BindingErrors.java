@@ -3,7 +3,6 @@ package io.github.cloudaudit.source;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -99,21 +98,17 @@ public final class BindingErrors {
         return "an object";
     }
 
+    /** What the file holds where the error is, as written: YAML's bare {@code no} is shown as no, not as false. */
     private static String found(JsonMappingException e) {
-        if (e instanceof InvalidFormatException invalid) {
-            return "'" + invalid.getValue() + "'";
+        if (e.getProcessor() instanceof JsonParser parser && parser.currentToken() != null) {
+            return switch (parser.currentToken()) {
+                case START_OBJECT, FIELD_NAME -> "an object";
+                case START_ARRAY -> "a list";
+                case VALUE_NULL -> "null";
+                default -> "'" + textOf(parser) + "'";
+            };
         }
-        if (!(e.getProcessor() instanceof JsonParser parser) || parser.currentToken() == null) {
-            return "something else";
-        }
-        JsonToken token = parser.currentToken();
-        return switch (token) {
-            case START_OBJECT, FIELD_NAME -> "an object";
-            case START_ARRAY -> "a list";
-            case VALUE_NULL -> "null";
-            case VALUE_TRUE, VALUE_FALSE -> token.asString();
-            default -> "'" + textOf(parser) + "'";
-        };
+        return e instanceof InvalidFormatException invalid ? "'" + invalid.getValue() + "'" : "something else";
     }
 
     private static String textOf(JsonParser parser) {

@@ -2,6 +2,7 @@ package io.github.cloudaudit.source;
 
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Inventory;
+import io.github.cloudaudit.model.PowerState;
 import io.github.cloudaudit.model.SourceFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,6 +166,15 @@ class HostileInputTest {
                 .satisfies(gap -> assertThat(gap.what()).isEqualTo("aws rds describe-db-instances"));
     }
 
+    /** Found by fuzzing: a missing State.Name ended in a NullPointerException instead of an unknown state. */
+    @Test
+    void anInstanceWithoutAStateIsReadWithItsStateUnknown() throws IOException {
+        Path file = write("ec2.json", INSTANCES.replace("\"State\": {\"Name\": \"running\"}, ", ""));
+
+        assertThat(load(file).servers()).singleElement()
+                .satisfies(server -> assertThat(server.state()).isEqualTo(PowerState.OTHER));
+    }
+
     // --- duplicate keys ---
 
     @Test
@@ -228,6 +238,17 @@ class HostileInputTest {
 
         assertThat(load(file).servers()).extracting(s -> s.id()).containsExactly("i-1");
         assertThat(Tripwire.instances).isZero();
+    }
+
+    @Test
+    void aBareYamlBooleanOrFractionWhereTextBelongsIsAnErrorNotItsRewrite() throws IOException {
+        Path no = write("no.yaml", NORMALIZED_YAML + "    tags: {backup: no}\n");
+        Path fraction = write("fraction.yaml", NORMALIZED_YAML + "    os: {product: ubuntu, version: 10.10}\n");
+
+        assertThatThrownBy(() -> load(no)).isInstanceOf(InventoryFormatException.class)
+                .hasMessageContaining("servers[0].tags.backup: expected text, found 'no'");
+        assertThatThrownBy(() -> load(fraction)).isInstanceOf(InventoryFormatException.class)
+                .hasMessageContaining("servers[0].os.version: expected text, found '10.10'");
     }
 
     // --- dates ---

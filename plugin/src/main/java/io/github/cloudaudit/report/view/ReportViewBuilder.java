@@ -29,6 +29,7 @@ import io.github.cloudaudit.report.view.ReportView.Verdict;
 import io.github.cloudaudit.rules.AuditIncompleteRule;
 import io.github.cloudaudit.rules.ForgottenDatabaseRule;
 import io.github.cloudaudit.rules.ServerProfile;
+import io.github.cloudaudit.text.SafeText;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -173,9 +174,10 @@ public final class ReportViewBuilder {
             facts.add(new Fact(m.get("spotlight.where"), m.format("spotlight.whereValue", row.provider(), row.account(),
                     row.region())));
         }
-        String owner = profile == null ? null : profile.owner();
+        String owner = profile == null ? null : SafeText.line(profile.owner());
         return new Story(row.resourceName() == null ? row.resourceId() : row.resourceName(), row.resourceId(),
-                row.severityKey(), row.severityLabel(), row.suppressed(), facts, row.message(),
+                row.severityKey(), row.severityLabel(), row.suppressed(),
+                facts.stream().map(fact -> new Fact(fact.label(), SafeText.line(fact.value()))).toList(), row.message(),
                 owner == null ? m.get("spotlight.firstStepValue") : m.format("spotlight.firstStepOwnedValue", owner));
     }
 

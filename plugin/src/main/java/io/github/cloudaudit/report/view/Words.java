@@ -2,6 +2,7 @@ package io.github.cloudaudit.report.view;
 
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.rules.ServerProfile;
+import io.github.cloudaudit.text.SafeText;
 
 import java.util.Locale;
 
@@ -29,7 +30,7 @@ public final class Words {
         if (server == null) {
             return messages.get("value.dash");
         }
-        return server.owner() == null ? messages.get("value.noOwner") : server.owner();
+        return server.owner() == null ? messages.get("value.noOwner") : SafeText.line(server.owner());
     }
 
     public static String yesNoUnknown(Boolean value, Messages messages) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One element of a CLI output list (or an object inside it), with typed accessors that treat an absent or null
@@ -46,6 +47,12 @@ final class AwsItem {
             throw fail(path, "text");
         }
         return value.asText();
+    }
+
+    /** True when the field is text and one of the values; an absent field is none of them. */
+    boolean textIsOneOf(Set<String> values, String... path) {
+        String text = text(path);
+        return text != null && values.contains(text);
     }
 
     Boolean bool(String... path) {

@@ -62,10 +62,10 @@ public final class CloudWatchAlarmsReader extends AwsCliReader {
 
     private static List<String> cpuTargetsOfMetric(AwsItem metric) {
         List<String> targets = new ArrayList<>();
-        if ("CPUUtilization".equals(metric.text("MetricName")) && CPU_NAMESPACES.contains(metric.text("Namespace"))) {
+        if ("CPUUtilization".equals(metric.text("MetricName")) && metric.textIsOneOf(CPU_NAMESPACES, "Namespace")) {
             for (AwsItem dimension : metric.list("Dimensions")) {
                 String value = dimension.text("Value");
-                if (value != null && SERVER_DIMENSIONS.contains(dimension.text("Name"))) {
+                if (value != null && dimension.textIsOneOf(SERVER_DIMENSIONS, "Name")) {
                     targets.add(value);
                 }
             }

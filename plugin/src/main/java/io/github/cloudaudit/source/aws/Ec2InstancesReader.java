@@ -39,7 +39,7 @@ public final class Ec2InstancesReader extends AwsCliReader {
         return (key, reservation) -> {
             String owner = reservation.text("OwnerId");
             for (AwsItem instance : reservation.list("Instances")) {
-                if (!GONE.contains(instance.text("State", "Name"))) {
+                if (!instance.textIsOneOf(GONE, "State", "Name")) {
                     server(instance, owner, listing);
                 }
             }

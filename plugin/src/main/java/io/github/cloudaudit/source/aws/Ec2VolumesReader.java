@@ -18,7 +18,7 @@ public final class Ec2VolumesReader extends AwsCliReader {
         return (key, volume) -> {
             for (AwsItem attachment : volume.list("Attachments")) {
                 String instance = attachment.text("InstanceId");
-                if (instance != null && ATTACHED.contains(attachment.text("State"))) {
+                if (instance != null && attachment.textIsOneOf(ATTACHED, "State")) {
                     listing.builder().attachedDisk(Provider.AWS, instance);
                 }
             }

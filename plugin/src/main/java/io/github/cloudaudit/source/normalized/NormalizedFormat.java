@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.time.LocalDate;
@@ -35,7 +38,9 @@ final class NormalizedFormat {
 
     /**
      * Strict where leniency would turn a mistake into a wrong fact: unknown fields, numbers for enum names,
-     * fractions for counts and sloppy dates are errors. Enum names are accepted in any case and written in lower case.
+     * fractions for counts and sloppy dates are errors, and so are booleans and fractions where text belongs (YAML
+     * reads a bare {@code no} as false and {@code 10.10} as 10.1). Enum names are accepted in any case and written in
+     * lower case.
      */
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -50,6 +55,9 @@ final class NormalizedFormat {
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .withConfigOverride(LocalDate.class, o -> o.setFormat(JsonFormat.Value.forLeniency(false)))
+            .withCoercionConfig(LogicalType.Textual, text -> text
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
             .build();
 
     private NormalizedFormat() {
