@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -33,15 +35,16 @@ public final class StrictParsers {
      * SnakeYAML refuses documents over 3 MB by default, less than a YAML inventory of 9,000 servers. The limit stays,
      * at a size no honest inventory reaches, so that a runaway file still ends in an error instead of an exhausted heap.
      */
-    static final int YAML_CODE_POINT_LIMIT = 512 * 1024 * 1024;
+    private static final int YAML_CODE_POINT_LIMIT = 512 * 1024 * 1024;
 
     private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final YAMLFactory YAML = yamlFactory();
 
     /** A Java exception's class name at the start of a message it wraps, e.g. {@code java.io.CharConversionException: }. */
     private static final Pattern JAVA_CLASS = Pattern.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
-    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
+    /** Jackson's note on where something started, with or without a column: {@code [Source: REDACTED ...; line: 1]}. */
+    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*\\[Source: [^\\]]*?line: (\\d+)(?:, column: (\\d+))?\\]");
 
     private StrictParsers() {
     }
@@ -77,7 +80,7 @@ public final class StrictParsers {
      * A parse error as an {@link InventoryFormatException} at the line and column where it happened, in words:
      * Jackson's own location notes ({@code [Source: REDACTED ...]}) and SnakeYAML's multi-line excerpts are left out.
      */
-    public static InventoryFormatException error(String file, JsonProcessingException e, JsonParser parser) {
+    private static InventoryFormatException error(String file, JsonProcessingException e, JsonParser parser) {
         JsonLocation at = e.getLocation();
         if ((at == null || at.getLineNr() <= 0) && parser != null) {
             at = parser.currentLocation();
@@ -96,20 +99,20 @@ public final class StrictParsers {
             return "the key " + message.substring("Duplicate field ".length())
                     + " appears twice in one object; a second value would silently replace the first";
         }
-        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+        if (e instanceof StreamConstraintsException) {
             return "beyond what the plugin reads: " + JACKSON_SOURCE.matcher(message).replaceAll("");
         }
         Matcher source = JACKSON_SOURCE.matcher(message);
         return (e instanceof AliasException ? "" : "not valid JSON or YAML: ")
-                + JAVA_CLASS.matcher(source.replaceAll(found -> " (line " + found.group(1) + ", column "
-                + found.group(2) + ")")).replaceAll("").replaceAll("\\s*\\n\\s*", " ");
+                + JAVA_CLASS.matcher(source.replaceAll(found -> " line " + found.group(1)
+                + (found.group(2) == null ? "" : ", column " + found.group(2)))).replaceAll("").replaceAll("\\s*\\n\\s*", " ");
     }
 
     private static YAMLFactory yamlFactory() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(YAML_CODE_POINT_LIMIT);
         return YAMLFactory.builder().loaderOptions(options)
-                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
     /** A YAML alias where a value belongs. */

@@ -56,6 +56,14 @@ class BuildLogSummaryTest {
     }
 
     @Test
+    void anAuditOfZeroServersSaysSoBeforeItsVerdict() {
+        List<String> lines = summary(List.of(), List.of(), List.of(new SourceFile("none.json", "aws-cli", null))).lines();
+
+        assertThat(lines).containsSubsequence("0 servers were audited: the inventory that was read lists no servers",
+                lines.get(lines.size() - 1));
+    }
+
+    @Test
     void withoutAThresholdTheSummaryDoesNotClaimAPass() {
         List<String> lines = summary(List.of(finding("risk-forgotten-database", Severity.CRITICAL, "i-1")), List.of(),
                 List.of(), null).lines();

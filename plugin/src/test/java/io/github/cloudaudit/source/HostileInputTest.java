@@ -3,7 +3,6 @@ package io.github.cloudaudit.source;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.PowerState;
-import io.github.cloudaudit.model.SourceFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -318,6 +317,17 @@ class HostileInputTest {
 
         assertThatThrownBy(() -> load(file)).isInstanceOf(InventoryFormatException.class)
                 .hasMessageStartingWith(file + ":")
+                .hasMessageNotContaining("Source:").hasMessageNotContaining("REDACTED");
+    }
+
+    /** Found by fuzzing: Jackson notes where the unclosed object started in its own words (the seeds keep the case without a column). */
+    @Test
+    void aMismatchedCloseMarkerSaysWhereWithoutJacksonsSourceNote() throws IOException {
+        Path file = write("ec2.json", "{\"Reservations\": []\n]\n");
+
+        assertThatThrownBy(() -> load(file)).isInstanceOf(InventoryFormatException.class)
+                .hasMessageStartingWith(file + ":2:")
+                .hasMessageContaining("starting at line 1")
                 .hasMessageNotContaining("Source:").hasMessageNotContaining("REDACTED");
     }
 
