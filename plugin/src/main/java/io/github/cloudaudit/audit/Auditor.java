@@ -12,7 +12,8 @@ import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.rules.AuditContext;
 import io.github.cloudaudit.rules.Rule;
 import io.github.cloudaudit.rules.RuleEngine;
-import io.github.cloudaudit.source.InventoryLoader;
+import io.github.cloudaudit.source.InventoryBuilder;
+import io.github.cloudaudit.source.InventorySource;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,7 +39,11 @@ public final class Auditor {
 
     public AuditReport audit(AuditRequest request, String pluginVersion) throws IOException {
         Instant start = Instant.now();
-        Inventory inventory = InventoryLoader.withBuiltInReaders(warn).load(request.inventory());
+        InventoryBuilder builder = new InventoryBuilder();
+        for (InventorySource source : request.sources()) {
+            source.collect(builder, new InventorySource.Log(info, warn));
+        }
+        Inventory inventory = builder.build();
         long readFiles = inventory.sources().stream().filter(s -> s.skipped() == null).count();
         info.accept(String.format("Read %d servers from %d file(s) in %s", inventory.servers().size(), readFiles,
                 seconds(start)));
@@ -58,7 +63,7 @@ public final class Auditor {
         AuditMetadata metadata = new AuditMetadata(request.auditDate(), pluginVersion, Instant.now(),
                 Duration.between(start, Instant.now()),
                 request.failOnSeverity() == null ? "NONE" : request.failOnSeverity().name(),
-                request.inventory().stream().map(Path::toString).toList(), request.locale());
+                request.sources().stream().map(InventorySource::describe).toList(), request.locale());
         return new AuditReport(metadata, engine.rules().stream().map(Rule::metadata).toList(),
                 inventory.servers().stream().map(context::profile).toList(), result, inventory);
     }

@@ -5,6 +5,8 @@ import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.rules.AuditSettings;
+import io.github.cloudaudit.source.InventoryFiles;
+import io.github.cloudaudit.source.InventorySource;
 import org.apache.maven.plugin.MojoExecutionException;
 
 import java.io.File;
@@ -56,7 +58,7 @@ record AuditParameters(List<File> inventory, String auditDate, String failOnSeve
                 .withMaxServerAgeDays(maxServerAgeDays)
                 .withStoppedDaysThreshold(stoppedDaysThreshold)
                 .withDatabaseTags(parseTags(databaseTags));
-        return new AuditRequest(inventory.stream().map(this::resolve).toList(), date, settings, threshold,
+        return new AuditRequest(inventory.stream().map(this::resolve).<InventorySource>map(InventoryFiles::new).toList(), date, settings, threshold,
                 existing(suppressions, "suppressions"), existing(osLifecycle, "osLifecycle"),
                 existing(databaseLifecycle, "databaseLifecycle"), locale);
     }

@@ -107,7 +107,7 @@ class JsonReporterTest {
         assertThat(exposed.get("fingerprint").asText()).isEqualTo(expected.fingerprint());
         assertThat(exposed.get("category").asText()).isEqualTo("exposure");
         assertThat(exposed.get("remediation").asText()).isEqualTo(SampleAuditReport.PUBLIC_DATABASE.remediation());
-        assertThat(exposed.get("sourceFile").asText()).isEqualTo(SampleAuditReport.RELATIVE_SOURCE);
+        assertThat(exposed.at("/origin/file").asText()).isEqualTo(SampleAuditReport.RELATIVE_SOURCE);
         assertThat(exposed.get("suppressed").asBoolean()).isFalse();
         assertThat(exposed.get("suppression").isNull()).isTrue();
 
@@ -124,7 +124,9 @@ class JsonReporterTest {
 
         JsonNode unverified = findingOf(findings, "monitoring-no-cpu-alarm");
         assertThat(unverified.get("verified").asBoolean()).isFalse();
-        assertThat(findingOf(findings, "audit-incomplete").get("sourceFile").isNull()).isTrue();
+        assertThat(findingOf(findings, "audit-incomplete").get("origin").toString())
+                .isEqualTo("{\"operation\":\"ec2:DescribeInstances\",\"account\":\"" + SampleAuditReport.ACCOUNT
+                        + "\",\"region\":\"us-east-1\"}");
     }
 
     @Test
@@ -150,7 +152,7 @@ class JsonReporterTest {
         assertThat(azure.get("kind").asText()).isEqualTo("managed_database");
         assertThat(azure.get("owner").isNull()).isTrue();
         assertThat(azure.at("/os/label").isNull()).isTrue();
-        assertThat(azure.get("sourceFile").asText()).isEqualTo(SampleAuditReport.ABSOLUTE_SOURCE);
+        assertThat(azure.at("/origin/file").asText()).isEqualTo(SampleAuditReport.ABSOLUTE_SOURCE);
     }
 
     @Test
