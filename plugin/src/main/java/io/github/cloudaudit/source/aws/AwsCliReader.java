@@ -19,7 +19,7 @@ import java.util.List;
  * object holding one or more lists (recognized by their keys) and perhaps a {@code NextToken} when the output was
  * cut into pages. The lists are streamed one element at a time, so a file of any size is read in small pieces.
  */
-abstract class AwsCliReader implements InventoryReader {
+public abstract class AwsCliReader implements InventoryReader {
 
     /** What a reader gathers from one file. Readers are shared between files, so per-file state lives here. */
     interface ListingHandler {
