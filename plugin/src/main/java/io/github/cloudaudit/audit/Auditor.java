@@ -13,6 +13,7 @@ import io.github.cloudaudit.rules.AuditContext;
 import io.github.cloudaudit.rules.Rule;
 import io.github.cloudaudit.rules.RuleEngine;
 import io.github.cloudaudit.source.InventoryBuilder;
+import io.github.cloudaudit.source.InventoryFiles;
 import io.github.cloudaudit.source.InventorySource;
 
 import java.io.IOException;
@@ -45,8 +46,10 @@ public final class Auditor {
         }
         Inventory inventory = builder.build();
         long readFiles = inventory.sources().stream().filter(s -> s.skipped() == null).count();
-        info.accept(String.format("Read %d servers from %d file(s) in %s", inventory.servers().size(), readFiles,
-                seconds(start)));
+        List<String> live = request.sources().stream().filter(s -> !(s instanceof InventoryFiles))
+                .map(InventorySource::describe).toList();
+        info.accept(String.format("Read %d servers from %d file(s)%s in %s", inventory.servers().size(), readFiles,
+                live.isEmpty() ? "" : " and " + String.join("; ", live), seconds(start)));
         Instant rulesStart = Instant.now();
         AuditContext context = new AuditContext(inventory, request.auditDate(), request.settings(),
                 table(LifecycleCatalog.OPERATING_SYSTEMS, request.operatingSystemTable()),

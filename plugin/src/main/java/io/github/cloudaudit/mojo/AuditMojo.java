@@ -39,8 +39,11 @@ public class AuditMojo extends AbstractMojo {
 
     private static final int WORST_FINDINGS_SHOWN = 10;
 
-    /** Inventory files and folders: normalized inventory, AWS CLI or Azure CLI JSON output. Several allowed. */
-    @Parameter(property = "cloudaudit.inventory", required = true)
+    /**
+     * Inventory files and folders: normalized inventory, AWS CLI or Azure CLI JSON output. Several allowed.
+     * Optional when a live source ({@code cloudaudit.aws.enabled}) is on.
+     */
+    @Parameter(property = "cloudaudit.inventory")
     private List<File> inventory;
 
     /** The date rules measure against (ISO, e.g. 2026-11-23); fix it to make an audit reproducible. Default: today. */
@@ -103,6 +106,40 @@ public class AuditMojo extends AbstractMojo {
     @Parameter(property = "cloudaudit.templateDirectory")
     private File templateDirectory;
 
+    // Live AWS, kept together: see docs/live-aws.md.
+
+    /** Read AWS accounts live with the SDK, besides any inventory files. */
+    @Parameter(property = "cloudaudit.aws.enabled", defaultValue = "false")
+    private boolean awsEnabled;
+
+    /** A named AWS profile; default: the SDK's credentials chain (environment, profiles, SSO, web identity, roles). */
+    @Parameter(property = "cloudaudit.aws.profile")
+    private String awsProfile;
+
+    /** Regions to read; default: every region the account has enabled. */
+    @Parameter(property = "cloudaudit.aws.regions")
+    private List<String> awsRegions;
+
+    /** Roles to assume, one per account to audit; default: the credentials' own account. */
+    @Parameter(property = "cloudaudit.aws.roleArns")
+    private List<String> awsRoleArns;
+
+    /** The external id the roles require. */
+    @Parameter(property = "cloudaudit.aws.externalId")
+    private String awsExternalId;
+
+    /** One endpoint for every service: moto, LocalStack, a VPC or FIPS endpoint. */
+    @Parameter(property = "cloudaudit.aws.endpoint")
+    private String awsEndpoint;
+
+    /** How many account-region pairs are read at once; lower it to lower the request rate. */
+    @Parameter(property = "cloudaudit.aws.maxConcurrency", defaultValue = "4")
+    private int awsMaxConcurrency;
+
+    /** Days of CPU utilization to read. */
+    @Parameter(property = "cloudaudit.aws.metricsDays", defaultValue = "14")
+    private int awsMetricsDays;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -116,7 +153,8 @@ public class AuditMojo extends AbstractMojo {
             return;
         }
         AuditParameters parameters = parameters();
-        AuditRequest request = parameters.request();
+        AuditRequest request = parameters.request(new AwsParameters(awsEnabled, awsProfile, awsRegions, awsRoleArns,
+                awsExternalId, awsEndpoint, awsMaxConcurrency, awsMetricsDays).sources());
         ReportOptions options = parameters.reportOptions();
         List<Reporter> reporters = reporters();
         AuditReport report;

@@ -24,19 +24,19 @@ import java.net.URI;
  * Builds a small estate in moto through the SDK: two accounts (the default one and one reached by assuming a role)
  * in two regions. Calls made here set the stage; they are not the audit's.
  */
-final class MotoEstate {
+public final class MotoEstate {
 
-    static final String OWN = "123456789012";
-    static final String OTHER = "210987654321";
-    static final String OTHER_ROLE = "arn:aws:iam::" + OTHER + ":role/cloud-audit";
-    static final String EU = "eu-north-1";
-    static final String US = "us-east-1";
+    public static final String OWN = "123456789012";
+    public static final String OTHER = "210987654321";
+    public static final String OTHER_ROLE = "arn:aws:iam::" + OTHER + ":role/cloud-audit";
+    public static final String EU = "eu-north-1";
+    public static final String US = "us-east-1";
     static final AwsCredentialsProvider TESTING =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
 
     private final URI endpoint;
 
-    MotoEstate(URI endpoint) {
+    public MotoEstate(URI endpoint) {
         this.endpoint = endpoint;
     }
 
@@ -51,7 +51,7 @@ final class MotoEstate {
      * Own account, eu-north-1: legacy-db (m3.large, CPU alarm, GuardDuty on, a logging multi-region trail) and the
      * RDS instance orders-db. Own account, us-east-1: batch, no alarm. Other account: web in eu-north-1.
      */
-    void build() {
+    public void build() {
         String legacy = instance(TESTING, EU, "legacy-db", InstanceType.M3_LARGE);
         instance(TESTING, US, "batch", InstanceType.T3_MICRO);
         instance(other(), EU, "web", InstanceType.T3_MICRO);

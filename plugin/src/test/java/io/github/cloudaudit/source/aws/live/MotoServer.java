@@ -20,7 +20,7 @@ import java.time.Instant;
  * moto's server on 127.0.0.1 and a free port: one endpoint for every service and region. Where moto is missing
  * the tests are skipped with a message, except under {@code CI=true}, where they fail.
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
 
     private final Process process;
     private final URI endpoint;
@@ -32,7 +32,7 @@ final class MotoServer implements AutoCloseable {
         this.log = log;
     }
 
-    static MotoServer start() throws IOException, InterruptedException {
+    public static MotoServer start() throws IOException, InterruptedException {
         requireMoto();
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -46,7 +46,7 @@ final class MotoServer implements AutoCloseable {
         return moto;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 

@@ -1,0 +1,147 @@
+package io.github.cloudaudit.mojo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cloudaudit.source.aws.live.MotoEstate;
+import io.github.cloudaudit.source.aws.live.MotoServer;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The audit goal with cloudaudit.aws.enabled and no inventory files, against moto. */
+class AuditMojoLiveAwsTest {
+
+    /** Recognizable fake secrets, given as the SDK's credentials chain reads them. */
+    private static final Map<String, String> SECRETS = Map.of(
+            "aws.accessKeyId", "AKIAFAKEDONOTLEAK1234",
+            "aws.secretAccessKey", "fakeSecretDoNotLeak/abcdefghijklmnopqrstuvwxyz0123",
+            "aws.sessionToken", "FakeSessionTokenDoNotLeak//////////wEaCXVzLWVhc3QtMSJHMEUCIQ");
+
+    private static MotoServer moto;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startMoto() throws IOException, InterruptedException {
+        moto = MotoServer.start();
+        new MotoEstate(moto.endpoint()).build();
+    }
+
+    @AfterAll
+    static void stopMoto() {
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @Test
+    void readsTheAccountLiveAndNoSecretReachesTheLogOrTheReports() throws Exception {
+        List<String> log = new ArrayList<>();
+        Path output = work.resolve("out");
+        AuditMojo mojo = configured(output);
+        mojo.setLog(new CapturingLog(log));
+        SECRETS.forEach(System::setProperty);
+        try {
+            mojo.execute();
+        } finally {
+            SECRETS.keySet().forEach(System::clearProperty);
+        }
+
+        JsonNode findings = new ObjectMapper().readTree(output.resolve("findings.json").toFile());
+        assertThat(findings.get("resources").findValuesAsText("name")).contains("legacy-db", "orders-db");
+        assertThat(findings.get("findings")).anySatisfy(finding -> {
+            assertThat(finding.get("ruleId").asText()).isEqualTo("audit-incomplete");
+            assertThat(finding.toString()).contains("ssm:DescribeInstanceInformation");
+        });
+        assertThat(log).anyMatch(line -> line.contains("Read ") && line.contains(" and aws: the credentials' account"));
+        List<String> texts = new ArrayList<>(log);
+        try (Stream<Path> files = Files.list(output)) {
+            for (Path file : files.toList()) {
+                texts.add(Files.readString(file));
+            }
+        }
+        assertThat(texts).hasSizeGreaterThan(log.size() + 3);
+        for (String secret : SECRETS.values()) {
+            assertThat(texts).noneMatch(text -> text.contains(secret));
+        }
+    }
+
+    @Test
+    void withoutInventoryOrLiveSourceTheGoalSaysWhatToGive() {
+        AuditMojo mojo = configured(work.resolve("out"));
+        MojoFields.set(mojo, "awsEnabled", false);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(mojo::execute)
+                .hasMessageContaining("give at least one inventory file or folder, or read accounts live (cloudaudit.aws.enabled=true)");
+    }
+
+    private static AuditMojo configured(Path output) {
+        AuditMojo mojo = new AuditMojo();
+        PluginDescriptor plugin = new PluginDescriptor();
+        plugin.setVersion("0.1.0-TEST");
+        MojoFields.set(mojo, "plugin", plugin);
+        MojoFields.set(mojo, "auditDate", "2026-11-23");
+        MojoFields.set(mojo, "failOnSeverity", "NONE");
+        MojoFields.set(mojo, "outputDirectory", output.toFile());
+        MojoFields.set(mojo, "formats", List.of("all"));
+        MojoFields.set(mojo, "requiredTags", List.of("owner"));
+        MojoFields.set(mojo, "maxServerAgeDays", 1095);
+        MojoFields.set(mojo, "stoppedDaysThreshold", 30);
+        MojoFields.set(mojo, "databaseTags", List.of("role=database"));
+        MojoFields.set(mojo, "locale", "en");
+        MojoFields.set(mojo, "awsEnabled", true);
+        MojoFields.set(mojo, "awsRegions", List.of(MotoEstate.EU));
+        MojoFields.set(mojo, "awsEndpoint", moto.endpoint().toString());
+        MojoFields.set(mojo, "awsMaxConcurrency", 2);
+        MojoFields.set(mojo, "awsMetricsDays", 14);
+        return mojo;
+    }
+
+    /** A Maven log at debug level that keeps every line, causes included. */
+    private static final class CapturingLog extends SystemStreamLog {
+        private final List<String> lines;
+
+        CapturingLog(List<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public boolean isDebugEnabled() {
+            return true;
+        }
+
+        @Override
+        public void debug(CharSequence content) {
+            lines.add(String.valueOf(content));
+        }
+
+        @Override
+        public void info(CharSequence content) {
+            lines.add(String.valueOf(content));
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            lines.add(String.valueOf(content));
+        }
+
+        @Override
+        public void error(CharSequence content) {
+            lines.add(String.valueOf(content));
+        }
+    }
+}
