@@ -40,11 +40,7 @@ public final class Auditor {
 
     public AuditReport audit(AuditRequest request, String pluginVersion) throws IOException {
         Instant start = Instant.now();
-        InventoryBuilder builder = new InventoryBuilder();
-        for (InventorySource source : request.sources()) {
-            source.collect(builder, new InventorySource.Log(info, warn));
-        }
-        Inventory inventory = builder.build();
+        Inventory inventory = collect(request.sources());
         long readFiles = inventory.sources().stream().filter(s -> s.skipped() == null).count();
         List<String> live = request.sources().stream().filter(s -> !(s instanceof InventoryFiles))
                 .map(InventorySource::describe).toList();
@@ -69,6 +65,15 @@ public final class Auditor {
                 request.sources().stream().map(InventorySource::describe).toList(), request.locale());
         return new AuditReport(metadata, engine.rules().stream().map(Rule::metadata).toList(),
                 inventory.servers().stream().map(context::profile).toList(), result, inventory);
+    }
+
+    /** Runs every source into one builder: what the audit and the snapshot goal read. */
+    public Inventory collect(List<InventorySource> sources) throws IOException {
+        InventoryBuilder builder = new InventoryBuilder();
+        for (InventorySource source : sources) {
+            source.collect(builder, new InventorySource.Log(info, warn));
+        }
+        return builder.build();
     }
 
     /** The time since a start, as people read it: {@code 2.4 s}. */

@@ -8,7 +8,6 @@ import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.report.Reporter;
 import io.github.cloudaudit.source.InventoryFormatException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -35,7 +34,7 @@ import java.util.stream.Collectors;
  * reports, and fails the build on unsuppressed findings at or above {@code failOnSeverity}.
  */
 @Mojo(name = "audit", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
-public class AuditMojo extends AbstractMojo {
+public class AuditMojo extends LiveSourceMojo {
 
     private static final int WORST_FINDINGS_SHOWN = 10;
 
@@ -106,40 +105,6 @@ public class AuditMojo extends AbstractMojo {
     @Parameter(property = "cloudaudit.templateDirectory")
     private File templateDirectory;
 
-    // Live AWS, kept together: see docs/live-aws.md.
-
-    /** Read AWS accounts live with the SDK, besides any inventory files. */
-    @Parameter(property = "cloudaudit.aws.enabled", defaultValue = "false")
-    private boolean awsEnabled;
-
-    /** A named AWS profile; default: the SDK's credentials chain (environment, profiles, SSO, web identity, roles). */
-    @Parameter(property = "cloudaudit.aws.profile")
-    private String awsProfile;
-
-    /** Regions to read; default: every region the account has enabled. */
-    @Parameter(property = "cloudaudit.aws.regions")
-    private List<String> awsRegions;
-
-    /** Roles to assume, one per account to audit; default: the credentials' own account. */
-    @Parameter(property = "cloudaudit.aws.roleArns")
-    private List<String> awsRoleArns;
-
-    /** The external id the roles require. */
-    @Parameter(property = "cloudaudit.aws.externalId")
-    private String awsExternalId;
-
-    /** One endpoint for every service: moto, LocalStack, a VPC or FIPS endpoint. */
-    @Parameter(property = "cloudaudit.aws.endpoint")
-    private String awsEndpoint;
-
-    /** How many account-region pairs are read at once; lower it to lower the request rate. */
-    @Parameter(property = "cloudaudit.aws.maxConcurrency", defaultValue = "4")
-    private int awsMaxConcurrency;
-
-    /** Days of CPU utilization to read. */
-    @Parameter(property = "cloudaudit.aws.metricsDays", defaultValue = "14")
-    private int awsMetricsDays;
-
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -153,8 +118,7 @@ public class AuditMojo extends AbstractMojo {
             return;
         }
         AuditParameters parameters = parameters();
-        AuditRequest request = parameters.request(new AwsParameters(awsEnabled, awsProfile, awsRegions, awsRoleArns,
-                awsExternalId, awsEndpoint, awsMaxConcurrency, awsMetricsDays).sources());
+        AuditRequest request = parameters.request(liveSources());
         ReportOptions options = parameters.reportOptions();
         List<Reporter> reporters = reporters();
         AuditReport report;

@@ -81,6 +81,46 @@ class AuditMojoLiveAwsTest {
     }
 
     @Test
+    void anAuditOfASnapshotFindsWhatTheLiveAuditFinds() throws Exception {
+        Path live = work.resolve("live");
+        AuditMojo liveAudit = configured(live);
+        Path snapshot = work.resolve("snapshot.json");
+        SnapshotMojo snapshotGoal = new SnapshotMojo();
+        List<String> log = new ArrayList<>();
+        snapshotGoal.setLog(new CapturingLog(log));
+        MojoFields.set(snapshotGoal, "snapshotFile", snapshot.toFile());
+        for (String parameter : List.of("awsEnabled", "awsRegions", "awsEndpoint", "awsMaxConcurrency", "awsMetricsDays")) {
+            MojoFields.set(snapshotGoal, parameter, MojoFields.get(liveAudit, parameter));
+        }
+        Path offline = work.resolve("offline");
+        AuditMojo offlineAudit = configured(offline);
+        MojoFields.set(offlineAudit, "awsEnabled", false);
+        MojoFields.set(offlineAudit, "inventory", List.of(snapshot.toFile()));
+        SECRETS.forEach(System::setProperty);
+        try {
+            liveAudit.execute();
+            snapshotGoal.execute();
+        } finally {
+            SECRETS.keySet().forEach(System::clearProperty);
+        }
+        offlineAudit.execute();
+
+        assertThat(log).anyMatch(line -> line.startsWith("Wrote a snapshot of 2 servers and 1 coverage gap(s) to "));
+        assertThat(findings(offline)).isNotEmpty().isEqualTo(findings(live));
+    }
+
+    /** Each finding's rule, resource, severity and verdict, in order. */
+    private static List<String> findings(Path output) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (JsonNode finding : new ObjectMapper().readTree(output.resolve("findings.json").toFile()).get("findings")) {
+            found.add(String.join(" ", finding.get("ruleId").asText(), finding.get("account").asText(),
+                    finding.get("region").asText(), finding.get("resourceId").asText(), finding.get("severity").asText(),
+                    finding.get("verified").asText(), finding.get("message").asText()));
+        }
+        return found;
+    }
+
+    @Test
     void withoutInventoryOrLiveSourceTheGoalSaysWhatToGive() {
         AuditMojo mojo = configured(work.resolve("out"));
         MojoFields.set(mojo, "awsEnabled", false);
