@@ -67,6 +67,9 @@ class AuditMojoLiveAwsTest {
             assertThat(finding.get("ruleId").asText()).isEqualTo("audit-incomplete");
             assertThat(finding.toString()).contains("ssm:DescribeInstanceInformation");
         });
+        assertThat(findings.at("/audit/apiCalls/ec2:DescribeInstances").asLong()).isEqualTo(1);
+        assertThat(findings.at("/audit/apiCalls/ssm:DescribeInstanceInformation").asLong())
+                .as("HTTP 500 retried up to the attempts allowed").isEqualTo(5);
         assertThat(log).anyMatch(line -> line.contains("Read ") && line.contains(" and aws: the credentials' account"));
         List<String> texts = new ArrayList<>(log);
         try (Stream<Path> files = Files.list(output)) {

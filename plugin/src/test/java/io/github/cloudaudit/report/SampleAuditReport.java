@@ -91,7 +91,8 @@ public final class SampleAuditReport {
                 List.of(new CoverageGap(Provider.AWS, ACCOUNT, "us-east-1", "ec2:DescribeInstances", "AccessDenied")),
                 List.of(new SourceFile(RELATIVE_SOURCE, "normalized inventory v1", null),
                         new SourceFile(ABSOLUTE_SOURCE, "normalized inventory v1", null),
-                        new SourceFile("inventory/notes.txt", null, "neither JSON nor YAML")));
+                        new SourceFile("inventory/notes.txt", null, "neither JSON nor YAML")),
+                Map.of("ec2:DescribeInstances", 3L, "sts:GetCallerIdentity", 1L));
     }
 
     public static List<Finding> findings() {

@@ -90,6 +90,11 @@ public final class JsonReporter implements Reporter {
         json.writeBooleanField("incomplete", report.incomplete());
         stringArray(json, "inputs", metadata.inputs());
         sources(json, report.inventory().sources());
+        json.writeObjectFieldStart("apiCalls");
+        for (Map.Entry<String, Long> calls : report.inventory().apiCalls().entrySet()) {
+            json.writeNumberField(calls.getKey(), calls.getValue());
+        }
+        json.writeEndObject();
         coverage(json, report.inventory().gaps());
         counts(json, result);
         json.writeEndObject();

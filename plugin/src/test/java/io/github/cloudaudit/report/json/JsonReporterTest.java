@@ -93,6 +93,7 @@ class JsonReporterTest {
         assertThat(audit.at("/sources/skipped/0/reason").asText()).isEqualTo("neither JSON nor YAML");
         assertThat(audit.at("/coverage/gaps/0/what").asText()).isEqualTo("ec2:DescribeInstances");
         assertThat(audit.at("/coverage/gaps/0/provider").asText()).isEqualTo("aws");
+        assertThat(audit.get("apiCalls").toString()).isEqualTo("{\"ec2:DescribeInstances\":3,\"sts:GetCallerIdentity\":1}");
     }
 
     @Test

@@ -78,6 +78,7 @@ public final class LiveAwsSource implements InventorySource {
                 reading.mapInto(builder);
             }
         }
+        builder.apiCalls(calls.byOperation());
         log.info().accept(String.format("AWS: made %d call(s) in %.1f s", calls.total(),
                 Duration.between(start, Instant.now()).toMillis() / 1000.0));
     }
