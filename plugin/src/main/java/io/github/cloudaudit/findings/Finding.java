@@ -1,5 +1,6 @@
 package io.github.cloudaudit.findings;
 
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.text.SafeText;
 
@@ -22,13 +23,13 @@ import java.util.List;
  * @param message      one or two sentences in plain words
  * @param evidence     the facts that led to the finding
  * @param verified     false when the rule could not verify (data missing) and reports that instead of staying silent
- * @param sourceFile   the inventory file the resource came from
+ * @param origin       where the resource was read from, null for findings about the audit itself
  * @param related      fingerprints of the findings a composite finding is made of
  * @param suppression  the suppression that applies, null when none
  */
 public record Finding(String ruleId, Severity severity, Provider provider, String account, String region,
                       String resourceId, String resourceName, String message, List<String> evidence,
-                      boolean verified, String sourceFile, List<String> related, Suppression suppression) {
+                      boolean verified, Origin origin, List<String> related, Suppression suppression) {
 
     /**
      * Every text a finding carries may quote the inventory, and a finding is repeated in the log and in every report:
@@ -41,7 +42,6 @@ public record Finding(String ruleId, Severity severity, Provider provider, Strin
         resourceId = cap(resourceId);
         resourceName = cap(resourceName);
         message = cap(message);
-        sourceFile = cap(sourceFile);
         evidence = evidence.stream().map(Finding::cap).toList();
         related = related == null ? List.of() : List.copyOf(related);
     }
@@ -68,17 +68,17 @@ public record Finding(String ruleId, Severity severity, Provider provider, Strin
     /** This finding at another severity, for rules that weigh it themselves. */
     public Finding withSeverity(Severity changed) {
         return new Finding(ruleId, changed, provider, account, region, resourceId, resourceName, message, evidence,
-                verified, sourceFile, related, suppression);
+                verified, origin, related, suppression);
     }
 
     /** This finding made of others: a composite rule names the fingerprints of the findings it builds on. */
     public Finding withRelated(List<String> fingerprints) {
         return new Finding(ruleId, severity, provider, account, region, resourceId, resourceName, message, evidence,
-                verified, sourceFile, fingerprints, suppression);
+                verified, origin, fingerprints, suppression);
     }
 
     public Finding withSuppression(Suppression applied) {
         return new Finding(ruleId, severity, provider, account, region, resourceId, resourceName, message, evidence,
-                verified, sourceFile, related, applied);
+                verified, origin, related, applied);
     }
 }

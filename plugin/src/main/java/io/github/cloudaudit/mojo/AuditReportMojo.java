@@ -124,7 +124,7 @@ public class AuditReportMojo extends AbstractMavenReport {
                     databaseLifecycle, language(siteLocale), templateDirectory,
                     project == null ? null : project.getBasedir());
             SafeLog log = new SafeLog(getLog());
-            AuditReport report = new Auditor(log::info, log::warn).audit(parameters.request(), pluginVersion());
+            AuditReport report = new Auditor(log::info, log::warn).audit(parameters.request(List.of()), pluginVersion());
             Path folder = getReportOutputDirectory().toPath().resolve(OUTPUT_NAME).getParent();
             Files.createDirectories(folder);
             Path written = new HtmlReporter().write(report, folder, parameters.reportOptions());

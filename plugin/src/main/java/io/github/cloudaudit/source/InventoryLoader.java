@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -46,27 +45,35 @@ public final class InventoryLoader {
 
     private final List<InventoryReader> readers;
     private final Consumer<String> warn;
-    private final PlausibleDates dates;
 
-    public InventoryLoader(List<InventoryReader> readers, Consumer<String> warn, LocalDate auditDate) {
+    public InventoryLoader(List<InventoryReader> readers, Consumer<String> warn) {
         this.readers = List.copyOf(readers);
         this.warn = warn;
-        this.dates = new PlausibleDates(auditDate);
     }
 
-    /** A loader with every reader on the plugin's class path, for an audit on the given date. */
-    public static InventoryLoader withBuiltInReaders(Consumer<String> warn, LocalDate auditDate) {
+    /** A loader with every reader on the plugin's class path. */
+    public static InventoryLoader withBuiltInReaders(Consumer<String> warn) {
         List<InventoryReader> readers = new ArrayList<>();
         ServiceLoader.load(InventoryReader.class, InventoryLoader.class.getClassLoader()).forEach(readers::add);
-        return new InventoryLoader(readers, warn, auditDate);
+        return new InventoryLoader(readers, warn);
     }
 
     /**
+     * The inventory in the files and folders, for an audit dated today.
+     *
      * @throws InventoryFormatException when a file is not what it claims to be, and when no inventory was read at
      *                                  all: an audit of nothing would otherwise pass as clean
      */
     public Inventory load(List<Path> inputs) throws IOException {
         InventoryBuilder builder = new InventoryBuilder();
+        load(inputs, builder);
+        Inventory inventory = builder.build();
+        requireSomethingRead(inputs, inventory);
+        return inventory;
+    }
+
+    /** Reads the files and folders into a builder that other sources may share. */
+    public void load(List<Path> inputs, InventoryBuilder builder) throws IOException {
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 loadFolder(input, builder);
@@ -78,11 +85,16 @@ public final class InventoryLoader {
                         + "; check the 'inventory' parameter (cloudaudit.inventory)");
             }
         }
-        Inventory inventory = builder.build();
+    }
+
+    /**
+     * Fails an audit of files that read no inventory at all (an empty folder, a folder of only unrecognized files),
+     * saying what was skipped: it would otherwise pass as an audit that found nothing wrong.
+     */
+    public static void requireSomethingRead(List<Path> inputs, Inventory inventory) {
         if (inventory.sources().stream().allMatch(source -> source.format() == null)) {
             throw nothingRead(inputs, inventory.sources());
         }
-        return inventory;
     }
 
     private static InventoryFormatException nothingRead(List<Path> inputs, List<SourceFile> skipped) {
@@ -179,7 +191,7 @@ public final class InventoryLoader {
             skip(builder, display, why);
             return;
         }
-        ReadContext context = new ReadContext(display, account, region, builder, dates);
+        ReadContext context = new ReadContext(display, account, region, builder);
         StrictParsers.read(file, display, json, parser -> {
             reader.get().read(parser, context);
             JsonToken more = parser.nextToken();

@@ -2,6 +2,7 @@ package io.github.cloudaudit.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import io.github.cloudaudit.model.Origin;
 
 /**
  * What a reader knows about the file it reads: its path for messages, the account and region its folders name,
@@ -13,15 +14,12 @@ public final class ReadContext {
     private final String folderAccount;
     private final String folderRegion;
     private final InventoryBuilder builder;
-    private final PlausibleDates dates;
 
-    public ReadContext(String path, String folderAccount, String folderRegion, InventoryBuilder builder,
-                       PlausibleDates dates) {
+    public ReadContext(String path, String folderAccount, String folderRegion, InventoryBuilder builder) {
         this.path = path;
         this.folderAccount = folderAccount;
         this.folderRegion = folderRegion;
         this.builder = builder;
-        this.dates = dates;
     }
 
     public String path() { return path; }
@@ -32,7 +30,12 @@ public final class ReadContext {
     public String folderRegion() { return folderRegion; }
 
     /** The parser every reader reads dates with, bounded by the audit date. */
-    public PlausibleDates dates() { return dates; }
+    public PlausibleDates dates() { return builder.dates(); }
+
+    /** The place in this file where an item starts. */
+    public Origin origin(JsonLocation at) {
+        return Origin.file(path, Math.toIntExact(at.getLineNr()), Math.toIntExact(at.getColumnNr()));
+    }
 
     /** An error at the parser's current location, saying what was expected there. */
     public InventoryFormatException fail(JsonParser parser, String expected) {

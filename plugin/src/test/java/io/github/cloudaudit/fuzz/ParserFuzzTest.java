@@ -7,6 +7,7 @@ import io.github.cloudaudit.policy.SuppressionFile;
 import io.github.cloudaudit.rules.AuditContext;
 import io.github.cloudaudit.rules.AuditSettings;
 import io.github.cloudaudit.rules.RuleEngine;
+import io.github.cloudaudit.source.InventoryBuilder;
 import io.github.cloudaudit.source.InventoryFormatException;
 import io.github.cloudaudit.source.InventoryLoader;
 import io.github.cloudaudit.source.InventoryReader;
@@ -190,7 +191,10 @@ class ParserFuzzTest {
         Path file = write(input, folder.getFileName() + "/123456789012/eu-north-1/" + name);
         List<String> warnings = new ArrayList<>();
         try {
-            Inventory inventory = new InventoryLoader(List.of(reader), warnings::add, AUDIT_DATE).load(List.of(folder));
+            InventoryBuilder builder = new InventoryBuilder(AUDIT_DATE);
+            new InventoryLoader(List.of(reader), warnings::add).load(List.of(folder), builder);
+            Inventory inventory = builder.build();
+            InventoryLoader.requireSomethingRead(List.of(folder), inventory);
             AuditContext context = new AuditContext(inventory, AUDIT_DATE, AuditSettings.defaults(),
                     LifecycleCatalog.builtIn(LifecycleCatalog.OPERATING_SYSTEMS),
                     LifecycleCatalog.builtIn(LifecycleCatalog.DATABASE_ENGINES));

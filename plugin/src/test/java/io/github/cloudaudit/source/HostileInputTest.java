@@ -43,7 +43,11 @@ class HostileInputTest {
     private final List<String> warnings = new ArrayList<>();
 
     private Inventory load(Path... inputs) throws IOException {
-        return InventoryLoader.withBuiltInReaders(warnings::add, AUDIT_DATE).load(List.of(inputs));
+        InventoryBuilder builder = new InventoryBuilder(AUDIT_DATE);
+        InventoryLoader.withBuiltInReaders(warnings::add).load(List.of(inputs), builder);
+        Inventory inventory = builder.build();
+        InventoryLoader.requireSomethingRead(List.of(inputs), inventory);
+        return inventory;
     }
 
     private Path write(String relative, String content) throws IOException {

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,7 +71,7 @@ class InventoryLoaderTest {
 
     private final List<String> warnings = new ArrayList<>();
     private final InventoryLoader loader = new InventoryLoader(
-            List.of(new ThingsReader(false), new ThingsReader(true)), warnings::add, LocalDate.of(2026, 11, 30));
+            List.of(new ThingsReader(false), new ThingsReader(true)), warnings::add);
 
     private Path write(String relative, String content) throws IOException {
         Path file = dir.resolve(relative);

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -85,7 +84,7 @@ class ListedItemSignatureTest {
                 parser.skipChildren();
             }
         };
-        return new InventoryLoader(List.of(reader), message -> { }, LocalDate.now()).load(List.of(folder));
+        return new InventoryLoader(List.of(reader), message -> { }).load(List.of(folder));
     }
 
     private void write(String name, String json) throws IOException {

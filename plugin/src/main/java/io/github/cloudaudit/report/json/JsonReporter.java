@@ -25,6 +25,7 @@ import java.util.Map;
 import static io.github.cloudaudit.report.JsonReportSupport.lowerCase;
 import static io.github.cloudaudit.report.JsonReportSupport.nullableBoolean;
 import static io.github.cloudaudit.report.JsonReportSupport.nullableString;
+import static io.github.cloudaudit.report.JsonReportSupport.origin;
 import static io.github.cloudaudit.report.JsonReportSupport.stringArray;
 
 /**
@@ -89,6 +90,11 @@ public final class JsonReporter implements Reporter {
         json.writeBooleanField("incomplete", report.incomplete());
         stringArray(json, "inputs", metadata.inputs());
         sources(json, report.inventory().sources());
+        json.writeObjectFieldStart("apiCalls");
+        for (Map.Entry<String, Long> calls : report.inventory().apiCalls().entrySet()) {
+            json.writeNumberField(calls.getKey(), calls.getValue());
+        }
+        json.writeEndObject();
         coverage(json, report.inventory().gaps());
         counts(json, result);
         json.writeEndObject();
@@ -190,7 +196,7 @@ public final class JsonReporter implements Reporter {
             json.writeStringField(tag.getKey(), tag.getValue());
         }
         json.writeEndObject();
-        json.writeStringField("sourceFile", server.sourceFile());
+        origin(json, server.origin());
         json.writeEndObject();
     }
 
@@ -218,7 +224,7 @@ public final class JsonReporter implements Reporter {
         stringArray(json, "evidence", finding.evidence());
         json.writeBooleanField("verified", finding.verified());
         json.writeStringField("remediation", rule == null ? null : rule.remediation());
-        json.writeStringField("sourceFile", finding.sourceFile());
+        origin(json, finding.origin());
         stringArray(json, "related", finding.related());
         json.writeBooleanField("suppressed", finding.suppressed());
         Suppression suppression = finding.suppression();

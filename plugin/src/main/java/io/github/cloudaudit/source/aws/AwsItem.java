@@ -1,11 +1,10 @@
 package io.github.cloudaudit.source.aws;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.source.InventoryFormatException;
 import io.github.cloudaudit.source.PlausibleDates;
-import io.github.cloudaudit.source.ReadContext;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,25 +15,30 @@ import java.util.Set;
 
 /**
  * One element of a CLI output list (or an object inside it), with typed accessors that treat an absent or null
- * field as unknown and a field of the wrong type as an error naming the file, the line where the element starts
- * and the field's path, e.g. {@code Reservations[3].Instances[0].LaunchTime}.
+ * field as unknown and a field of the wrong type as an error naming its origin (the file and the line where the
+ * element starts, or the API call) and the field's path, e.g. {@code Reservations[3].Instances[0].LaunchTime}.
+ * SDK responses arrive here as the same tree the CLI prints, so this is the one place that reads AWS fields.
  */
 final class AwsItem {
 
     private final JsonNode node;
     private final String name;
-    private final JsonLocation at;
-    private final ReadContext context;
+    private final Origin origin;
+    private final PlausibleDates dates;
 
-    AwsItem(JsonNode node, String name, JsonLocation at, ReadContext context) {
+    AwsItem(JsonNode node, String name, Origin origin, PlausibleDates dates) {
         this.node = node;
         this.name = name;
-        this.at = at;
-        this.context = context;
+        this.origin = origin;
+        this.dates = dates;
     }
 
     JsonNode node() {
         return node;
+    }
+
+    Origin origin() {
+        return origin;
     }
 
     /** A text field; null when absent. */
@@ -77,19 +81,20 @@ final class AwsItem {
         return value.intValue();
     }
 
-    /** A timestamp's day in UTC, read by the one date parser; see {@link io.github.cloudaudit.source.PlausibleDates}. */
+    /** A timestamp's day in UTC, read by the one date parser ({@link PlausibleDates}): ISO-8601 text in a plausible range. */
     LocalDate date(String... path) {
         JsonNode value = value(path);
         if (value == null) {
             return null;
         }
         if (!value.isTextual()) {
-            throw context.fail(at, PlausibleDates.notText(name(path), value.isNumber() ? "the number " + value : "" + value));
+            throw InventoryFormatException.at(origin,
+                    PlausibleDates.notText(name(path), value.isNumber() ? "the number " + value : "" + value));
         }
         try {
-            return context.dates().parse(name(path), value.textValue());
+            return dates.parse(name(path), value.textValue());
         } catch (IllegalArgumentException e) {
-            throw context.fail(at, e.getMessage());
+            throw InventoryFormatException.at(origin, e.getMessage());
         }
     }
 
@@ -97,12 +102,12 @@ final class AwsItem {
     AwsItem child(String... path) {
         JsonNode value = value(path);
         if (value == null) {
-            return new AwsItem(MissingNode.getInstance(), name(path), at, context);
+            return new AwsItem(MissingNode.getInstance(), name(path), origin, dates);
         }
         if (!value.isObject()) {
             throw fail(path, "an object");
         }
-        return new AwsItem(value, name(path), at, context);
+        return new AwsItem(value, name(path), origin, dates);
     }
 
     /** The elements of a nested list of objects; empty when absent. */
@@ -119,9 +124,9 @@ final class AwsItem {
             JsonNode element = value.get(i);
             String elementName = name(path) + "[" + i + "]";
             if (!element.isObject()) {
-                throw context.fail(at, "expected " + elementName + " to be an object");
+                throw InventoryFormatException.at(origin, "expected " + elementName + " to be an object");
             }
-            items.add(new AwsItem(element, elementName, at, context));
+            items.add(new AwsItem(element, elementName, origin, dates));
         }
         return items;
     }
@@ -153,11 +158,11 @@ final class AwsItem {
 
     /** An error about this item, e.g. a required field that is missing. */
     InventoryFormatException fail(String expected) {
-        return context.fail(at, "expected " + name + " " + expected);
+        return InventoryFormatException.at(origin, "expected " + name + " " + expected);
     }
 
     private InventoryFormatException fail(String[] path, String expected) {
-        return context.fail(at, "expected " + name(path) + " to be " + expected);
+        return InventoryFormatException.at(origin, "expected " + name(path) + " to be " + expected);
     }
 
     private JsonNode value(String... path) {

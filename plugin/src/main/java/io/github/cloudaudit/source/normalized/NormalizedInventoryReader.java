@@ -156,7 +156,7 @@ public final class NormalizedInventoryReader implements InventoryReader {
         } catch (IllegalArgumentException implausible) {
             throw context.fail(at, implausible.getMessage());
         }
-        context.builder().server(entry.toServer(context.path()));
+        context.builder().server(entry.toServer(context.origin(at)));
     }
 
     private static void addScope(Scope scope, JsonLocation at, String element, ReadContext context) {

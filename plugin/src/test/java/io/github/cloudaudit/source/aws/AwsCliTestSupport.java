@@ -16,7 +16,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,7 +69,7 @@ final class AwsCliTestSupport {
     }
 
     static Inventory load(List<String> warnings, Path... inputs) throws IOException {
-        return InventoryLoader.withBuiltInReaders(warnings::add, LocalDate.now()).load(Arrays.asList(inputs));
+        return InventoryLoader.withBuiltInReaders(warnings::add).load(Arrays.asList(inputs));
     }
 
     /** The server of this name (Name tag or RDS identifier). */

@@ -7,7 +7,6 @@ import io.github.cloudaudit.source.InventoryLoader;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +29,7 @@ final class AzureCliFixtures {
 
     /** Loads the inputs; warnings (skipped files) go to the given list. */
     static Inventory load(List<String> warnings, Path... inputs) throws IOException {
-        return InventoryLoader.withBuiltInReaders(warnings::add, LocalDate.now()).load(List.of(inputs));
+        return InventoryLoader.withBuiltInReaders(warnings::add).load(List.of(inputs));
     }
 
     static Inventory load(Path... inputs) throws IOException {

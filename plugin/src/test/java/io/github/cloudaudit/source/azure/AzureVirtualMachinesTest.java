@@ -6,14 +6,12 @@ import io.github.cloudaudit.model.OperatingSystem;
 import io.github.cloudaudit.model.PowerState;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.source.InventoryBuilder;
-import io.github.cloudaudit.source.PlausibleDates;
 import io.github.cloudaudit.source.ReadContext;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,12 +90,11 @@ class AzureVirtualMachinesTest {
 
         assertThat(vm.account()).isEqualTo("s");
         assertThat(vm.name()).isEqualTo("vm1");
-        assertThat(vm.sourceFile()).isEqualTo("inline.json");
+        assertThat(vm.origin().file()).isEqualTo("inline.json");
     }
 
     private Server map(String json) throws IOException {
-        ReadContext context = new ReadContext("inline.json", null, null, builder,
-                new PlausibleDates(LocalDate.now()));
+        ReadContext context = new ReadContext("inline.json", null, null, builder);
         AzureVirtualMachines.map(new AzureResource(new ObjectMapper().readTree(json), JsonLocation.NA, context));
         return builder.build().servers().get(0);
     }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -53,7 +52,7 @@ class DocumentedExamplesTest {
     }
 
     private static Inventory load(Path file) throws IOException {
-        return new InventoryLoader(List.of(new NormalizedInventoryReader()), message -> { }, LocalDate.now()).load(List.of(file));
+        return new InventoryLoader(List.of(new NormalizedInventoryReader()), message -> { }).load(List.of(file));
     }
 
     /** The single fenced code block of the given language on the page. */
