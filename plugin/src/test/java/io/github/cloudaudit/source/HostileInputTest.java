@@ -324,7 +324,7 @@ class HostileInputTest {
                 .hasMessageNotContaining("Source:").hasMessageNotContaining("REDACTED");
     }
 
-    /** Found by fuzzing: Jackson notes where the unclosed object started in its own words (the seeds keep the case without a column). */
+    /** Found by fuzzing: Jackson's note on where an unclosed object started (the seeds keep the form without a column). */
     @Test
     void aMismatchedCloseMarkerSaysWhereWithoutJacksonsSourceNote() throws IOException {
         Path file = write("ec2.json", "{\"Reservations\": []\n]\n");
