@@ -87,11 +87,12 @@ record AuditParameters(List<File> inventory, String auditDate, String failOnSeve
         try {
             linksOut = TemplateSource.linksLeadingOut(folder);
         } catch (IOException e) {
-            throw new MojoExecutionException("cloudaudit.templateDirectory: cannot list " + folder + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("cloudaudit.templateDirectory: cannot list " + folder + ": "
+                    + e.getMessage(), e);
         }
         if (!linksOut.isEmpty()) {
-            throw new MojoExecutionException("cloudaudit.templateDirectory: " + SafeText.line(String.join(", ", linksOut))
-                    + " in " + folder + " lead out of the folder through links; templates are read from the folder "
+            throw new MojoExecutionException("cloudaudit.templateDirectory: "
+                    + SafeText.line(String.join(", ", linksOut)) + " in " + folder + " lead out of the folder through links; templates are read from the folder "
                     + "only: copy the files in instead");
         }
         return new ReportOptions(folder);
