@@ -16,6 +16,7 @@ import io.github.cloudaudit.source.aws.Ec2VolumesReader;
 import io.github.cloudaudit.source.aws.GuardDutyDetectorsReader;
 import io.github.cloudaudit.source.aws.RdsDbInstancesReader;
 import io.github.cloudaudit.source.aws.SsmInstanceInformationReader;
+import io.github.cloudaudit.source.aws.SsmInventoryReader;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -87,6 +88,8 @@ final class RegionReading {
                 () -> clients.guardDuty().listDetectorsPaginator(r -> { }));
         list("ssm:DescribeInstanceInformation", new SsmInstanceInformationReader(),
                 () -> clients.ssm().describeInstanceInformationPaginator(r -> { }));
+        list("ssm:GetInventory", new SsmInventoryReader(), () -> clients.ssm().getInventoryPaginator(
+                r -> r.resultAttributes(a -> a.typeName("AWS:Application"))));
         trails();
     }
 

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.cloudaudit.model.CoverageGap;
+import io.github.cloudaudit.model.DatabaseEngine;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.source.InventoryBuilder;
@@ -20,6 +21,7 @@ import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -146,6 +148,23 @@ class LiveAwsSourceWireMockTest {
         });
         assertThat(log).anyMatch(line -> line.startsWith("AWS " + ACCOUNT + " " + EU + ": "))
                 .anyMatch(line -> line.startsWith("AWS " + ACCOUNT + " " + US + ": "));
+    }
+
+    @Test
+    void ssmSoftwareInventoryNamesTheEngineOnAVirtualMachine() throws IOException {
+        wireMock.stubFor(describeInstances(EU).willReturn(xml(200, instances(null, "i-1"))));
+        wireMock.stubFor(post("/").withHeader("X-Amz-Target", equalTo("AmazonSSM.GetInventory"))
+                .withRequestBody(containing("AWS:Application")).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/x-amz-json-1.1").withBody("""
+                                {"Entities": [{"Id": "i-1", "Data": {"AWS:Application": {"TypeName": "AWS:Application",
+                                  "SchemaVersion": "1.1", "CaptureTime": "2026-11-22T10:00:00Z", "Content": [
+                                    {"Name": "mysql-server", "Version": "5.6.51-1debian10"}]}}}]}""")));
+
+        Inventory inventory = audit(settings(EU));
+
+        assertThat(inventory.servers()).singleElement()
+                .satisfies(server -> assertThat(server.engine()).isEqualTo(new DatabaseEngine("mysql", "5.6.51")));
+        assertThat(gaps(inventory, "ssm:GetInventory")).isEmpty();
     }
 
     private static List<CoverageGap> gaps(Inventory inventory, String operation) {
