@@ -92,7 +92,7 @@ public final class LiveAwsSource implements InventorySource {
                     : settings.regions();
             for (String region : regions) {
                 targets.add(new RegionReading(account.id(), region,
-                        new AwsClients(http, account.credentials(), region, settings, calls)));
+                        new AwsClients(http, account.credentials(), region, settings, calls), settings.metricsDays()));
             }
         }
         return targets;

@@ -21,6 +21,7 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -40,13 +41,15 @@ final class RegionReading {
     private final String account;
     private final String region;
     private final AwsClients clients;
+    private final int metricsDays;
     private final List<Answer> answers = new ArrayList<>();
     private final List<CoverageGap> gaps = new ArrayList<>();
 
-    RegionReading(String account, String region, AwsClients clients) {
+    RegionReading(String account, String region, AwsClients clients, int metricsDays) {
         this.account = account;
         this.region = region;
         this.clients = clients;
+        this.metricsDays = metricsDays;
     }
 
     String account() {
@@ -76,12 +79,14 @@ final class RegionReading {
     private void readListings() {
         Answer instances = list("ec2:DescribeInstances", new Ec2InstancesReader(),
                 () -> clients.ec2().describeInstancesPaginator());
-        images(imageIds(instances));
+        images(values(instances, "Reservations", "Instances", "ImageId"));
         list("ec2:DescribeSecurityGroups", new Ec2SecurityGroupsReader(),
                 () -> clients.ec2().describeSecurityGroupsPaginator());
         list("ec2:DescribeVolumes", new Ec2VolumesReader(), () -> clients.ec2().describeVolumesPaginator());
         list("ec2:DescribeFlowLogs", new Ec2FlowLogsReader(), () -> clients.ec2().describeFlowLogsPaginator());
-        list("rds:DescribeDBInstances", new RdsDbInstancesReader(), () -> clients.rds().describeDBInstancesPaginator());
+        Answer databases = list("rds:DescribeDBInstances", new RdsDbInstancesReader(),
+                () -> clients.rds().describeDBInstancesPaginator());
+        cpu(instances, databases);
         list("cloudwatch:DescribeAlarms", new CloudWatchAlarmsReader(),
                 () -> clients.cloudWatch().describeAlarmsPaginator());
         list("guardduty:ListDetectors", new GuardDutyDetectorsReader(),
@@ -125,18 +130,36 @@ final class RegionReading {
         }
     }
 
-    private static List<String> imageIds(Answer instances) {
-        TreeSet<String> ids = new TreeSet<>();
-        for (ObjectNode page : instances.pages()) {
-            for (JsonNode instance : page.path("Reservations").findValues("Instances")) {
-                instance.forEach(i -> {
-                    if (i.hasNonNull("ImageId")) {
-                        ids.add(i.get("ImageId").asText());
-                    }
-                });
+    /** CPU of every server listed, when a mapping for metric data is on the class path. */
+    private void cpu(Answer instances, Answer databases) {
+        Mappings.of("cloudwatch get-metric-data").ifPresent(reader -> {
+            List<CpuMetrics.Server> servers = new ArrayList<>();
+            values(instances, "Reservations", "Instances", "InstanceId")
+                    .forEach(id -> servers.add(new CpuMetrics.Server("AWS/EC2", "InstanceId", id)));
+            values(databases, "DBInstances", "DBInstanceIdentifier")
+                    .forEach(id -> servers.add(new CpuMetrics.Server("AWS/RDS", "DBInstanceIdentifier", id)));
+            for (var call : CpuMetrics.calls(clients.cloudWatch(), servers, metricsDays, Instant.now())) {
+                list("cloudwatch:GetMetricData", reader, call::get);
             }
+        });
+    }
+
+    /** One field of every listed item, following lists: {@code values(instances, "Reservations", "Instances", "ImageId")}. */
+    static List<String> values(Answer answer, String... path) {
+        List<JsonNode> nodes = new ArrayList<>(answer.pages());
+        for (String step : path) {
+            List<JsonNode> next = new ArrayList<>();
+            for (JsonNode node : nodes) {
+                JsonNode value = node.path(step);
+                if (value.isArray()) {
+                    value.forEach(next::add);
+                } else if (!value.isMissingNode() && !value.isNull()) {
+                    next.add(value);
+                }
+            }
+            nodes = next;
         }
-        return List.copyOf(ids);
+        return List.copyOf(new TreeSet<>(nodes.stream().map(JsonNode::asText).toList()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.cloudaudit.source.aws.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.Origin;
@@ -12,7 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +121,27 @@ class LiveAwsSourceMotoTest {
         assertThat(LOG).anyMatch(line -> line.startsWith("AWS: reading 4 account-region pair(s)"))
                 .anyMatch(line -> line.startsWith("AWS " + OTHER + " " + US + ": "))
                 .anyMatch(line -> line.startsWith("AWS: made "));
+    }
+
+    @Test
+    void cpuComesBackAsTheTreeTheCliPrintsForGetMetricData() {
+        String legacy = server("legacy-db").id();
+        List<JsonNode> results = new ArrayList<>();
+        try (CloudWatchClient cloudWatch = new MotoEstate(moto.endpoint()).client(CloudWatchClient.builder(),
+                MotoEstate.TESTING, EU)) {
+            for (var call : CpuMetrics.calls(cloudWatch, List.of(new CpuMetrics.Server("AWS/EC2", "InstanceId", legacy),
+                    new CpuMetrics.Server("AWS/EC2", "InstanceId", server("batch").id())), 14, Instant.now())) {
+                call.get().forEach(page -> SdkTrees.tree(page).path("MetricDataResults").forEach(results::add));
+            }
+        }
+
+        JsonNode mining = results.stream().filter(r -> r.path("Label").asText().equals(legacy)).findFirst().orElseThrow();
+        assertThat(mining.path("Values")).hasSizeGreaterThanOrEqualTo(14 * 24 - 1)
+                .allSatisfy(value -> assertThat(value.doubleValue()).isEqualTo(95.0));
+        assertThat(mining.path("Timestamps")).hasSameSizeAs(mining.path("Values"));
+        assertThat(mining.path("Timestamps").get(0).asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:00:00Z");
+        assertThat(results).filteredOn(r -> !r.path("Label").asText().equals(legacy))
+                .singleElement().satisfies(idle -> assertThat(idle.path("Values")).isEmpty());
     }
 
     private static Scope scope(String account, String region) {

@@ -12,10 +12,13 @@ import io.github.cloudaudit.source.InventorySource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -165,6 +168,31 @@ class LiveAwsSourceWireMockTest {
         assertThat(inventory.servers()).singleElement()
                 .satisfies(server -> assertThat(server.engine()).isEqualTo(new DatabaseEngine("mysql", "5.6.51")));
         assertThat(gaps(inventory, "ssm:GetInventory")).isEmpty();
+    }
+
+    @Test
+    void cpuOfManyServersTakesOneCallPer500() {
+        wireMock.stubFor(post("/").withRequestBody(containing("Action=GetMetricData")).willReturn(xml(200, """
+                <GetMetricDataResponse xmlns="http://monitoring.amazonaws.com/doc/2010-08-01/"><GetMetricDataResult>
+                <MetricDataResults/></GetMetricDataResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>
+                </GetMetricDataResponse>""")));
+        List<CpuMetrics.Server> servers = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            servers.add(new CpuMetrics.Server("AWS/EC2", "InstanceId", "i-" + i));
+        }
+
+        try (CloudWatchClient cloudWatch = CloudWatchClient.builder()
+                .endpointOverride(URI.create(wireMock.baseUrl())).region(Region.EU_NORTH_1)
+                .credentialsProvider(MotoEstate.TESTING).build()) {
+            CpuMetrics.calls(cloudWatch, servers, 14, Instant.now()).forEach(call -> call.get().forEach(page -> { }));
+        }
+
+        List<String> bodies = wireMock.getAllServeEvents().stream().map(e -> e.getRequest().getBodyAsString()).toList();
+        assertThat(bodies).hasSize(3);
+        assertThat(bodies).filteredOn(body -> body.contains("MetricDataQueries.member.500.Id")).hasSize(2);
+        assertThat(bodies).noneMatch(body -> body.contains("MetricDataQueries.member.501."));
+        assertThat(bodies).anyMatch(body -> body.contains("MetricDataQueries.member.1.Label=i-1000")
+                && !body.contains("MetricDataQueries.member.2."));
     }
 
     private static List<CoverageGap> gaps(Inventory inventory, String operation) {
