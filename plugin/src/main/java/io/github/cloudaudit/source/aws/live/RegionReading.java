@@ -89,8 +89,9 @@ final class RegionReading {
         cpu(instances, databases);
         list("cloudwatch:DescribeAlarms", new CloudWatchAlarmsReader(),
                 () -> clients.cloudWatch().describeAlarmsPaginator());
-        list("guardduty:ListDetectors", new GuardDutyDetectorsReader(),
+        Answer detectors = list("guardduty:ListDetectors", new GuardDutyDetectorsReader(),
                 () -> clients.guardDuty().listDetectorsPaginator(r -> { }));
+        mining(detectors);
         list("ssm:DescribeInstanceInformation", new SsmInstanceInformationReader(),
                 () -> clients.ssm().describeInstanceInformationPaginator(r -> { }));
         list("ssm:GetInventory", new SsmInventoryReader(), () -> clients.ssm().getInventoryPaginator(
@@ -140,6 +141,24 @@ final class RegionReading {
                     .forEach(id -> servers.add(new CpuMetrics.Server("AWS/RDS", "DBInstanceIdentifier", id)));
             for (var call : CpuMetrics.calls(clients.cloudWatch(), servers, metricsDays, Instant.now())) {
                 list("cloudwatch:GetMetricData", reader, call::get);
+            }
+        });
+    }
+
+    /** GuardDuty's mining findings of every detector, when a mapping for findings is on the class path. */
+    private void mining(Answer detectors) {
+        Mappings.of("guardduty get-findings").ifPresent(reader -> {
+            for (String detectorId : values(detectors, "DetectorIds")) {
+                List<String> ids;
+                try {
+                    ids = CryptominingFindings.ids(clients.guardDuty(), detectorId);
+                } catch (SdkException e) {
+                    gap("guardduty:ListFindings", e);
+                    continue;
+                }
+                for (var call : CryptominingFindings.calls(clients.guardDuty(), detectorId, ids)) {
+                    list("guardduty:GetFindings", reader, call::get);
+                }
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.github.cloudaudit.source.aws.live;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.guardduty.GuardDutyClient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What moto cannot show: throttling, server errors, timeouts, a region that denies access, many pages. */
 class LiveAwsSourceWireMockTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNT = "123456789012";
     private static final String EU = "eu-north-1";
     private static final String US = "us-east-1";
@@ -193,6 +196,54 @@ class LiveAwsSourceWireMockTest {
         assertThat(bodies).noneMatch(body -> body.contains("MetricDataQueries.member.501."));
         assertThat(bodies).anyMatch(body -> body.contains("MetricDataQueries.member.1.Label=i-1000")
                 && !body.contains("MetricDataQueries.member.2."));
+    }
+
+    @Test
+    void miningFindingsComeAsTheTreeTheCliPrintsForGetFindings() throws IOException {
+        List<String> firstPage = new ArrayList<>();
+        List<String> secondPage = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            firstPage.add("\"f" + i + "\"");
+            secondPage.add("\"g" + i + "\"");
+        }
+        wireMock.stubFor(post("/detector/d1/findings").withRequestBody(notContaining("nextToken"))
+                .willReturn(json("{\"findingIds\": [" + String.join(",", firstPage) + "], \"nextToken\": \"n2\"}")));
+        wireMock.stubFor(post("/detector/d1/findings").withRequestBody(containing("\"nextToken\":\"n2\""))
+                .willReturn(json("{\"findingIds\": [" + String.join(",", secondPage) + "]}")));
+        wireMock.stubFor(post("/detector/d1/findings/get").willReturn(json("""
+                {"findings": [{"accountId": "123456789012", "arn": "arn:aws:guardduty:eu-north-1:123456789012:detector/d1/finding/f0",
+                  "createdAt": "2025-05-01T10:00:00.000Z", "id": "f0", "partition": "aws", "region": "eu-north-1",
+                  "resource": {"instanceDetails": {"instanceId": "i-1"}, "resourceType": "Instance"},
+                  "schemaVersion": "2.0", "service": {"archived": false, "count": 1800,
+                  "eventFirstSeen": "2025-05-01T10:00:00.000Z", "eventLastSeen": "2026-11-22T10:00:00.000Z",
+                  "serviceName": "guardduty"}, "severity": 8, "title": "Bitcoin-related traffic",
+                  "type": "CryptoCurrency:EC2/BitcoinTool.B", "updatedAt": "2026-11-22T10:00:00.000Z"}]}""")));
+        List<String> trees = new ArrayList<>();
+
+        try (GuardDutyClient guardDuty = GuardDutyClient.builder().endpointOverride(URI.create(wireMock.baseUrl()))
+                .region(Region.EU_NORTH_1).credentialsProvider(MotoEstate.TESTING).build()) {
+            List<String> ids = CryptominingFindings.ids(guardDuty, "d1");
+            assertThat(ids).hasSize(120);
+            CryptominingFindings.calls(guardDuty, "d1", ids)
+                    .forEach(call -> call.get().forEach(page -> trees.add(SdkTrees.tree(page).toString())));
+        }
+
+        assertThat(trees).hasSize(3);
+        assertThat(trees.get(0)).startsWith("{\"Findings\":[{\"AccountId\":\"123456789012\"")
+                .contains("\"Resource\":{\"InstanceDetails\":{\"InstanceId\":\"i-1\"}",
+                        "\"Service\":{", "\"Archived\":false", "\"Count\":1800",
+                        "\"Type\":\"CryptoCurrency:EC2/BitcoinTool.B\"");
+        List<String> gets = wireMock.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().endsWith("/get"))
+                .map(e -> e.getRequest().getBodyAsString()).toList();
+        assertThat(gets).extracting(body -> JSON.readTree(body).get("findingIds").size()).containsExactlyInAnyOrder(50, 50, 20);
+        String criteria = wireMock.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().endsWith("/findings"))
+                .findFirst().orElseThrow().getRequest().getBodyAsString();
+        assertThat(criteria).contains(CryptominingFindings.TYPES.stream().map(type -> "\"" + type + "\"").toList()
+                .toArray(String[]::new));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 
     private static List<CoverageGap> gaps(Inventory inventory, String operation) {
