@@ -33,6 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LiveAwsSource implements InventorySource {
 
+    static {
+        SdkLogging.keepSignersQuiet();
+    }
+
     /** Where STS and DescribeRegions are asked when no region is given. */
     private static final Region HOME = Region.US_EAST_1;
 
