@@ -19,6 +19,7 @@ import io.github.cloudaudit.source.aws.SsmInstanceInformationReader;
 import io.github.cloudaudit.source.aws.SsmInventoryReader;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.guardduty.model.DetectorStatus;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -91,6 +93,7 @@ final class RegionReading {
                 () -> clients.cloudWatch().describeAlarmsPaginator());
         Answer detectors = list("guardduty:ListDetectors", new GuardDutyDetectorsReader(),
                 () -> clients.guardDuty().listDetectorsPaginator(r -> { }));
+        detectorsThatRun(detectors);
         mining(detectors);
         list("ssm:DescribeInstanceInformation", new SsmInstanceInformationReader(),
                 () -> clients.ssm().describeInstanceInformationPaginator(r -> { }));
@@ -181,25 +184,35 @@ final class RegionReading {
         return List.copyOf(new TreeSet<>(nodes.stream().map(JsonNode::asText).toList()));
     }
 
-    /**
-     * The trails, without those that do not log: a trail that is switched off records nothing, so it is no trail.
-     * When a trail's status cannot be read, the listing proves nothing and a gap says why.
-     */
+    /** The trails, without those that do not log: a trail that is switched off records nothing, so it is no trail. */
     private void trails() {
         Answer trails = list("cloudtrail:DescribeTrails", new CloudTrailTrailsReader(),
                 () -> List.of(clients.cloudTrail().describeTrails(r -> r.includeShadowTrails(true))));
-        for (ObjectNode page : trails.pages()) {
-            JsonNode list = page.path("trailList");
-            Iterator<JsonNode> each = list.iterator();
+        keepOnly(trails, "trailList", "cloudtrail:GetTrailStatus", trail -> !Boolean.FALSE.equals(
+                clients.cloudTrail().getTrailStatus(r -> r.name(trail.path("TrailARN").asText())).isLogging()));
+    }
+
+    /** The detectors, without suspended ones: a detector that is switched off detects nothing. */
+    private void detectorsThatRun(Answer detectors) {
+        keepOnly(detectors, "DetectorIds", "guardduty:GetDetector", id -> clients.guardDuty()
+                .getDetector(r -> r.detectorId(id.asText())).status() != DetectorStatus.DISABLED);
+    }
+
+    /**
+     * Drops the listed items that a second call shows to be switched off. When that call fails, whether they work
+     * is unknown: the listing proves nothing then, and a gap says why.
+     */
+    private void keepOnly(Answer answer, String listKey, String operation, Predicate<JsonNode> works) {
+        for (ObjectNode page : answer.pages()) {
+            Iterator<JsonNode> each = page.path(listKey).iterator();
             while (each.hasNext()) {
-                String arn = each.next().path("TrailARN").asText(null);
                 try {
-                    if (arn != null && Boolean.FALSE.equals(clients.cloudTrail().getTrailStatus(r -> r.name(arn)).isLogging())) {
+                    if (!works.test(each.next())) {
                         each.remove();
                     }
                 } catch (SdkException e) {
-                    gap("cloudtrail:GetTrailStatus", e);
-                    answers.remove(trails);
+                    gap(operation, e);
+                    answers.remove(answer);
                     return;
                 }
             }

@@ -97,6 +97,7 @@ class LiveAwsSourceMotoTest {
         assertThat(scope(OWN, EU).threatDetectionForServers()).isTrue();
         assertThat(scope(OWN, US).threatDetectionForServers()).isFalse();
         assertThat(scope(OTHER, US).threatDetectionForServers()).isFalse();
+        assertThat(scope(OTHER, EU).threatDetectionForServers()).as("its detector is suspended").isFalse();
         assertThat(inventory.scopes()).filteredOn(s -> OWN.equals(s.account()) && Boolean.TRUE.equals(s.auditTrail()))
                 .as("the logging multi-region trail").isNotEmpty();
     }

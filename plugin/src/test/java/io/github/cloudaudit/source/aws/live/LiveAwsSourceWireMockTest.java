@@ -157,6 +157,56 @@ class LiveAwsSourceWireMockTest {
     }
 
     @Test
+    void withoutRegionsEveryEnabledRegionIsReadAndNotOptedInOnesAreSkipped() throws IOException {
+        wireMock.stubFor(post("/").withRequestBody(containing("Action=DescribeRegions")).willReturn(xml(200, """
+                <DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>1</requestId>
+                <regionInfo>
+                  <item><regionName>eu-north-1</regionName><optInStatus>opt-in-not-required</optInStatus></item>
+                  <item><regionName>us-east-1</regionName><optInStatus>opt-in-not-required</optInStatus></item>
+                  <item><regionName>af-south-1</regionName><optInStatus>not-opted-in</optInStatus></item>
+                </regionInfo></DescribeRegionsResponse>""")));
+        wireMock.stubFor(describeInstances(EU).willReturn(xml(200, instances(null, "i-eu"))));
+        wireMock.stubFor(describeInstances(US).willReturn(xml(200, instances(null, "i-us"))));
+
+        Inventory inventory = audit(settings());
+
+        assertThat(inventory.servers()).extracting(Server::id).containsExactlyInAnyOrder("i-eu", "i-us");
+        assertThat(log).anyMatch(line -> line.startsWith("AWS: reading 2 account-region pair(s)"));
+        assertThat(inventory.gaps()).noneMatch(gap -> "af-south-1".equals(gap.region()));
+    }
+
+    @Test
+    void aRoleThatCannotBeAssumedIsAGapForItsAccountAndTheOthersAreRead() throws IOException {
+        wireMock.stubFor(post("/").withRequestBody(containing("Action=AssumeRole"))
+                .withRequestBody(containing("210987654321")).willReturn(xml(403, """
+                        <ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>
+                        <Message>not allowed to assume the role</Message></Error><RequestId>1</RequestId></ErrorResponse>""")));
+        wireMock.stubFor(post("/").withRequestBody(containing("Action=AssumeRole"))
+                .withRequestBody(containing(ACCOUNT)).willReturn(xml(200, """
+                        <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult>
+                        <Credentials><AccessKeyId>ASIAEXAMPLE</AccessKeyId><SecretAccessKey>secret</SecretAccessKey>
+                        <SessionToken>token</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>
+                        <AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/audit/cloud-audit</Arn>
+                        <AssumedRoleId>AROAEXAMPLE:cloud-audit</AssumedRoleId></AssumedRoleUser>
+                        </AssumeRoleResult></AssumeRoleResponse>""")));
+        wireMock.stubFor(describeInstances(EU).willReturn(xml(200, instances(null, "i-1"))));
+
+        Inventory inventory = audit(AwsSettings.of(null, List.of(EU), List.of("arn:aws:iam::" + ACCOUNT + ":role/audit",
+                "arn:aws:iam::210987654321:role/audit"), "external-1", URI.create(wireMock.baseUrl())));
+
+        assertThat(inventory.servers()).extracting(Server::id, Server::account)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("i-1", ACCOUNT));
+        assertThat(inventory.gaps()).filteredOn(gap -> gap.what().startsWith("sts:AssumeRole")).singleElement()
+                .satisfies(gap -> {
+                    assertThat(gap.account()).isEqualTo("210987654321");
+                    assertThat(gap.what()).isEqualTo("sts:AssumeRole arn:aws:iam::210987654321:role/audit");
+                    assertThat(gap.reason()).startsWith("AccessDenied (HTTP 403)");
+                });
+        assertThat(wireMock.getAllServeEvents()).anySatisfy(event ->
+                assertThat(event.getRequest().getBodyAsString()).contains("ExternalId=external-1"));
+    }
+
+    @Test
     void ssmSoftwareInventoryNamesTheEngineOnAVirtualMachine() throws IOException {
         wireMock.stubFor(describeInstances(EU).willReturn(xml(200, instances(null, "i-1"))));
         wireMock.stubFor(post("/").withHeader("X-Amz-Target", equalTo("AmazonSSM.GetInventory"))

@@ -55,7 +55,8 @@ public final class MotoEstate {
 
     /**
      * Own account, eu-north-1: legacy-db (m3.large, CPU alarm, GuardDuty on, a logging multi-region trail) and the
-     * RDS instance orders-db. Own account, us-east-1: batch, no alarm. Other account: web in eu-north-1.
+     * RDS instance orders-db. Own account, us-east-1: batch, no alarm. Other account: web in eu-north-1, where its
+     * GuardDuty detector is suspended.
      */
     public void build() {
         String legacy = instance(TESTING, EU, "legacy-db", InstanceType.M3_LARGE);
@@ -72,8 +73,10 @@ public final class MotoEstate {
                     .dbInstanceClass("db.m4.large").allocatedStorage(20).masterUsername("admin")
                     .masterUserPassword("not-a-secret-1"));
         }
-        try (GuardDutyClient guardDuty = client(GuardDutyClient.builder(), TESTING, EU)) {
+        try (GuardDutyClient guardDuty = client(GuardDutyClient.builder(), TESTING, EU);
+             GuardDutyClient suspended = client(GuardDutyClient.builder(), other(), EU)) {
             guardDuty.createDetector(r -> r.enable(true));
+            suspended.createDetector(r -> r.enable(false));
         }
         try (S3Client s3 = client(S3Client.builder().forcePathStyle(true), TESTING, EU);
              CloudTrailClient cloudTrail = client(CloudTrailClient.builder(), TESTING, EU)) {
