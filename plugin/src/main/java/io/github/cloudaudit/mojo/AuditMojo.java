@@ -135,7 +135,7 @@ public class AuditMojo extends LiveSourceMojo {
         } catch (InventoryFormatException e) {
             throw new MojoExecutionException("Cannot read inventory: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cloud audit could not read or write files: " + e.getMessage(), e);
+            throw new MojoExecutionException("Cloud audit could not read its inputs or write its reports: " + e.getMessage(), e);
         }
         BuildLogSummary summary = new BuildLogSummary(report, written);
         summary.lines().forEach(getLog()::info);

@@ -157,6 +157,20 @@ class LiveAwsSourceWireMockTest {
     }
 
     @Test
+    void credentialsThatDoNotWorkStopTheAuditWithWhatToDo() {
+        wireMock.stubFor(post("/").withRequestBody(containing("Action=GetCallerIdentity")).atPriority(1)
+                .willReturn(xml(403, """
+                        <ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code>
+                        <Message>The security token included in the request is invalid.</Message></Error>
+                        <RequestId>1</RequestId></ErrorResponse>""")));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> audit(settings(EU)))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("AWS: the credentials do not work (InvalidClientTokenId (HTTP 403)")
+                .hasMessageContaining("set cloudaudit.aws.profile");
+    }
+
+    @Test
     void withoutRegionsEveryEnabledRegionIsReadAndNotOptedInOnesAreSkipped() throws IOException {
         wireMock.stubFor(post("/").withRequestBody(containing("Action=DescribeRegions")).willReturn(xml(200, """
                 <DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>1</requestId>
