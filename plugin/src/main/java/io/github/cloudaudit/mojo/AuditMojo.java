@@ -8,14 +8,11 @@ import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.report.Reporter;
 import io.github.cloudaudit.source.InventoryFormatException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
@@ -35,21 +32,9 @@ import java.util.stream.Collectors;
  * reports, and fails the build on unsuppressed findings at or above {@code failOnSeverity}.
  */
 @Mojo(name = "audit", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
-public class AuditMojo extends AbstractMojo {
+public class AuditMojo extends AbstractAuditMojo {
 
     private static final int WORST_FINDINGS_SHOWN = 10;
-
-    /** Inventory files and folders: normalized inventory, AWS CLI or Azure CLI JSON output. Several allowed. */
-    @Parameter(property = "cloudaudit.inventory", required = true)
-    private List<File> inventory;
-
-    /** The date rules measure against (ISO, e.g. 2026-11-23); fix it to make an audit reproducible. Default: today. */
-    @Parameter(property = "cloudaudit.auditDate")
-    private String auditDate;
-
-    /** Fail the build on unsuppressed findings of this severity or worse: CRITICAL, HIGH, MEDIUM, LOW, INFO or NONE. */
-    @Parameter(property = "cloudaudit.failOnSeverity", defaultValue = "HIGH")
-    private String failOnSeverity;
 
     /** Where reports go. Default: {@code target/cloud-audit} in a project, {@code ./cloud-audit} without one. */
     @Parameter(property = "cloudaudit.outputDirectory")
@@ -59,70 +44,19 @@ public class AuditMojo extends AbstractMojo {
     @Parameter(property = "cloudaudit.formats", defaultValue = "html,json,sarif")
     private List<String> formats;
 
-    /** Skip the audit. */
-    @Parameter(property = "cloudaudit.skip", defaultValue = "false")
-    private boolean skip;
-
-    /** Tag keys every server must carry, compared case-insensitively; the first present names the owner. */
-    @Parameter(property = "cloudaudit.requiredTags", defaultValue = "owner")
-    private List<String> requiredTags;
-
-    /** A server launched or created longer ago than this many days is stale. */
-    @Parameter(property = "cloudaudit.maxServerAgeDays", defaultValue = "1095")
-    private int maxServerAgeDays;
-
-    /** A server stopped or deallocated longer than this many days with disks attached is orphaned. */
-    @Parameter(property = "cloudaudit.stoppedDaysThreshold", defaultValue = "30")
-    private int stoppedDaysThreshold;
-
-    /** Tags that mark a server as a database host, as key=value pairs ({@code key=*} for any value). */
-    @Parameter(property = "cloudaudit.databaseTags", defaultValue = "role=database,workload=database,db=*")
-    private List<String> databaseTags;
-
-    /** A YAML suppressions file: rule, resource, justification and an optional expiry date per entry. */
-    @Parameter(property = "cloudaudit.suppressions")
-    private File suppressions;
-
-    /** A YAML table of operating system end-of-support dates laid over the built-in one. */
-    @Parameter(property = "cloudaudit.osLifecycle")
-    private File osLifecycle;
-
-    /** A YAML table of database engine end-of-support dates laid over the built-in one. */
-    @Parameter(property = "cloudaudit.databaseLifecycle")
-    private File databaseLifecycle;
-
-    /** Language of the human-readable reports: en or nb. */
-    @Parameter(property = "cloudaudit.locale", defaultValue = "en")
-    private String locale;
-
-    /**
-     * A folder of report templates, assets and message bundles; each file replaces the built-in one of the same
-     * name (e.g. {@code report.css}, {@code about.mustache}), and a {@code messages_en.properties} there overrides
-     * single texts. See docs/report-templates.md.
-     */
-    @Parameter(property = "cloudaudit.templateDirectory")
-    private File templateDirectory;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("Cloud audit skipped (cloudaudit.skip=true)");
             return;
         }
-        AuditParameters parameters = parameters();
-        AuditRequest request = parameters.request();
-        ReportOptions options = parameters.reportOptions();
+        AuditRequest request = request(locale == null ? "en" : locale.trim());
+        ReportOptions options = reportOptions();
         List<Reporter> reporters = reporters();
         AuditReport report;
         List<Path> written = new ArrayList<>();
         try {
-            report = new Auditor(getLog()::info, getLog()::warn).audit(request, plugin.getVersion());
+            report = new Auditor(getLog()::info, getLog()::warn).audit(request, pluginVersion());
             Path output = outputDirectory().toPath();
             Files.createDirectories(output);
             Instant reportsStart = Instant.now();
@@ -140,12 +74,6 @@ public class AuditMojo extends AbstractMojo {
         if (!report.result().passed()) {
             throw new MojoFailureException(summary.failureMessage(WORST_FINDINGS_SHOWN));
         }
-    }
-
-    private AuditParameters parameters() {
-        return new AuditParameters(inventory, auditDate, failOnSeverity, requiredTags, maxServerAgeDays,
-                stoppedDaysThreshold, databaseTags, suppressions, osLifecycle, databaseLifecycle, locale,
-                templateDirectory, project == null ? null : project.getBasedir());
     }
 
     private List<Reporter> reporters() throws MojoExecutionException {
@@ -169,7 +97,7 @@ public class AuditMojo extends AbstractMojo {
 
     private File outputDirectory() {
         if (outputDirectory != null) {
-            return parameters().resolve(outputDirectory).toFile();
+            return resolve(outputDirectory).toFile();
         }
         boolean standalone = project == null || project.getFile() == null;
         return standalone ? new File("cloud-audit") : new File(project.getBuild().getDirectory(), "cloud-audit");

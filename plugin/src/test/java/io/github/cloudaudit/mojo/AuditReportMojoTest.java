@@ -60,7 +60,7 @@ class AuditReportMojoTest {
         mojo.executeReport(Locale.forLanguageTag("nb"));
         assertThat(Files.readString(work.resolve("site/cloud-audit/report.html"))).contains("<html lang=\"nb\">");
 
-        MojoFields.set(mojo, "language", "en");
+        MojoFields.set(mojo, "locale", "en");
         assertThat(mojo.language(Locale.forLanguageTag("nb"))).isEqualTo("en");
     }
 
