@@ -1,11 +1,13 @@
 package io.github.cloudaudit.audit;
 
 import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.policy.RuleOverride;
 import io.github.cloudaudit.rules.AuditSettings;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to audit and how, independent of Maven.
@@ -18,11 +20,15 @@ import java.util.List;
  * @param operatingSystemTable   user lifecycle table laid over the built-in one, null for none
  * @param databaseEngineTable    user lifecycle table laid over the built-in one, null for none
  * @param locale                 language of human-readable reports
+ * @param ruleOverrides          per rule: enabled, severity, scope; rules not named keep their own judgement
+ * @param configuration          the effective configuration as YAML, shown in the reports
  */
 public record AuditRequest(List<Path> inventory, LocalDate auditDate, AuditSettings settings, Severity failOnSeverity,
-                           Path suppressionFile, Path operatingSystemTable, Path databaseEngineTable, String locale) {
+                           Path suppressionFile, Path operatingSystemTable, Path databaseEngineTable, String locale,
+                           Map<String, RuleOverride> ruleOverrides, String configuration) {
 
     public AuditRequest {
         inventory = List.copyOf(inventory);
+        ruleOverrides = Map.copyOf(ruleOverrides);
     }
 }

@@ -4,8 +4,10 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Suppression;
 import io.github.cloudaudit.lifecycle.LifecycleCatalog;
 import io.github.cloudaudit.model.Inventory;
+import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.policy.PolicyResult;
+import io.github.cloudaudit.policy.RuleOverrides;
 import io.github.cloudaudit.policy.SuppressionFile;
 import io.github.cloudaudit.report.AuditMetadata;
 import io.github.cloudaudit.report.AuditReport;
@@ -18,7 +20,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Runs one audit through every stage: sources, rules, policy. Reporters then render its result. */
@@ -47,7 +51,10 @@ public final class Auditor {
                 table(LifecycleCatalog.OPERATING_SYSTEMS, request.operatingSystemTable()),
                 table(LifecycleCatalog.DATABASE_ENGINES, request.databaseEngineTable()));
         RuleEngine engine = RuleEngine.withBuiltInRules();
-        List<Finding> findings = engine.run(context);
+        Map<String, Map<String, String>> tagsByServer = new HashMap<>();
+        inventory.servers().forEach(s -> tagsByServer.put(s.key(), s.tags()));
+        List<Finding> findings = new RuleOverrides(request.ruleOverrides()).apply(engine.run(context),
+                f -> tagsByServer.getOrDefault(Server.key(f.provider(), f.account(), f.resourceId()), Map.of()));
         info.accept(String.format("Ran %d rules in %s: %d finding(s)", engine.rules().size(), seconds(rulesStart),
                 findings.size()));
         List<Suppression> suppressions = request.suppressionFile() == null ? List.of()
@@ -58,7 +65,7 @@ public final class Auditor {
         AuditMetadata metadata = new AuditMetadata(request.auditDate(), pluginVersion, Instant.now(),
                 Duration.between(start, Instant.now()),
                 request.failOnSeverity() == null ? "NONE" : request.failOnSeverity().name(),
-                request.inventory().stream().map(Path::toString).toList(), request.locale());
+                request.inventory().stream().map(Path::toString).toList(), request.locale(), request.configuration());
         return new AuditReport(metadata, engine.rules().stream().map(Rule::metadata).toList(),
                 inventory.servers().stream().map(context::profile).toList(), result, inventory);
     }

@@ -1,6 +1,11 @@
 package io.github.cloudaudit.mojo;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudaudit.audit.AuditRequest;
+import io.github.cloudaudit.config.Configuration;
+import io.github.cloudaudit.config.ConfigurationException;
+import io.github.cloudaudit.config.ConfigurationFile;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.report.ReportOptions;
@@ -16,6 +21,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,8 +30,9 @@ import java.util.List;
 
 /**
  * The parameters every goal that audits takes ({@code audit} and {@code report}), declared once with their
- * properties and defaults, checked and turned into an {@link AuditRequest} in one place. Rule settings have no
- * default here: unset, they take the default the rule declares ({@link io.github.cloudaudit.rules.Rule#settings()}).
+ * properties, laid over the configuration file and turned into an {@link AuditRequest} in one place. Parameters have
+ * no default here, so an unset one leaves the file's value; the defaults live in {@link Configuration} and, for rule
+ * settings, in the rule that declares them ({@link io.github.cloudaudit.rules.Rule#settings()}).
  */
 abstract class AbstractAuditMojo extends AbstractMojo {
 
@@ -39,9 +46,9 @@ abstract class AbstractAuditMojo extends AbstractMojo {
 
     /**
      * Unsuppressed findings of this severity or worse fail the verdict: CRITICAL, HIGH, MEDIUM, LOW, INFO or NONE.
-     * The {@code report} goal shows the verdict but never fails the site build.
+     * Default: HIGH. The {@code report} goal shows the verdict but never fails the site build.
      */
-    @Parameter(property = "cloudaudit.failOnSeverity", defaultValue = "HIGH")
+    @Parameter(property = "cloudaudit.failOnSeverity")
     String failOnSeverity;
 
     /** Tag keys every server must carry, compared case-insensitively; the first present names the owner. Default: owner. */
@@ -100,61 +107,133 @@ abstract class AbstractAuditMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     PluginDescriptor plugin;
 
-    /** The audit the parameters ask for, in the given report language (en or nb). */
-    AuditRequest request(String language) throws MojoExecutionException {
-        if (inventory == null || inventory.isEmpty()) {
-            throw new MojoExecutionException("cloudaudit.inventory: give at least one inventory file or folder");
-        }
-        LocalDate date;
+    /**
+     * A configuration file ({@code cloud-audit.yml}, schema {@code io/github/cloudaudit/schema/cloud-audit.schema.json})
+     * that can set every parameter here and per rule: enabled, severity, scope and settings. What the pom sets wins.
+     * Default: {@code cloud-audit.yml} in the project's folder when it exists.
+     */
+    @Parameter(property = "cloudaudit.config")
+    File config;
+
+    /**
+     * The effective configuration: the defaults, then the configuration file, then what the pom sets.
+     *
+     * @throws MojoExecutionException naming the file, line and problem when the file is malformed
+     */
+    Configuration configuration() throws MojoExecutionException {
+        Path file = configFile();
+        ObjectNode fromFile;
         try {
-            date = auditDate == null || auditDate.isBlank() ? LocalDate.now() : LocalDate.parse(auditDate.trim());
-        } catch (DateTimeParseException e) {
-            throw new MojoExecutionException("cloudaudit.auditDate must be an ISO date like 2026-11-23, found '"
-                    + auditDate + "'");
+            fromFile = file == null ? null : ConfigurationFile.read(file);
+        } catch (ConfigurationException e) {
+            throw new MojoExecutionException("Invalid configuration file " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
         }
-        Severity threshold;
-        try {
-            threshold = Policy.threshold(failOnSeverity);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("cloudaudit.failOnSeverity: " + e.getMessage() + " or NONE");
-        }
-        if (!language.equals("en") && !language.equals("nb")) {
-            throw new MojoExecutionException("cloudaudit.locale must be en or nb, found '" + language + "'");
-        }
-        return new AuditRequest(inventory.stream().map(this::resolve).toList(), date, settings(), threshold,
-                existing(suppressions, "suppressions"), existing(osLifecycle, "osLifecycle"),
-                existing(databaseLifecycle, "databaseLifecycle"), language);
+        return Configuration.of(fromFile, pomLayer());
     }
 
-    /** The rule settings the pom sets; the others keep the rules' defaults. */
-    AuditSettings settings() throws MojoExecutionException {
-        AuditSettings settings = AuditSettings.defaults();
-        settings = withPomValue(settings, OrphanNoOwnerRule.REQUIRED_TAGS, requiredTags);
-        settings = withPomValue(settings, StaleServerRule.MAX_SERVER_AGE_DAYS, maxServerAgeDays);
-        settings = withPomValue(settings, OrphanStoppedRule.STOPPED_DAYS_THRESHOLD, stoppedDaysThreshold);
-        return withPomValue(settings, AuditSettings.DATABASE_TAGS, databaseTags);
+    private Path configFile() throws MojoExecutionException {
+        if (config != null) {
+            return existing(resolve(config), "config");
+        }
+        Path standard = resolve(new File(ConfigurationFile.DEFAULT_NAME));
+        return Files.isRegularFile(standard) ? standard : null;
     }
 
-    private static <T> AuditSettings withPomValue(AuditSettings settings, Setting<T> setting, Object value)
-            throws MojoExecutionException {
+    /** What the pom (or -D) sets, as a configuration layer; rule settings go under their rule. */
+    ObjectNode pomLayer() throws MojoExecutionException {
+        ObjectNode layer = Configuration.layer();
+        if (inventory != null && !inventory.isEmpty()) {
+            ArrayNode paths = layer.putArray("inventory");
+            inventory.forEach(f -> paths.add(resolve(f).toString()));
+        }
+        putText(layer, "auditDate", auditDate);
+        putText(layer, "failOnSeverity", failOnSeverity);
+        putText(layer, "locale", locale);
+        putPath(layer, "suppressions", suppressions);
+        putPath(layer, "osLifecycle", osLifecycle);
+        putPath(layer, "databaseLifecycle", databaseLifecycle);
+        putPath(layer, "templateDirectory", templateDirectory);
+        putSetting(layer, OrphanNoOwnerRule.REQUIRED_TAGS, requiredTags);
+        putSetting(layer, StaleServerRule.MAX_SERVER_AGE_DAYS, maxServerAgeDays);
+        putSetting(layer, OrphanStoppedRule.STOPPED_DAYS_THRESHOLD, stoppedDaysThreshold);
+        putSetting(layer, AuditSettings.DATABASE_TAGS, databaseTags);
+        return layer;
+    }
+
+    static void putText(ObjectNode layer, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            layer.put(key, value.trim());
+        }
+    }
+
+    void putPath(ObjectNode layer, String key, File value) {
+        if (value != null) {
+            layer.put(key, resolve(value).toString());
+        }
+    }
+
+    private static <T> void putSetting(ObjectNode layer, Setting<T> setting, Object value) throws MojoExecutionException {
         if (value == null) {
-            return settings;
+            return;
         }
         try {
-            return settings.with(setting, setting.parse(value));
+            Configuration.put(layer, setting, setting.parse(value));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("cloudaudit." + e.getMessage());
         }
     }
 
+    /**
+     * The audit the configuration asks for.
+     *
+     * @param defaultLanguage the report language when neither the pom nor the file names one
+     */
+    AuditRequest request(Configuration configuration, String defaultLanguage) throws MojoExecutionException {
+        List<String> paths = configuration.texts("inventory");
+        if (paths.isEmpty()) {
+            throw new MojoExecutionException("inventory: give at least one inventory file or folder "
+                    + "(cloudaudit.inventory, or inventory in " + ConfigurationFile.DEFAULT_NAME + ")");
+        }
+        String dateText = configuration.text("auditDate");
+        LocalDate date;
+        try {
+            date = dateText == null ? LocalDate.now() : LocalDate.parse(dateText);
+        } catch (DateTimeParseException e) {
+            throw new MojoExecutionException("auditDate must be an ISO date like 2026-11-23, found '" + dateText + "'");
+        }
+        Severity threshold;
+        try {
+            threshold = Policy.threshold(configuration.text("failOnSeverity"));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("failOnSeverity: " + e.getMessage() + " or NONE");
+        }
+        String language = configuration.text("locale") == null ? defaultLanguage : configuration.text("locale");
+        if (!language.equals("en") && !language.equals("nb")) {
+            throw new MojoExecutionException("locale must be en or nb, found '" + language + "'");
+        }
+        AuditSettings settings;
+        try {
+            settings = configuration.settings();
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        return new AuditRequest(paths.stream().map(Path::of).toList(), date, settings, threshold,
+                existingFile(configuration, "suppressions"), existingFile(configuration, "osLifecycle"),
+                existingFile(configuration, "databaseLifecycle"), language, configuration.ruleOverrides(),
+                configuration.yaml());
+    }
+
     /** How to render: the user's template folder, which must exist when given. */
-    ReportOptions reportOptions() throws MojoExecutionException {
-        if (templateDirectory == null) {
+    ReportOptions reportOptions(Configuration configuration) throws MojoExecutionException {
+        String folderText = configuration.text("templateDirectory");
+        if (folderText == null) {
             return ReportOptions.DEFAULTS;
         }
-        Path folder = resolve(templateDirectory);
+        Path folder = Path.of(folderText);
         if (!Files.isDirectory(folder)) {
-            throw new MojoExecutionException("cloudaudit.templateDirectory: folder not found: " + folder);
+            throw new MojoExecutionException("templateDirectory: folder not found: " + folder);
         }
         return new ReportOptions(folder);
     }
@@ -169,13 +248,14 @@ abstract class AbstractAuditMojo extends AbstractMojo {
         return plugin == null ? null : plugin.getVersion();
     }
 
-    private Path existing(File file, String parameter) throws MojoExecutionException {
-        if (file == null) {
-            return null;
-        }
-        Path path = resolve(file);
+    private static Path existingFile(Configuration configuration, String key) throws MojoExecutionException {
+        String path = configuration.text(key);
+        return path == null ? null : existing(Path.of(path), key);
+    }
+
+    private static Path existing(Path path, String key) throws MojoExecutionException {
         if (!Files.isRegularFile(path)) {
-            throw new MojoExecutionException("cloudaudit." + parameter + ": file not found: " + path);
+            throw new MojoExecutionException(key + ": file not found: " + path);
         }
         return path;
     }

@@ -1,6 +1,9 @@
 package io.github.cloudaudit.mojo;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudaudit.audit.AuditRequest;
+import io.github.cloudaudit.config.Configuration;
 import io.github.cloudaudit.audit.Auditor;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
@@ -35,13 +38,15 @@ import java.util.stream.Collectors;
 public class AuditMojo extends AbstractAuditMojo {
 
     private static final int WORST_FINDINGS_SHOWN = 10;
+    /** The effective configuration's file name beside the reports. */
+    static final String EFFECTIVE_CONFIGURATION = "effective-config.yml";
 
     /** Where reports go. Default: {@code target/cloud-audit} in a project, {@code ./cloud-audit} without one. */
     @Parameter(property = "cloudaudit.outputDirectory")
     private File outputDirectory;
 
-    /** Report formats: html, json, sarif, junit, markdown, or all. */
-    @Parameter(property = "cloudaudit.formats", defaultValue = "html,json,sarif")
+    /** Report formats: html, json, sarif, junit, markdown, or all. Default: html,json,sarif. */
+    @Parameter(property = "cloudaudit.formats")
     private List<String> formats;
 
     @Override
@@ -50,15 +55,17 @@ public class AuditMojo extends AbstractAuditMojo {
             getLog().info("Cloud audit skipped (cloudaudit.skip=true)");
             return;
         }
-        AuditRequest request = request(locale == null ? "en" : locale.trim());
-        ReportOptions options = reportOptions();
-        List<Reporter> reporters = reporters();
+        Configuration configuration = configuration();
+        AuditRequest request = request(configuration, "en");
+        ReportOptions options = reportOptions(configuration);
+        List<Reporter> reporters = reporters(configuration.texts("formats"));
         AuditReport report;
         List<Path> written = new ArrayList<>();
         try {
             report = new Auditor(getLog()::info, getLog()::warn).audit(request, pluginVersion());
-            Path output = outputDirectory().toPath();
+            Path output = outputDirectory(configuration);
             Files.createDirectories(output);
+            writeConfiguration(output, request);
             Instant reportsStart = Instant.now();
             for (Reporter reporter : reporters) {
                 written.add(reporter.write(report, output, options));
@@ -76,7 +83,23 @@ public class AuditMojo extends AbstractAuditMojo {
         }
     }
 
-    private List<Reporter> reporters() throws MojoExecutionException {
+    @Override
+    ObjectNode pomLayer() throws MojoExecutionException {
+        ObjectNode layer = super.pomLayer();
+        putPath(layer, "outputDirectory", outputDirectory);
+        if (formats != null && !formats.isEmpty()) {
+            ArrayNode list = layer.putArray("formats");
+            formats.forEach(list::add);
+        }
+        return layer;
+    }
+
+    /** The configuration the audit ran with, beside its reports. */
+    private static Path writeConfiguration(Path output, AuditRequest request) throws IOException {
+        return Files.writeString(output.resolve(EFFECTIVE_CONFIGURATION), request.configuration());
+    }
+
+    private List<Reporter> reporters(List<String> formats) throws MojoExecutionException {
         Map<String, Reporter> available = new LinkedHashMap<>();
         ServiceLoader.load(Reporter.class, getClass().getClassLoader()).forEach(r -> available.put(r.format(), r));
         List<String> wanted = formats.stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).filter(f -> !f.isEmpty()).toList();
@@ -87,7 +110,7 @@ public class AuditMojo extends AbstractAuditMojo {
         for (String format : wanted) {
             Reporter reporter = available.get(format);
             if (reporter == null) {
-                throw new MojoExecutionException("cloudaudit.formats: unknown format '" + format + "', expected "
+                throw new MojoExecutionException("formats: unknown format '" + format + "', expected "
                         + String.join(", ", available.keySet()) + " or all");
             }
             selected.add(reporter);
@@ -95,12 +118,12 @@ public class AuditMojo extends AbstractAuditMojo {
         return selected;
     }
 
-    private File outputDirectory() {
-        if (outputDirectory != null) {
-            return resolve(outputDirectory).toFile();
+    private Path outputDirectory(Configuration configuration) {
+        if (configuration.text("outputDirectory") != null) {
+            return Path.of(configuration.text("outputDirectory"));
         }
         boolean standalone = project == null || project.getFile() == null;
-        return standalone ? new File("cloud-audit") : new File(project.getBuild().getDirectory(), "cloud-audit");
+        return standalone ? Path.of("cloud-audit") : Path.of(project.getBuild().getDirectory(), "cloud-audit");
     }
 
     static String countsLine(Map<Severity, Long> counts) {

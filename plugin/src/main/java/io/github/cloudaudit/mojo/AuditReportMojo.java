@@ -1,6 +1,7 @@
 package io.github.cloudaudit.mojo;
 
 import io.github.cloudaudit.audit.Auditor;
+import io.github.cloudaudit.config.Configuration;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.html.HtmlReporter;
 import io.github.cloudaudit.report.view.Messages;
@@ -57,11 +58,12 @@ public class AuditReportMojo extends AbstractAuditMojo implements MavenReport {
 
     void executeReport(Locale siteLocale) throws MavenReportException {
         try {
-            AuditReport report = new Auditor(getLog()::info, getLog()::warn).audit(request(language(siteLocale)),
-                    pluginVersion());
+            Configuration configuration = configuration();
+            AuditReport report = new Auditor(getLog()::info, getLog()::warn).audit(
+                    request(configuration, language(siteLocale)), pluginVersion());
             Path folder = reportOutputDirectory.toPath().resolve(OUTPUT_NAME).getParent();
             Files.createDirectories(folder);
-            Path written = new HtmlReporter().write(report, folder, reportOptions());
+            Path written = new HtmlReporter().write(report, folder, reportOptions(configuration));
             getLog().info(String.format("Cloud audit report %s (%d findings, %d suppressed; the site never fails "
                             + "on findings): %s", report.result().passed() ? "passed" : "FAILED",
                     report.result().findings().size(), report.result().suppressedCount(), written));
@@ -74,11 +76,8 @@ public class AuditReportMojo extends AbstractAuditMojo implements MavenReport {
         }
     }
 
-    /** The report's language: the parameter when given, otherwise Norwegian for a Norwegian site. */
+    /** The report's language unless the pom or the configuration file names one: Norwegian for a Norwegian site. */
     String language(Locale siteLocale) {
-        if (locale != null && !locale.isBlank()) {
-            return locale.trim();
-        }
         String site = siteLocale == null ? "" : siteLocale.getLanguage();
         return site.equals("nb") || site.equals("no") || site.equals("nn") ? "nb" : "en";
     }

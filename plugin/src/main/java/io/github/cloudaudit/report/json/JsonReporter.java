@@ -88,6 +88,7 @@ public final class JsonReporter implements Reporter {
         json.writeStringField("verdict", result.passed() ? "pass" : "fail");
         json.writeBooleanField("incomplete", report.incomplete());
         stringArray(json, "inputs", metadata.inputs());
+        json.writeStringField("configuration", metadata.configuration());
         sources(json, report.inventory().sources());
         coverage(json, report.inventory().gaps());
         counts(json, result);

@@ -94,7 +94,7 @@ public record ReportView(String lang, Map<String, Object> msg, String title, Str
     public record Expired(String rule, String resource, String justification, String expired, String origin) {
     }
 
-    public record About(List<Fact> facts, List<String> inputs, List<RuleLine> rules) {
+    public record About(List<Fact> facts, List<String> inputs, List<RuleLine> rules, String configuration) {
     }
 
     public record RuleLine(String id, String title, String category, String severityKey, String severityLabel) {

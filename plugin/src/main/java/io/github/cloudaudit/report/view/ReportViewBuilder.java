@@ -273,7 +273,8 @@ public final class ReportViewBuilder {
                 .map(r -> new RuleLine(r.id(), r.title(), Words.enumLabel("category", r.category(), m),
                         r.severity().name().toLowerCase(Locale.ROOT), severityLabel(r.severity())))
                 .toList();
-        return new About(facts, meta.inputs(), rules);
+        return new About(facts, meta.inputs(), rules,
+                meta.configuration().isEmpty() ? null : meta.configuration());
     }
 
     private String severityLabel(Severity severity) {
