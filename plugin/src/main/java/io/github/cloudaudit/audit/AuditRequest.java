@@ -1,13 +1,11 @@
 package io.github.cloudaudit.audit;
 
 import io.github.cloudaudit.findings.Severity;
-import io.github.cloudaudit.policy.RuleOverride;
 import io.github.cloudaudit.rules.AuditSettings;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What to audit and how, independent of Maven.
@@ -20,15 +18,14 @@ import java.util.Map;
  * @param operatingSystemTable   user lifecycle table laid over the built-in one, null for none
  * @param databaseEngineTable    user lifecycle table laid over the built-in one, null for none
  * @param locale                 language of human-readable reports
- * @param ruleOverrides          per rule: enabled, severity, scope; rules not named keep their own judgement
+ * @param policy                 rule overrides, baseline and the verdict's other gates
  * @param configuration          the effective configuration as YAML, shown in the reports
  */
 public record AuditRequest(List<Path> inventory, LocalDate auditDate, AuditSettings settings, Severity failOnSeverity,
                            Path suppressionFile, Path operatingSystemTable, Path databaseEngineTable, String locale,
-                           Map<String, RuleOverride> ruleOverrides, String configuration) {
+                           PolicyOptions policy, String configuration) {
 
     public AuditRequest {
         inventory = List.copyOf(inventory);
-        ruleOverrides = Map.copyOf(ruleOverrides);
     }
 }

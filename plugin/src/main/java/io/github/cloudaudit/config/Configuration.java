@@ -31,7 +31,7 @@ public final class Configuration {
 
     /** Keys whose values are paths; the file's relative paths are resolved against its folder. */
     public static final List<String> PATH_KEYS = List.of("inventory", "outputDirectory", "suppressions", "osLifecycle",
-            "databaseLifecycle", "templateDirectory");
+            "databaseLifecycle", "templateDirectory", "baseline");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
@@ -70,6 +70,9 @@ public final class Configuration {
         ObjectNode defaults = layer();
         defaults.put("failOnSeverity", "HIGH");
         defaults.putArray("formats").add("html").add("json").add("sarif");
+        defaults.put("failOnIncompleteAudit", true);
+        defaults.put("failOnExpiredSuppressions", false);
+        defaults.put("warnOnly", false);
         AuditSettings.SHARED.forEach(s -> putDefault(defaults, s));
         RULES.forEach(r -> r.settings().forEach(s -> putDefault(defaults, s)));
         return defaults;
@@ -104,6 +107,18 @@ public final class Configuration {
     public String text(String key) {
         JsonNode value = tree.get(key);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** A top-level yes/no value; false when unset. */
+    public boolean flag(String key) {
+        JsonNode value = tree.get(key);
+        return value != null && (value.isBoolean() ? value.booleanValue() : Boolean.parseBoolean(value.asText()));
+    }
+
+    /** A top-level whole number, null when unset. */
+    public Integer integer(String key) {
+        JsonNode value = tree.get(key);
+        return value == null || value.isNull() ? null : value.asInt();
     }
 
     /** A top-level value as a list of texts: a list, or one text; empty when unset. */

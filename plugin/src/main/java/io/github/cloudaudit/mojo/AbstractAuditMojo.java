@@ -3,10 +3,12 @@ package io.github.cloudaudit.mojo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudaudit.audit.AuditRequest;
+import io.github.cloudaudit.audit.PolicyOptions;
 import io.github.cloudaudit.config.Configuration;
 import io.github.cloudaudit.config.ConfigurationException;
 import io.github.cloudaudit.config.ConfigurationFile;
 import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.policy.Gates;
 import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.rules.AuditSettings;
@@ -108,6 +110,28 @@ abstract class AbstractAuditMojo extends AbstractMojo {
     PluginDescriptor plugin;
 
     /**
+     * A baseline file written by the {@code baseline} goal: only findings not in it count for the verdict, and
+     * baseline findings that went away are listed as fixed.
+     */
+    @Parameter(property = "cloudaudit.baseline")
+    File baseline;
+
+    /** More unsuppressed findings than this (new ones, with a baseline), of any severity, fail the verdict. */
+    @Parameter(property = "cloudaudit.maxFindings")
+    Integer maxFindings;
+
+    /**
+     * An audit that could not see everything (a region that denied access, a truncated listing) fails the verdict.
+     * When false, its audit-incomplete findings are reported but do not count. Default: true.
+     */
+    @Parameter(property = "cloudaudit.failOnIncompleteAudit")
+    Boolean failOnIncompleteAudit;
+
+    /** An expired suppression fails the verdict instead of being a warning. Default: false. */
+    @Parameter(property = "cloudaudit.failOnExpiredSuppressions")
+    Boolean failOnExpiredSuppressions;
+
+    /**
      * A configuration file ({@code cloud-audit.yml}, schema {@code io/github/cloudaudit/schema/cloud-audit.schema.json})
      * that can set every parameter here and per rule: enabled, severity, scope and settings. What the pom sets wins.
      * Default: {@code cloud-audit.yml} in the project's folder when it exists.
@@ -155,6 +179,15 @@ abstract class AbstractAuditMojo extends AbstractMojo {
         putPath(layer, "osLifecycle", osLifecycle);
         putPath(layer, "databaseLifecycle", databaseLifecycle);
         putPath(layer, "templateDirectory", templateDirectory);
+        putPath(layer, "baseline", baseline);
+        if (maxFindings != null) {
+            if (maxFindings < 0) {
+                throw new MojoExecutionException("cloudaudit.maxFindings: must be at least 0, found " + maxFindings);
+            }
+            layer.put("maxFindings", maxFindings);
+        }
+        putFlag(layer, "failOnIncompleteAudit", failOnIncompleteAudit);
+        putFlag(layer, "failOnExpiredSuppressions", failOnExpiredSuppressions);
         putSetting(layer, OrphanNoOwnerRule.REQUIRED_TAGS, requiredTags);
         putSetting(layer, StaleServerRule.MAX_SERVER_AGE_DAYS, maxServerAgeDays);
         putSetting(layer, OrphanStoppedRule.STOPPED_DAYS_THRESHOLD, stoppedDaysThreshold);
@@ -165,6 +198,12 @@ abstract class AbstractAuditMojo extends AbstractMojo {
     static void putText(ObjectNode layer, String key, String value) {
         if (value != null && !value.isBlank()) {
             layer.put(key, value.trim());
+        }
+    }
+
+    static void putFlag(ObjectNode layer, String key, Boolean value) {
+        if (value != null) {
+            layer.put(key, value);
         }
     }
 
@@ -221,8 +260,15 @@ abstract class AbstractAuditMojo extends AbstractMojo {
         }
         return new AuditRequest(paths.stream().map(Path::of).toList(), date, settings, threshold,
                 existingFile(configuration, "suppressions"), existingFile(configuration, "osLifecycle"),
-                existingFile(configuration, "databaseLifecycle"), language, configuration.ruleOverrides(),
-                configuration.yaml());
+                existingFile(configuration, "databaseLifecycle"), language,
+                new PolicyOptions(configuration.ruleOverrides(), baselineToApply(configuration),
+                        new Gates(configuration.integer("maxFindings"), configuration.flag("failOnIncompleteAudit"),
+                                configuration.flag("failOnExpiredSuppressions"))), configuration.yaml());
+    }
+
+    /** The baseline the verdict is measured against, null for none. */
+    Path baselineToApply(Configuration configuration) throws MojoExecutionException {
+        return existingFile(configuration, "baseline");
     }
 
     /** How to render: the user's template folder, which must exist when given. */

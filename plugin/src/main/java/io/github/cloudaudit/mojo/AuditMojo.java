@@ -49,6 +49,10 @@ public class AuditMojo extends AbstractAuditMojo {
     @Parameter(property = "cloudaudit.formats")
     private List<String> formats;
 
+    /** Log the verdict but never fail the build on it, for a first rollout. Errors still fail. Default: false. */
+    @Parameter(property = "cloudaudit.warnOnly")
+    private Boolean warnOnly;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -78,15 +82,23 @@ public class AuditMojo extends AbstractAuditMojo {
         }
         BuildLogSummary summary = new BuildLogSummary(report, written);
         summary.lines().forEach(getLog()::info);
-        if (!report.result().passed()) {
-            throw new MojoFailureException(summary.failureMessage(WORST_FINDINGS_SHOWN));
+        if (report.result().passed()) {
+            return;
         }
+        String failure = summary.failureMessage(WORST_FINDINGS_SHOWN);
+        if (configuration.flag("warnOnly")) {
+            getLog().warn(failure);
+            getLog().warn("The build goes on because warnOnly is set; remove it to make the audit a gate.");
+            return;
+        }
+        throw new MojoFailureException(failure);
     }
 
     @Override
     ObjectNode pomLayer() throws MojoExecutionException {
         ObjectNode layer = super.pomLayer();
         putPath(layer, "outputDirectory", outputDirectory);
+        putFlag(layer, "warnOnly", warnOnly);
         if (formats != null && !formats.isEmpty()) {
             ArrayNode list = layer.putArray("formats");
             formats.forEach(list::add);
