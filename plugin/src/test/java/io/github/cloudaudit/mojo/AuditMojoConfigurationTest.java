@@ -43,7 +43,7 @@ class AuditMojoConfigurationTest {
         Files.writeString(project.resolve("cloud-audit.yml"), """
                 inventory: inventory
                 auditDate: 2026-11-23
-                formats: [json]
+                formats: [json, html]
                 failOnSeverity: LOW
                 rules:
                   stale-server:
@@ -56,11 +56,13 @@ class AuditMojoConfigurationTest {
 
         Path output = project.resolve("target/cloud-audit");
         assertThat(output.resolve("findings.json")).isRegularFile();
-        assertThat(output.resolve("report.html")).as("formats come from the file").doesNotExist();
+        assertThat(output.resolve("findings.sarif")).as("formats come from the file").doesNotExist();
         String effective = Files.readString(output.resolve(AuditMojo.EFFECTIVE_CONFIGURATION));
         assertThat(effective).contains("failOnSeverity: LOW", "maxServerAgeDays: 400", "auditDate: 2026-11-23")
                 .doesNotContain("maxServerAgeDays: 730");
         assertThat(Files.readString(output.resolve("findings.json"))).contains("maxServerAgeDays: 400");
+        assertThat(Files.readString(output.resolve("report.html"))).contains("Effective configuration",
+                "maxServerAgeDays: 400");
     }
 
     @Test
