@@ -1,9 +1,11 @@
 package io.github.cloudaudit.model;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The normalized inventory every source produces and every rule reads: servers (virtual machines and managed
@@ -17,11 +19,19 @@ public final class Inventory {
     private final List<Network> networks;
     private final List<CoverageGap> gaps;
     private final List<SourceFile> sources;
+    private final Map<String, Long> apiCalls;
     private final Map<String, Scope> scopeIndex = new HashMap<>();
     private final Map<String, Network> networkIndex = new HashMap<>();
 
     public Inventory(List<Server> servers, List<Scope> scopes, List<Network> networks,
                      List<CoverageGap> gaps, List<SourceFile> sources) {
+        this(servers, scopes, networks, gaps, sources, Map.of());
+    }
+
+    /** @param apiCalls requests live sources sent, by operation such as {@code ec2:DescribeInstances} */
+    public Inventory(List<Server> servers, List<Scope> scopes, List<Network> networks,
+                     List<CoverageGap> gaps, List<SourceFile> sources, Map<String, Long> apiCalls) {
+        this.apiCalls = Collections.unmodifiableMap(new TreeMap<>(apiCalls));
         this.servers = List.copyOf(servers);
         this.scopes = List.copyOf(scopes);
         this.networks = List.copyOf(networks);
@@ -36,6 +46,7 @@ public final class Inventory {
     public List<Network> networks() { return networks; }
     public List<CoverageGap> gaps() { return gaps; }
     public List<SourceFile> sources() { return sources; }
+    public Map<String, Long> apiCalls() { return apiCalls; }
 
     /** The scope of a server's own region, if the inventory has facts for it. */
     public Optional<Scope> regionScope(Server server) {

@@ -16,7 +16,8 @@ import io.github.cloudaudit.rules.OrphanNoOwnerRule;
 import io.github.cloudaudit.rules.OrphanStoppedRule;
 import io.github.cloudaudit.rules.Setting;
 import io.github.cloudaudit.rules.StaleServerRule;
-import org.apache.maven.plugin.AbstractMojo;
+import io.github.cloudaudit.source.InventoryFiles;
+import io.github.cloudaudit.source.InventorySource;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,9 +38,12 @@ import java.util.List;
  * no default here, so an unset one leaves the file's value; the defaults live in {@link Configuration} and, for rule
  * settings, in the rule that declares them ({@link io.github.cloudaudit.rules.Rule#settings()}).
  */
-abstract class AbstractAuditMojo extends AbstractMojo {
+abstract class AbstractAuditMojo extends LiveSourceMojo {
 
-    /** Inventory files and folders: normalized inventory, AWS CLI or Azure CLI JSON output. Several allowed. */
+    /**
+     * Inventory files and folders: normalized inventory, AWS CLI or Azure CLI JSON output. Several allowed.
+     * Optional when a live source ({@code cloudaudit.aws.enabled}) is on.
+     */
     @Parameter(property = "cloudaudit.inventory")
     List<File> inventory;
 
@@ -230,10 +235,13 @@ abstract class AbstractAuditMojo extends AbstractMojo {
      * @param defaultLanguage the report language when neither the pom nor the file names one
      */
     AuditRequest request(Configuration configuration, String defaultLanguage) throws MojoExecutionException {
-        List<String> paths = configuration.texts("inventory");
-        if (paths.isEmpty()) {
+        List<InventorySource> sources = new ArrayList<>();
+        configuration.texts("inventory").forEach(path -> sources.add(new InventoryFiles(Path.of(path))));
+        sources.addAll(liveSources());
+        if (sources.isEmpty()) {
             throw new MojoExecutionException("inventory: give at least one inventory file or folder "
-                    + "(cloudaudit.inventory, or inventory in " + ConfigurationFile.DEFAULT_NAME + ")");
+                    + "(cloudaudit.inventory, or inventory in " + ConfigurationFile.DEFAULT_NAME
+                    + "), or read accounts live (cloudaudit.aws.enabled=true)");
         }
         String dateText = configuration.text("auditDate");
         LocalDate date;
@@ -258,7 +266,7 @@ abstract class AbstractAuditMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }
-        return new AuditRequest(paths.stream().map(Path::of).toList(), date, settings, threshold,
+        return new AuditRequest(sources, date, settings, threshold,
                 existingFile(configuration, "suppressions"), existingFile(configuration, "osLifecycle"),
                 existingFile(configuration, "databaseLifecycle"), language,
                 new PolicyOptions(configuration.ruleOverrides(), baselineToApply(configuration),

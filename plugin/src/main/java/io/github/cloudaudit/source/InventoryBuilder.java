@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -57,6 +58,7 @@ public final class InventoryBuilder {
     private final Map<String, Network> networks = new LinkedHashMap<>();
     private final List<CoverageGap> gaps = new ArrayList<>();
     private final List<SourceFile> sources = new ArrayList<>();
+    private final Map<String, Long> apiCalls = new TreeMap<>();
 
     /** A complete server, as the normalized format holds it. */
     public void server(Server server) {
@@ -138,6 +140,11 @@ public final class InventoryBuilder {
         gaps.add(gap);
     }
 
+    /** Requests a live source sent, by operation; added to what other sources sent. */
+    public void apiCalls(Map<String, Long> byOperation) {
+        byOperation.forEach((operation, calls) -> apiCalls.merge(operation, calls, Long::sum));
+    }
+
     public void source(SourceFile file) {
         sources.add(file);
     }
@@ -158,7 +165,7 @@ public final class InventoryBuilder {
             }
         }
         List<Network> resolvedNetworks = allNetworks.values().stream().map(this::withFlowLogs).toList();
-        return new Inventory(servers, List.copyOf(scopes.values()), resolvedNetworks, gaps, sources);
+        return new Inventory(servers, List.copyOf(scopes.values()), resolvedNetworks, gaps, sources, apiCalls);
     }
 
     private Server link(Draft draft) {

@@ -1,5 +1,6 @@
 package io.github.cloudaudit.mojo;
 
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.CoverageGap;
@@ -27,7 +28,7 @@ class BuildLogSummaryTest {
 
     private static Finding finding(String rule, Severity severity, String id) {
         return new Finding(rule, severity, Provider.AWS, "123456789012", "eu-north-1", id, "name-" + id,
-                "what is wrong with " + id, List.of(), true, "inventory.json", List.of(), null);
+                "what is wrong with " + id, List.of(), true, Origin.file("inventory.json"), List.of(), null);
     }
 
     private static BuildLogSummary summary(List<Finding> findings, List<CoverageGap> gaps, List<SourceFile> sources) {

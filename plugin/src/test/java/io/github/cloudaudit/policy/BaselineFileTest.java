@@ -2,6 +2,7 @@ package io.github.cloudaudit.policy;
 
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.source.InventoryFormatException;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class BaselineFileTest {
 
     private static Finding finding(String rule, String id, String message) {
         return new Finding(rule, Severity.MEDIUM, Provider.AWS, "111122223333", "eu-north-1", id, null, message,
-                List.of(), true, "inventory.json", List.of(), null);
+                List.of(), true, Origin.file("inventory.json"), List.of(), null);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.cloudaudit.policy;
 
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.model.Provider;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class RuleOverridesTest {
             "i-test", Map.of("env", "test"));
 
     private static Finding finding(String rule, Provider provider, String account, String region, String id) {
-        return new Finding(rule, Severity.HIGH, provider, account, region, id, null, "m", List.of(), true, "f",
+        return new Finding(rule, Severity.HIGH, provider, account, region, id, null, "m", List.of(), true, Origin.file("f"),
                 List.of(), null);
     }
 

@@ -27,6 +27,7 @@ import java.util.Map;
 import static io.github.cloudaudit.report.JsonReportSupport.lowerCase;
 import static io.github.cloudaudit.report.JsonReportSupport.nullableBoolean;
 import static io.github.cloudaudit.report.JsonReportSupport.nullableString;
+import static io.github.cloudaudit.report.JsonReportSupport.origin;
 import static io.github.cloudaudit.report.JsonReportSupport.stringArray;
 
 /**
@@ -98,6 +99,11 @@ public final class JsonReporter implements Reporter {
         stringArray(json, "inputs", metadata.inputs());
         json.writeStringField("configuration", metadata.configuration());
         sources(json, report.inventory().sources());
+        json.writeObjectFieldStart("apiCalls");
+        for (Map.Entry<String, Long> calls : report.inventory().apiCalls().entrySet()) {
+            json.writeNumberField(calls.getKey(), calls.getValue());
+        }
+        json.writeEndObject();
         coverage(json, report.inventory().gaps());
         counts(json, result);
         json.writeEndObject();
@@ -199,7 +205,7 @@ public final class JsonReporter implements Reporter {
             json.writeStringField(tag.getKey(), tag.getValue());
         }
         json.writeEndObject();
-        json.writeStringField("sourceFile", server.sourceFile());
+        origin(json, server.origin());
         json.writeEndObject();
     }
 
@@ -255,7 +261,7 @@ public final class JsonReporter implements Reporter {
         stringArray(json, "evidence", finding.evidence());
         json.writeBooleanField("verified", finding.verified());
         json.writeStringField("remediation", rule == null ? null : rule.remediation());
-        json.writeStringField("sourceFile", finding.sourceFile());
+        origin(json, finding.origin());
         stringArray(json, "related", finding.related());
         json.writeStringField("baseline", baselineState);
         json.writeBooleanField("suppressed", finding.suppressed());
