@@ -15,7 +15,6 @@ import io.github.cloudaudit.rules.RuleEngine;
 import io.github.cloudaudit.rules.Setting;
 
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,17 +122,7 @@ public final class Configuration {
 
     /** A top-level value as a list of texts: a list, or one text; empty when unset. */
     public List<String> texts(String key) {
-        return texts(tree.get(key));
-    }
-
-    private static List<String> texts(JsonNode value) {
-        List<String> texts = new ArrayList<>();
-        if (value != null && value.isArray()) {
-            value.forEach(item -> texts.add(item.asText()));
-        } else if (value != null && !value.isNull()) {
-            texts.add(value.asText());
-        }
-        return texts;
+        return ResourceScope.texts(tree.get(key));
     }
 
     /** The rule settings: shared ones from the top, each rule's own from its entry under {@code rules}. */
@@ -160,13 +149,9 @@ public final class Configuration {
         Map<String, RuleOverride> overrides = new LinkedHashMap<>();
         tree.path("rules").fields().forEachRemaining(entry -> {
             JsonNode rule = entry.getValue();
-            JsonNode scope = rule.path("scope");
-            Map<String, String> tags = new LinkedHashMap<>();
-            scope.path("tags").fields().forEachRemaining(t -> tags.put(t.getKey(), t.getValue().asText()));
             RuleOverride override = new RuleOverride(rule.path("enabled").asBoolean(true),
                     rule.hasNonNull("severity") ? Severity.parse(rule.get("severity").asText()) : null,
-                    new ResourceScope(texts(scope.get("provider")), texts(scope.get("account")),
-                            texts(scope.get("region")), tags));
+                    ResourceScope.read(rule.path("scope")));
             if (!override.equals(RuleOverride.NONE)) {
                 overrides.put(entry.getKey(), override);
             }

@@ -1,7 +1,10 @@
 package io.github.cloudaudit.policy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudaudit.findings.Finding;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +25,36 @@ public record ResourceScope(List<String> providers, List<String> accounts, List<
         accounts = List.copyOf(accounts);
         regions = List.copyOf(regions);
         tags = Map.copyOf(tags);
+    }
+
+    /**
+     * The scope written in YAML on an entry: {@code provider}, {@code account} and {@code region} each a value or a
+     * list, {@code tags} a map; absent fields do not narrow.
+     *
+     * @throws IllegalArgumentException when {@code tags} is not a map
+     */
+    public static ResourceScope read(JsonNode entry) {
+        JsonNode tagsNode = entry.get("tags");
+        Map<String, String> tags = new LinkedHashMap<>();
+        if (tagsNode != null && !tagsNode.isNull()) {
+            if (!tagsNode.isObject()) {
+                throw new IllegalArgumentException("'tags' must map tag keys to values or globs, like {env: test}");
+            }
+            tagsNode.fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+        }
+        return new ResourceScope(texts(entry.get("provider")), texts(entry.get("account")), texts(entry.get("region")),
+                tags);
+    }
+
+    /** A YAML value or list of values as texts; empty when absent. */
+    public static List<String> texts(JsonNode value) {
+        List<String> texts = new ArrayList<>();
+        if (value != null && value.isArray()) {
+            value.forEach(item -> texts.add(item.asText()));
+        } else if (value != null && !value.isNull()) {
+            texts.add(value.asText());
+        }
+        return texts;
     }
 
     /** This scope with its globs compiled once, to test many findings against. */

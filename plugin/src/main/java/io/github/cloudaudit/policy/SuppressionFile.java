@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads a suppressions file:
@@ -62,35 +60,17 @@ public final class SuppressionFile {
                             + "like 2027-01-31, found '" + entry.get("expires").asText() + "'");
                 }
             }
+            ResourceScope scope;
+            try {
+                scope = ResourceScope.read(entry);
+            } catch (IllegalArgumentException e) {
+                throw new InventoryFormatException(file.toString(), 0, 0, where + ": " + e.getMessage());
+            }
             suppressions.add(new Suppression(rule, resource, justification, expires, file.getFileName() + " " + where,
-                    texts(entry.get("provider")), texts(entry.get("account")), texts(entry.get("region")),
-                    tags(file, entry.get("tags"), where), entry.hasNonNull("ticket") ? entry.get("ticket").asText() : null));
+                    scope.providers(), scope.accounts(), scope.regions(), scope.tags(),
+                    entry.hasNonNull("ticket") ? entry.get("ticket").asText() : null));
         }
         return suppressions;
-    }
-
-    /** A value or a list of values; empty when absent. */
-    private static List<String> texts(JsonNode value) {
-        List<String> texts = new ArrayList<>();
-        if (value != null && value.isArray()) {
-            value.forEach(item -> texts.add(item.asText()));
-        } else if (value != null && !value.isNull()) {
-            texts.add(value.asText());
-        }
-        return texts;
-    }
-
-    private static Map<String, String> tags(Path file, JsonNode value, String where) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        if (value == null || value.isNull()) {
-            return tags;
-        }
-        if (!value.isObject()) {
-            throw new InventoryFormatException(file.toString(), 0, 0, where + ": 'tags' must map tag keys to values "
-                    + "or globs, like {env: test}");
-        }
-        value.fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
-        return tags;
     }
 
     private static String required(Path file, JsonNode entry, String field, String where) {
