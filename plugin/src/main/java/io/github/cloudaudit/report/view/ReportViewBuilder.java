@@ -106,9 +106,17 @@ public final class ReportViewBuilder {
             return new Verdict("none", m.get("verdict.noThreshold"), detail);
         }
         String threshold = severityLabel(result.failOnSeverity());
-        return result.passed()
-                ? new Verdict("pass", m.format("verdict.pass", threshold), detail)
-                : new Verdict("fail", m.format("verdict.fail", result.failing().size(), threshold), detail);
+        if (result.passed()) {
+            return new Verdict("pass", m.format(result.baseline().used() ? "verdict.passBaseline" : "verdict.pass",
+                    threshold), detail);
+        }
+        // Gates other than the threshold (maxFindings, an incomplete audit, expired suppressions) say why themselves.
+        String gates = String.join("; ", result.violations());
+        if (result.failing().isEmpty()) {
+            return new Verdict("fail", m.format("verdict.failGate", gates), detail);
+        }
+        String failing = m.format("verdict.fail", result.failing().size(), threshold);
+        return new Verdict("fail", gates.isEmpty() ? failing : failing + "; " + gates, detail);
     }
 
     private RiskSummary risk(List<Entry> open) {
