@@ -219,7 +219,8 @@ abstract class AbstractAuditMojo extends LiveSourceMojo {
     }
 
     private static <T> void putSetting(ObjectNode layer, Setting<T> setting, Object value) throws MojoExecutionException {
-        if (value == null) {
+        // Maven injects an empty list for a list parameter nobody set; only a value set in the pom wins.
+        if (value == null || value instanceof java.util.Collection<?> list && list.isEmpty()) {
             return;
         }
         try {

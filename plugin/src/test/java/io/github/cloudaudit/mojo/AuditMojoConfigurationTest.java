@@ -66,6 +66,23 @@ class AuditMojoConfigurationTest {
     }
 
     @Test
+    void listParametersMavenLeavesEmptyKeepTheRulesDefaults() throws Exception {
+        Files.writeString(project.resolve("cloud-audit.yml"), """
+                inventory: inventory
+                auditDate: 2026-11-23
+                formats: [json]
+                """);
+        AuditMojo mojo = mojo();
+        MojoFields.set(mojo, "requiredTags", List.of());
+        MojoFields.set(mojo, "databaseTags", List.of());
+
+        mojo.execute();
+
+        String effective = Files.readString(project.resolve("target/cloud-audit").resolve(AuditMojo.EFFECTIVE_CONFIGURATION));
+        assertThat(effective).contains("role: database", "requiredTags:\n    - owner").doesNotContain("databaseTags: {}");
+    }
+
+    @Test
     void aMalformedFileFailsTheBuildNamingTheLine() throws Exception {
         Path file = Files.writeString(project.resolve("cloud-audit.yml"), """
                 inventory: inventory
