@@ -15,8 +15,6 @@ import java.util.Map;
  */
 public record PolicyOptions(Map<String, RuleOverride> ruleOverrides, Path baselineFile, Gates gates) {
 
-    public static final PolicyOptions DEFAULTS = new PolicyOptions(Map.of(), null, Gates.DEFAULTS);
-
     public PolicyOptions {
         ruleOverrides = Map.copyOf(ruleOverrides);
     }

@@ -96,8 +96,4 @@ public final class AuditSettings {
     public AuditSettings withStoppedDaysThreshold(int days) {
         return with(OrphanStoppedRule.STOPPED_DAYS_THRESHOLD, days);
     }
-
-    public AuditSettings withDatabaseTags(Map<String, String> tags) {
-        return with(DATABASE_TAGS, tags);
-    }
 }

@@ -19,19 +19,9 @@ import java.util.Map;
  */
 public record Setting<T>(String key, Kind kind, T defaultValue, double minimum, String description) {
 
-    /** The shapes a setting can take, with the JSON Schema type each one is published as. */
+    /** The shapes a setting can take. */
     public enum Kind {
-        INTEGER("integer"), NUMBER("number"), TEXT_LIST("array"), TAG_MAP("object");
-
-        private final String schemaType;
-
-        Kind(String schemaType) {
-            this.schemaType = schemaType;
-        }
-
-        public String schemaType() {
-            return schemaType;
-        }
+        INTEGER, NUMBER, TEXT_LIST, TAG_MAP
     }
 
     public static Setting<Integer> integer(String key, int defaultValue, int minimum, String description) {
