@@ -3,6 +3,9 @@ package io.github.cloudaudit.policy;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudaudit.findings.Suppression;
 import io.github.cloudaudit.source.InventoryFormatException;
 import io.github.cloudaudit.source.StrictParsers;
@@ -27,6 +30,9 @@ import java.util.regex.Pattern;
  *     resource: i-0abc*              # resource id, name or glob
  *     justification: owned by the platform team, tagging in progress (JIRA-123)
  *     expires: 2027-01-31            # optional; after this day the finding is reported again
+ *     ticket: JIRA-123               # optional; the ticket that tracks the fix
+ *     account: "1111*"               # optional, like provider and region: a value, glob or list of them
+ *     tags: {env: test}              # optional; tags the resource must carry (values or globs)
  * </pre>
  * A suppression silences findings, so the file is read strictly: every value must be text as written (not null,
  * a YAML boolean or an alias), a key given twice is an error (a second {@code resource:} would widen the
@@ -35,7 +41,10 @@ import java.util.regex.Pattern;
 public final class SuppressionFile {
 
     private static final String LIST = "suppressions";
-    private static final Set<String> FIELDS = Set.of("rule", "resource", "justification", "expires");
+    private static final Set<String> FIELDS = Set.of("rule", "resource", "justification", "expires", "ticket");
+    /** Fields that narrow where a suppression applies: a text or a list of texts, and tags a map of texts. */
+    private static final Set<String> SCOPE_FIELDS = Set.of("provider", "account", "region", "tags");
+    private static final ObjectMapper TREES = new ObjectMapper();
     /** Plain words that YAML 1.1 tools read as null or a boolean: as a justification they say nothing. */
     private static final Set<String> NOT_A_REASON = Set.of("~", "null", "yes", "no", "y", "n", "true", "false", "on", "off");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -78,11 +87,24 @@ public final class SuppressionFile {
             throw fail(file, start, where + ": expected an object with rule, resource and justification");
         }
         Map<String, String> fields = new HashMap<>();
+        ObjectNode scope = TREES.createObjectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
+            if (SCOPE_FIELDS.contains(key)) {
+                JsonLocation at = parser.currentTokenLocation();
+                parser.nextToken();
+                JsonNode value = TREES.readTree(parser);
+                if (!onlyTexts(value)) {
+                    throw fail(file, at, where + ": expected '" + key + "' to hold text only (a value, a list of "
+                            + "values, or for tags a map of values); quote numbers and yes/no words");
+                }
+                scope.set(key, value);
+                continue;
+            }
             if (!FIELDS.contains(key)) {
                 throw fail(file, parser.currentTokenLocation(), where + ": unknown field '" + key
-                        + "'; expected rule, resource, justification and optionally expires");
+                        + "'; expected rule, resource, justification and optionally expires, ticket, provider, "
+                        + "account, region and tags");
             }
             JsonToken value = parser.nextToken();
             if (value != JsonToken.VALUE_STRING) {
@@ -98,8 +120,28 @@ public final class SuppressionFile {
             throw fail(file, start, where + ": 'justification' is '" + justification
                     + "', which says nothing: say why the finding is accepted");
         }
+        ResourceScope narrowed;
+        try {
+            narrowed = ResourceScope.read(scope);
+        } catch (IllegalArgumentException e) {
+            throw fail(file, start, where + ": " + e.getMessage());
+        }
         return new Suppression(rule, resource, justification, expires(file, start, fields.get("expires"), where),
-                file.getFileName() + " " + where);
+                file.getFileName() + " " + where, narrowed.providers(), narrowed.accounts(), narrowed.regions(),
+                narrowed.tags(), fields.get("ticket"));
+    }
+
+    /** True when every value in the tree is text as written, not a number, boolean or null. */
+    private static boolean onlyTexts(JsonNode value) {
+        if (value.isContainerNode()) {
+            for (JsonNode child : value) {
+                if (!onlyTexts(child)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return value.isTextual();
     }
 
     private static LocalDate expires(Path file, JsonLocation start, String text, String where) {

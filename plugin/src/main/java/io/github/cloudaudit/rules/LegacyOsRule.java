@@ -53,7 +53,7 @@ public final class LegacyOsRule extends PerServerRule {
         }
         if (profile.osEndOfSupport() == null) {
             return Optional.of(context.unverified(METADATA, server, profile.osLabel() + " on "
-                    + server.displayName() + " is not in the lifecycle table; add it with cloudaudit.osLifecycle.",
+                    + server.displayName() + " is not in the lifecycle table; add it with an osLifecycle table.",
                     detectedFrom(server)));
         }
         if (!EndOfSupport.passed(profile.osEndOfSupport(), context.auditDate())) {
