@@ -1,5 +1,6 @@
 package io.github.cloudaudit.model;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The normalized inventory every source produces and every rule reads: servers (virtual machines and managed
- * databases), scopes (account, region and subscription facts), networks (flow logs), coverage gaps (what could
- * not be collected) and the source files read and skipped.
+ * databases), scopes (account, region and subscription facts), networks (flow logs), threat findings of the clouds'
+ * detection services, coverage gaps (what could not be collected) and the source files read and skipped.
  */
 public final class Inventory {
 
@@ -17,16 +18,25 @@ public final class Inventory {
     private final List<Network> networks;
     private final List<CoverageGap> gaps;
     private final List<SourceFile> sources;
+    private final List<ThreatFinding> threats;
+    private final Map<String, List<ThreatFinding>> threatIndex = new HashMap<>();
     private final Map<String, Scope> scopeIndex = new HashMap<>();
     private final Map<String, Network> networkIndex = new HashMap<>();
 
     public Inventory(List<Server> servers, List<Scope> scopes, List<Network> networks,
                      List<CoverageGap> gaps, List<SourceFile> sources) {
+        this(servers, scopes, networks, gaps, sources, List.of());
+    }
+
+    public Inventory(List<Server> servers, List<Scope> scopes, List<Network> networks,
+                     List<CoverageGap> gaps, List<SourceFile> sources, List<ThreatFinding> threats) {
         this.servers = List.copyOf(servers);
         this.scopes = List.copyOf(scopes);
         this.networks = List.copyOf(networks);
         this.gaps = List.copyOf(gaps);
         this.sources = List.copyOf(sources);
+        this.threats = List.copyOf(threats);
+        threats.forEach(t -> threatIndex.computeIfAbsent(t.serverKey(), k -> new ArrayList<>()).add(t));
         scopes.forEach(s -> scopeIndex.put(scopeKey(s.provider(), s.account(), s.region()), s));
         networks.forEach(n -> networkIndex.put(networkKey(n.provider(), n.account(), n.id()), n));
     }
@@ -36,6 +46,12 @@ public final class Inventory {
     public List<Network> networks() { return networks; }
     public List<CoverageGap> gaps() { return gaps; }
     public List<SourceFile> sources() { return sources; }
+    public List<ThreatFinding> threats() { return threats; }
+
+    /** What threat-detection services hold open about the server; empty when nothing or not known. */
+    public List<ThreatFinding> threats(Server server) {
+        return threatIndex.getOrDefault(server.key(), List.of());
+    }
 
     /** The scope of a server's own region, if the inventory has facts for it. */
     public Optional<Scope> regionScope(Server server) {

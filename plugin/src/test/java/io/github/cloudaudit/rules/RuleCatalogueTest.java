@@ -34,7 +34,8 @@ class RuleCatalogueTest {
                 "orphan-no-owner", "orphan-decommissioned", "orphan-stopped",
                 "monitoring-no-cpu-alarm", "monitoring-basic-only", "monitoring-no-agent",
                 "monitoring-no-threat-detection", "monitoring-no-flow-logs", "monitoring-no-audit-trail",
-                "db-exposed", "cpu-sustained-high", "risk-forgotten-database", "audit-incomplete");
+                "db-exposed", "cpu-sustained-high", "risk-forgotten-database", "audit-incomplete",
+                "threat-cryptomining");
     }
 
     @Test
