@@ -77,6 +77,11 @@ final class Listing {
         return !listsRead.isEmpty();
     }
 
+    /** True when the output holds a NextToken: only its first page was saved. */
+    boolean isTruncated() {
+        return truncated;
+    }
+
     void truncated() {
         truncated = true;
     }
