@@ -1,7 +1,9 @@
 package io.github.cloudaudit.mojo;
 
 import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.report.RiskRanking;
 import io.github.cloudaudit.rules.ServerProfile;
 
 import java.nio.file.Path;
@@ -11,6 +13,9 @@ import java.util.stream.Collectors;
 
 /** What the build log says about an audit: top findings, the verdict, and a one-line summary last. */
 final class BuildLogSummary {
+
+    private static final int TOP = 10;
+    private static final int SHORT_MESSAGE = 140;
 
     private final AuditReport report;
     private final List<Path> written;
@@ -22,10 +27,11 @@ final class BuildLogSummary {
 
     List<String> lines() {
         List<String> lines = new ArrayList<>();
-        List<Finding> unsuppressed = report.result().findings().stream().filter(f -> !f.suppressed()).toList();
-        if (!unsuppressed.isEmpty()) {
-            lines.add("Top findings:");
-            unsuppressed.stream().limit(10).forEach(f -> lines.add("  " + AuditMojo.describe(f)));
+        List<RiskRanking.ServerRisk> atRisk = RiskRanking.of(report).stream().filter(r -> r.headline() != null).toList();
+        if (!atRisk.isEmpty()) {
+            lines.add("Top findings, most at risk first (" + atRisk.size()
+                    + " server(s) with open findings; the report tells each in full):");
+            atRisk.stream().limit(TOP).forEach(risk -> lines.add("  " + topLine(risk)));
         }
         long skipped = report.inventory().sources().stream().filter(s -> s.skipped() != null).count();
         if (skipped > 0) {
@@ -37,6 +43,23 @@ final class BuildLogSummary {
         }
         lines.add(summaryLine());
         return lines;
+    }
+
+    /** Severity, rule, server, owner and the first sentence of the server's most telling finding. */
+    private static String topLine(RiskRanking.ServerRisk risk) {
+        Finding finding = risk.headline();
+        Server server = risk.profile().server();
+        String resource = server.name() == null || server.name().equals(server.id()) ? server.id()
+                : server.name() + " (" + server.id() + ")";
+        return String.format("%-8s %-30s %s, owner %s, risk %d/100: %s", finding.severity(), finding.ruleId(), resource,
+                risk.profile().owner() == null ? "none" : risk.profile().owner(), risk.score(),
+                firstSentence(finding.message()));
+    }
+
+    private static String firstSentence(String message) {
+        int end = message.indexOf(". ");
+        String sentence = end < 0 ? message : message.substring(0, end + 1);
+        return sentence.length() <= SHORT_MESSAGE ? sentence : sentence.substring(0, SHORT_MESSAGE - 3) + "...";
     }
 
     String summaryLine() {

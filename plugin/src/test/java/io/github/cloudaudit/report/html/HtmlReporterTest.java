@@ -90,7 +90,7 @@ class HtmlReporterTest {
     @Test
     void writesNorwegian() throws IOException {
         String html = render(ReportFixtures.demo("nb"));
-        assertThat(html).contains("<html lang=\"nb\">", "Glemte databaser", "Ikke bestått", "Kritisk");
+        assertThat(html).contains("<html lang=\"nb\">", "Servere som må tas først", "Ikke bestått", "Kritisk");
     }
 
     @Test
@@ -106,7 +106,7 @@ class HtmlReporterTest {
         assertThat(html).contains("<h2>About this board pack</h2><p class=\"board\">2</p>")
                 .contains("<style>body { font-family: serif; }</style>")
                 .contains(escaped(ContentSecurityPolicy.hash("body { font-family: serif; }")))
-                .contains("Forgotten databases");
+                .contains("Servers to deal with first");
     }
 
     @Test

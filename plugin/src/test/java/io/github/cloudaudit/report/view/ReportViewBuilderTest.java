@@ -59,8 +59,35 @@ class ReportViewBuilderTest {
                 org.assertj.core.groups.Tuple.tuple("Where", "AWS account 111122223333, region eu-west-1"),
                 org.assertj.core.groups.Tuple.tuple("Since when", "Launched March 14, 2016. Running since March 14, 2016."),
                 org.assertj.core.groups.Tuple.tuple("Who owns it", "Nobody: the server carries no owner tag"),
-                org.assertj.core.groups.Tuple.tuple("What data", "personal"));
+                org.assertj.core.groups.Tuple.tuple("What data", "personal"),
+                org.assertj.core.groups.Tuple.tuple("Risk", "48 of 100: Risk (risk-forgotten-database); Exposure "
+                        + "(exposure-database-port-open); Legacy (legacy-database-engine, legacy-os); Orphaned "
+                        + "(orphan-no-owner); Monitoring (monitoring-no-cpu-alarm)"));
         assertThat(view(ReportFixtures.clean("en", Severity.HIGH)).spotlightEmpty()).isTrue();
+    }
+
+    @Test
+    void aMinedServerIsToldFirstWithIncidentResponseAsItsFirstStep() {
+        ReportView view = view(ReportFixtures.minedWeb("en"));
+
+        assertThat(view.spotlight()).extracting(Story::title).containsExactly("web-01", "legacy-crm-db");
+        Story mined = view.spotlight().get(0);
+        assertThat(mined.why()).startsWith("GuardDuty reports cryptocurrency mining on web-01");
+        assertThat(mined.firstStep()).startsWith("Treat it as a security incident now: isolate it")
+                .contains("GDPR Art. 33", "Datatilsynet", "within 72 hours", "Art. 34");
+        assertThat(mined.facts()).contains(new Fact("Risk", "52 of 100: Threat (threat-cryptomining)"));
+        assertThat(view.spotlight().get(1).firstStep()).startsWith("Name an owner today.");
+        assertThat(view.serverCards()).extracting(s -> s.card().name())
+                .containsExactly("web-01", "legacy-crm-db", "erp-sql-2012", "billing-pg", "batch-worker-7");
+        assertThat(view.serverCards().get(0).card().facts().get(0)).isEqualTo(mined.facts().get(5));
+    }
+
+    @Test
+    void aVirtualMachineWithoutAKnownEngineSaysTheEngineIsUnknown() {
+        ReportView view = view(ReportFixtures.minedWeb("en"));
+
+        assertThat(view.spotlight().get(0).facts().get(0))
+                .isEqualTo(new Fact("What", "Virtual machine on Ubuntu 24.04, database engine unknown"));
     }
 
     @Test
@@ -97,8 +124,8 @@ class ReportViewBuilderTest {
         assertThat(view.servers().truncated()).isTrue();
         assertThat(view.top()).hasSize(3);
         assertThat(view.spotlight()).isEmpty();
-        assertThat(view.spotlightTruncated()).isEqualTo("The first 0 of 1 forgotten databases are told here; the "
-                + "findings table lists them all under the rule risk-forgotten-database.");
+        assertThat(view.spotlightTruncated()).isEqualTo("The first 0 of 1 such servers are told here; the "
+                + "findings table lists them all under the rules threat-cryptomining and risk-forgotten-database.");
         assertThat(view.entries()).hasSize(12);
     }
 
