@@ -154,6 +154,27 @@ class ReportBrowserTest {
     }
 
     @Test
+    void theMinedServerOpensTheSpotlightAndTheServersViewMostAtRiskFirst() throws IOException {
+        chromium.open(write("en", ReportFixtures.minedWeb("en")), true);
+
+        List<WebElement> stories = chromium.driver().findElements(By.cssSelector(".story"));
+        assertThat(stories).extracting(story -> story.findElement(By.cssSelector(".story-name")).getText())
+                .containsExactly("web-01", "legacy-crm-db");
+        assertThat(stories.get(0).findElement(By.cssSelector(".story-step dd")).getText())
+                .startsWith("Treat it as a security incident now").contains("Datatilsynet", "72 hours");
+        assertThat(stories.get(0).getText()).contains("52 of 100: Threat (threat-cryptomining)");
+        assertThat(stories.get(1).findElement(By.cssSelector(".story-step dd")).getText()).startsWith("Name an owner today");
+        assertThat(chromium.driver().findElements(By.cssSelector("#servers-list > details.server .server-name")))
+                .extracting(WebElement::getText)
+                .containsExactly("web-01", "legacy-crm-db", "erp-sql-2012", "billing-pg", "batch-worker-7");
+        WebElement first = chromium.driver().findElement(By.cssSelector("#servers-list > details.server"));
+        first.findElement(By.cssSelector("summary")).click();
+        assertThat(first.findElement(By.cssSelector(".facts div")).getText()).containsIgnoringCase("Risk")
+                .contains("52 of 100: Threat (threat-cryptomining)");
+        assertThat(chromium.pageErrors()).isEmpty();
+    }
+
+    @Test
     void findsServersByTheirFacts() throws IOException {
         chromium.open(write("en", ReportFixtures.demo("en")), true);
         type("#s-search", "finance-it");
@@ -214,7 +235,7 @@ class ReportBrowserTest {
             }
         });
         assertThat(leftovers).isEmpty();
-        assertThat(visible).contains("Glemte databaser", "Ikke bestått");
+        assertThat(visible).contains("Servere som må tas først", "Ikke bestått");
     }
 
     @Test
