@@ -44,6 +44,15 @@ public final class AuditContext {
         }
     }
 
+    /** How an unverified finding's evidence names the input that would settle it; the report groups gaps by it. */
+    public static final String SETTLED_BY = "would be settled by: ";
+
+    /** The input that would settle an unverified finding, null for a finding that names none. */
+    public static String settledBy(Finding finding) {
+        return finding.evidence().stream().filter(line -> line.startsWith(SETTLED_BY))
+                .map(line -> line.substring(SETTLED_BY.length())).findFirst().orElse(null);
+    }
+
     /** A context with the built-in lifecycle tables. */
     public static AuditContext withBuiltInTables(Inventory inventory, LocalDate auditDate, AuditSettings settings) {
         return new AuditContext(inventory, auditDate, settings,
@@ -92,12 +101,15 @@ public final class AuditContext {
     }
 
     /**
-     * A finding saying the rule could not verify the server because the inventory lacks the data; its message says
-     * which input would settle it. Reported at INFO: unknown is a gap in coverage, which the report's coverage
+     * A finding saying the rule could not verify the server because the inventory lacks the data, and which input
+     * would settle it (an export command, a setting). Reported at INFO: unknown is a gap in coverage, which the report's coverage
      * section groups by scope, not a finding that fails builds or makes a healthy server look unhealthy.
      */
-    public Finding unverified(RuleMetadata rule, Server server, String message, List<String> evidence) {
-        Finding finding = newFinding(rule, server, message, evidence, false);
+    public Finding unverified(RuleMetadata rule, Server server, String message, String settledBy,
+                              List<String> evidence) {
+        List<String> withInput = new ArrayList<>(evidence);
+        withInput.add(SETTLED_BY + settledBy);
+        Finding finding = newFinding(rule, server, message, withInput, false);
         return new Finding(finding.ruleId(), Severity.INFO, finding.provider(), finding.account(), finding.region(),
                 finding.resourceId(), finding.resourceName(), finding.message(), finding.evidence(), false,
                 finding.sourceFile(), finding.related(), null);

@@ -55,6 +55,8 @@ public final class NoAuditTrailRule extends MonitoringRule {
                         + (aws ? "CloudTrail data (aws cloudtrail describe-trails and get-trail-status)"
                         : "activity log export data (az monitor diagnostic-settings subscription list)")
                         + " was provided for " + where + ".",
+                aws ? "aws cloudtrail describe-trails and get-trail-status"
+                        : "az monitor diagnostic-settings subscription list",
                 trail.evidence());
     }
 

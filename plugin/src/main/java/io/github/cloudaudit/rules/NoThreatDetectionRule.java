@@ -66,6 +66,7 @@ public final class NoThreatDetectionRule extends MonitoringRule {
                 "Cannot tell whether " + service + " watches " + server.displayName() + ": no "
                         + service + " data (" + (Wording.aws(server) ? "aws guardduty list-detectors"
                         : "az security pricing list") + ") was provided for " + where + ".",
+                Wording.aws(server) ? "aws guardduty list-detectors" : "az security pricing list",
                 detection.evidence());
     }
 

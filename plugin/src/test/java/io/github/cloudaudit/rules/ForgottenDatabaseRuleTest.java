@@ -199,7 +199,7 @@ class ForgottenDatabaseRuleTest {
         Server server = legacyCrmDb().build();
         AuditContext context = context(guardDutyOff(server));
         List<Finding> earlier = new ArrayList<>(monitoring(context));
-        earlier.add(context.unverified(LEGACY_OS, server, "Cannot tell which OS it runs.", List.of()));
+        earlier.add(context.unverified(LEGACY_OS, server, "Cannot tell which OS it runs.", "aws ec2 describe-images", List.of()));
 
         assertThat(rule.evaluate(context, earlier)).isEmpty();
     }

@@ -34,6 +34,7 @@ class HealthyServerYieldsNoFindingsTest {
         assertThat(findings).isNotEmpty().allSatisfy(f -> {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.verified()).isFalse();
+            assertThat(AuditContext.settledBy(f)).as("what input would settle " + f.ruleId()).isNotBlank();
         });
     }
 }

@@ -126,6 +126,7 @@ class MonitoringRulesContractTest {
             assertThat(f.verified()).isFalse();
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.message()).startsWith("Cannot tell whether").contains("web-i-1");
+            assertThat(AuditContext.settledBy(f)).startsWith("aws ");
             assertThat(f.evidence()).anyMatch(line -> line.contains("unknown"));
         });
     }

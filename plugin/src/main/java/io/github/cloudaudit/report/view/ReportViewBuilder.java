@@ -5,6 +5,7 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.CoverageGap;
+import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.model.SourceFile;
@@ -17,6 +18,7 @@ import io.github.cloudaudit.report.view.ReportView.Entry;
 import io.github.cloudaudit.report.view.ReportView.Expired;
 import io.github.cloudaudit.report.view.ReportView.FindingsTable;
 import io.github.cloudaudit.report.view.ReportView.Gap;
+import io.github.cloudaudit.report.view.ReportView.Unknown;
 import io.github.cloudaudit.report.view.ReportView.RiskSummary;
 import io.github.cloudaudit.report.view.ReportView.RuleLine;
 import io.github.cloudaudit.report.view.ReportView.ServerEntry;
@@ -26,6 +28,7 @@ import io.github.cloudaudit.report.view.ReportView.Stat;
 import io.github.cloudaudit.report.view.ReportView.Story;
 import io.github.cloudaudit.report.view.ReportView.SuppressedSection;
 import io.github.cloudaudit.report.view.ReportView.Verdict;
+import io.github.cloudaudit.rules.AuditContext;
 import io.github.cloudaudit.rules.AuditIncompleteRule;
 import io.github.cloudaudit.rules.ForgottenDatabaseRule;
 import io.github.cloudaudit.rules.ServerProfile;
@@ -45,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
@@ -242,8 +246,35 @@ public final class ReportViewBuilder {
                 .filter(f -> f.ruleId().equals(AUDIT_INCOMPLETE)).map(Finding::message).toList();
         String statement = m.format("coverage.statement", servers.size(), accounts, regions, read.size(), skipped.size());
         boolean complete = !report.incomplete();
+        boolean anyCpu = servers.stream().anyMatch(s -> s.cpu() != null);
         return new Coverage(statement, complete, m.get(complete ? "coverage.complete" : "coverage.incomplete"),
-                read, skipped, gaps, incomplete);
+                read, skipped, gaps, incomplete, unknowns(),
+                servers.isEmpty() || anyCpu ? null : m.get("coverage.miningUnchecked"));
+    }
+
+    /**
+     * Unverified findings grouped by provider, account, region, rule and the input that would settle them: "12 servers
+     * in account X, region Y: flow logs unknown, export aws ec2 describe-flow-logs", once, not once per server.
+     */
+    private List<Unknown> unknowns() {
+        record Key(Provider provider, String account, String region, String ruleId, String settledBy) {
+        }
+        Comparator<Key> order = Comparator.comparing(Key::provider)
+                .thenComparing(Key::account, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Key::region, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Key::ruleId).thenComparing(Key::settledBy);
+        Map<Key, Long> counts = report.result().findings().stream()
+                .filter(f -> !f.verified() && f.provider() != null && AuditContext.settledBy(f) != null)
+                .collect(Collectors.groupingBy(f -> new Key(f.provider(), f.account(), f.region(), f.ruleId(),
+                        AuditContext.settledBy(f)), () -> new TreeMap<>(order), Collectors.counting()));
+        return counts.entrySet().stream().map(e -> {
+            Key key = e.getKey();
+            RuleMetadata rule = index.rule(key.ruleId());
+            return new Unknown(m.format("coverage.unknownWhere", Words.provider(key.provider(), m),
+                    Words.orUnknown(key.account(), m), key.region() == null ? 0 : 1, Words.orDash(key.region(), m)),
+                    m.format("coverage.unknownWhat", e.getValue(), rule == null ? key.ruleId() : rule.title()),
+                    key.settledBy());
+        }).toList();
     }
 
     private Gap gap(CoverageGap gap) {

@@ -1,10 +1,20 @@
 package io.github.cloudaudit.report.view;
 
 import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.Inventory;
+import io.github.cloudaudit.model.OperatingSystem;
+import io.github.cloudaudit.model.PowerState;
+import io.github.cloudaudit.model.Provider;
+import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.ReportFixtures;
 import io.github.cloudaudit.report.view.ReportView.Stat;
 import io.github.cloudaudit.report.view.ReportView.Story;
+import io.github.cloudaudit.rules.AuditContext;
+import io.github.cloudaudit.rules.AuditSettings;
+import io.github.cloudaudit.rules.Rule;
+import io.github.cloudaudit.rules.RuleEngine;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -88,6 +98,41 @@ class ReportViewBuilderTest {
 
         assertThat(view.spotlight().get(0).facts().get(0))
                 .isEqualTo(new Fact("What", "Virtual machine on Ubuntu 24.04, database engine unknown"));
+    }
+
+    @Test
+    void unknownsAreGroupedByScopeAndInputOnceAndMissingCpuDataIsSaidOnce() {
+        List<Server> servers = List.of(unknownServer("i-1", "eu-north-1"), unknownServer("i-2", "eu-north-1"),
+                unknownServer("i-3", "us-east-1"));
+        Inventory inventory = new Inventory(servers, List.of(), List.of(), List.of(), List.of());
+        AuditContext context = AuditContext.withBuiltInTables(inventory, ReportFixtures.AUDIT_DATE,
+                AuditSettings.defaults());
+        RuleEngine engine = RuleEngine.withBuiltInRules();
+        AuditReport report = new AuditReport(ReportFixtures.metadata("en", List.of("inventory")),
+                engine.rules().stream().map(Rule::metadata).toList(), servers.stream().map(context::profile).toList(),
+                new Policy(Severity.HIGH, List.of(), ReportFixtures.AUDIT_DATE).apply(engine.run(context)), inventory);
+
+        ReportView.Coverage coverage = view(report).coverage();
+
+        assertThat(coverage.unknowns()).contains(
+                new ReportView.Unknown("AWS account 111122223333, region eu-north-1",
+                        "2 servers: could not check \u201cNo alarm watches the server's CPU\u201d",
+                        "aws cloudwatch describe-alarms"),
+                new ReportView.Unknown("AWS account 111122223333, region us-east-1",
+                        "1 server: could not check \u201cNo alarm watches the server's CPU\u201d",
+                        "aws cloudwatch describe-alarms"));
+        assertThat(coverage.unknowns()).extracting(ReportView.Unknown::settledBy)
+                .contains("aws guardduty list-detectors", "aws ec2 describe-flow-logs");
+        assertThat(coverage.miningUnchecked()).startsWith("No CPU statistics were provided for any server");
+        assertThat(view(ReportFixtures.demo("en")).coverage().miningUnchecked()).as("the demo has CPU data").isNull();
+    }
+
+    /** A current, owned server of which only the instance listing is known. */
+    private static Server unknownServer(String id, String region) {
+        return Server.builder().provider(Provider.AWS).id(id).name("web-" + id).account(ReportFixtures.AWS_ACCOUNT)
+                .region(region).type("m7g.large").state(PowerState.RUNNING).launchedOn(ReportFixtures.AUDIT_DATE)
+                .os(new OperatingSystem("ubuntu", "24.04", null)).tags(java.util.Map.of("owner", "team-web"))
+                .networkIds(List.of("vpc-1")).attachedDisks(1).build();
     }
 
     @Test
