@@ -82,7 +82,7 @@ public final class ReportViewBuilder {
         this.report = report;
         this.m = messages;
         this.limits = limits;
-        this.index = new ResourceIndex(report);
+        this.index = new ResourceIndex(report, messages.language());
     }
 
     public ReportView build() {
@@ -332,7 +332,8 @@ public final class ReportViewBuilder {
         facts.add(new Fact(m.get("about.threshold"), report.result().failOnSeverity() == null
                 ? m.get("about.noThreshold") : severityLabel(report.result().failOnSeverity())));
         facts.add(new Fact(m.get("about.ruleSet"), m.format("about.ruleSetValue", report.rules().size())));
-        List<RuleLine> rules = report.rules().stream().sorted(Comparator.comparing(RuleMetadata::id))
+        List<RuleLine> rules = report.rules().stream().map(rule -> index.rule(rule.id()))
+                .sorted(Comparator.comparing(RuleMetadata::id))
                 .map(r -> new RuleLine(r.id(), r.title(), Words.enumLabel("category", r.category(), m),
                         r.severity().name().toLowerCase(Locale.ROOT), severityLabel(r.severity())))
                 .toList();

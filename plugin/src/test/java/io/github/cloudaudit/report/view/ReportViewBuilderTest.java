@@ -13,6 +13,7 @@ import io.github.cloudaudit.report.view.ReportView.Stat;
 import io.github.cloudaudit.report.view.ReportView.Story;
 import io.github.cloudaudit.rules.AuditContext;
 import io.github.cloudaudit.rules.AuditSettings;
+import io.github.cloudaudit.rules.NoCpuAlarmRule;
 import io.github.cloudaudit.rules.Rule;
 import io.github.cloudaudit.rules.RuleEngine;
 import org.junit.jupiter.api.Test;
@@ -102,15 +103,8 @@ class ReportViewBuilderTest {
 
     @Test
     void unknownsAreGroupedByScopeAndInputOnceAndMissingCpuDataIsSaidOnce() {
-        List<Server> servers = List.of(unknownServer("i-1", "eu-north-1"), unknownServer("i-2", "eu-north-1"),
-                unknownServer("i-3", "us-east-1"));
-        Inventory inventory = new Inventory(servers, List.of(), List.of(), List.of(), List.of());
-        AuditContext context = AuditContext.withBuiltInTables(inventory, ReportFixtures.AUDIT_DATE,
-                AuditSettings.defaults());
-        RuleEngine engine = RuleEngine.withBuiltInRules();
-        AuditReport report = new AuditReport(ReportFixtures.metadata("en", List.of("inventory")),
-                engine.rules().stream().map(Rule::metadata).toList(), servers.stream().map(context::profile).toList(),
-                new Policy(Severity.HIGH, List.of(), ReportFixtures.AUDIT_DATE).apply(engine.run(context)), inventory);
+        AuditReport report = auditOf(List.of(unknownServer("i-1", "eu-north-1"),
+                unknownServer("i-2", "eu-north-1"), unknownServer("i-3", "us-east-1")));
 
         ReportView.Coverage coverage = view(report).coverage();
 
@@ -127,12 +121,38 @@ class ReportViewBuilderTest {
         assertThat(view(ReportFixtures.demo("en")).coverage().miningUnchecked()).as("the demo has CPU data").isNull();
     }
 
+    /** The built-in rules run over these servers. */
+    private static AuditReport auditOf(List<Server> servers) {
+        Inventory inventory = new Inventory(servers, List.of(), List.of(), List.of(), List.of());
+        AuditContext context = AuditContext.withBuiltInTables(inventory, ReportFixtures.AUDIT_DATE,
+                AuditSettings.defaults());
+        RuleEngine engine = RuleEngine.withBuiltInRules();
+        return new AuditReport(ReportFixtures.metadata("en", List.of("inventory")),
+                engine.rules().stream().map(Rule::metadata).toList(), servers.stream().map(context::profile).toList(),
+                new Policy(Severity.HIGH, List.of(), ReportFixtures.AUDIT_DATE).apply(engine.run(context)), inventory);
+    }
+
     /** A current, owned server of which only the instance listing is known. */
     private static Server unknownServer(String id, String region) {
         return Server.builder().provider(Provider.AWS).id(id).name("web-" + id).account(ReportFixtures.AWS_ACCOUNT)
                 .region(region).type("m7g.large").state(PowerState.RUNNING).launchedOn(ReportFixtures.AUDIT_DATE)
                 .os(new OperatingSystem("ubuntu", "24.04", null)).tags(java.util.Map.of("owner", "team-web"))
                 .networkIds(List.of("vpc-1")).attachedDisks(1).build();
+    }
+
+    @Test
+    void aNorwegianReportTellsTheBuiltInRulesInNorwegian() {
+        AuditReport report = auditOf(List.of(unknownServer("i-1", "eu-north-1")));
+        ReportView view = new ReportViewBuilder(report, Messages.load(TemplateSource.builtIn(), "nb"),
+                ReportViewBuilder.Limits.DEFAULT).build();
+
+        assertThat(view.about().rules()).extracting(ReportView.RuleLine::title)
+                .contains("Ingen alarm overvåker serverens CPU",
+                        "En tjeneste for trusseldeteksjon rapporterer utvinning av kryptovaluta på serveren")
+                .doesNotContain(NoCpuAlarmRule.METADATA.title());
+        assertThat(view.coverage().unknowns()).extracting(ReportView.Unknown::what)
+                .contains("1 server: kunne ikke sjekke \u00abIngen alarm overvåker serverens CPU\u00bb");
+        assertThat(view.entries()).extracting(e -> e.row().ruleTitle()).doesNotContain(NoCpuAlarmRule.METADATA.title());
     }
 
     @Test
