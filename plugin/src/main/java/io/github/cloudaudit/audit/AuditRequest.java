@@ -2,6 +2,7 @@ package io.github.cloudaudit.audit;
 
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.rules.AuditSettings;
+import io.github.cloudaudit.source.InventorySource;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -10,7 +11,7 @@ import java.util.List;
 /**
  * What to audit and how, independent of Maven.
  *
- * @param inventory              inventory files and folders
+ * @param sources                where inventory comes from: files and folders, live accounts
  * @param auditDate              the fixed date rules measure against
  * @param settings               rule settings
  * @param failOnSeverity         the build's threshold, null for never
@@ -19,10 +20,10 @@ import java.util.List;
  * @param databaseEngineTable    user lifecycle table laid over the built-in one, null for none
  * @param locale                 language of human-readable reports
  */
-public record AuditRequest(List<Path> inventory, LocalDate auditDate, AuditSettings settings, Severity failOnSeverity,
+public record AuditRequest(List<InventorySource> sources, LocalDate auditDate, AuditSettings settings, Severity failOnSeverity,
                            Path suppressionFile, Path operatingSystemTable, Path databaseEngineTable, String locale) {
 
     public AuditRequest {
-        inventory = List.copyOf(inventory);
+        sources = List.copyOf(sources);
     }
 }

@@ -12,7 +12,9 @@ import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.rules.AuditContext;
 import io.github.cloudaudit.rules.Rule;
 import io.github.cloudaudit.rules.RuleEngine;
-import io.github.cloudaudit.source.InventoryLoader;
+import io.github.cloudaudit.source.InventoryBuilder;
+import io.github.cloudaudit.source.InventoryFiles;
+import io.github.cloudaudit.source.InventorySource;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,10 +40,12 @@ public final class Auditor {
 
     public AuditReport audit(AuditRequest request, String pluginVersion) throws IOException {
         Instant start = Instant.now();
-        Inventory inventory = InventoryLoader.withBuiltInReaders(warn).load(request.inventory());
+        Inventory inventory = collect(request.sources());
         long readFiles = inventory.sources().stream().filter(s -> s.skipped() == null).count();
-        info.accept(String.format("Read %d servers from %d file(s) in %s", inventory.servers().size(), readFiles,
-                seconds(start)));
+        List<String> live = request.sources().stream().filter(s -> !(s instanceof InventoryFiles))
+                .map(InventorySource::describe).toList();
+        info.accept(String.format("Read %d servers from %d file(s)%s in %s", inventory.servers().size(), readFiles,
+                live.isEmpty() ? "" : " and " + String.join("; ", live), seconds(start)));
         Instant rulesStart = Instant.now();
         AuditContext context = new AuditContext(inventory, request.auditDate(), request.settings(),
                 table(LifecycleCatalog.OPERATING_SYSTEMS, request.operatingSystemTable()),
@@ -58,9 +62,18 @@ public final class Auditor {
         AuditMetadata metadata = new AuditMetadata(request.auditDate(), pluginVersion, Instant.now(),
                 Duration.between(start, Instant.now()),
                 request.failOnSeverity() == null ? "NONE" : request.failOnSeverity().name(),
-                request.inventory().stream().map(Path::toString).toList(), request.locale());
+                request.sources().stream().map(InventorySource::describe).toList(), request.locale());
         return new AuditReport(metadata, engine.rules().stream().map(Rule::metadata).toList(),
                 inventory.servers().stream().map(context::profile).toList(), result, inventory);
+    }
+
+    /** Runs every source into one builder: what the audit and the snapshot goal read. */
+    public Inventory collect(List<InventorySource> sources) throws IOException {
+        InventoryBuilder builder = new InventoryBuilder();
+        for (InventorySource source : sources) {
+            source.collect(builder, new InventorySource.Log(info, warn));
+        }
+        return builder.build();
     }
 
     /** The time since a start, as people read it: {@code 2.4 s}. */

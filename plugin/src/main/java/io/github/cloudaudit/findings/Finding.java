@@ -1,5 +1,6 @@
 package io.github.cloudaudit.findings;
 
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.model.Provider;
 
 import java.nio.charset.StandardCharsets;
@@ -21,13 +22,13 @@ import java.util.List;
  * @param message      one or two sentences in plain words
  * @param evidence     the facts that led to the finding
  * @param verified     false when the rule could not verify (data missing) and reports that instead of staying silent
- * @param sourceFile   the inventory file the resource came from
+ * @param origin       where the resource was read from, null for findings about the audit itself
  * @param related      fingerprints of the findings a composite finding is made of
  * @param suppression  the suppression that applies, null when none
  */
 public record Finding(String ruleId, Severity severity, Provider provider, String account, String region,
                       String resourceId, String resourceName, String message, List<String> evidence,
-                      boolean verified, String sourceFile, List<String> related, Suppression suppression) {
+                      boolean verified, Origin origin, List<String> related, Suppression suppression) {
 
     public Finding {
         evidence = List.copyOf(evidence);
@@ -52,17 +53,17 @@ public record Finding(String ruleId, Severity severity, Provider provider, Strin
     /** This finding at another severity, for rules that weigh it themselves. */
     public Finding withSeverity(Severity changed) {
         return new Finding(ruleId, changed, provider, account, region, resourceId, resourceName, message, evidence,
-                verified, sourceFile, related, suppression);
+                verified, origin, related, suppression);
     }
 
     /** This finding made of others: a composite rule names the fingerprints of the findings it builds on. */
     public Finding withRelated(List<String> fingerprints) {
         return new Finding(ruleId, severity, provider, account, region, resourceId, resourceName, message, evidence,
-                verified, sourceFile, fingerprints, suppression);
+                verified, origin, fingerprints, suppression);
     }
 
     public Finding withSuppression(Suppression applied) {
         return new Finding(ruleId, severity, provider, account, region, resourceId, resourceName, message, evidence,
-                verified, sourceFile, related, applied);
+                verified, origin, related, applied);
     }
 }

@@ -1,10 +1,12 @@
 package io.github.cloudaudit.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The normalized inventory every source produces and every rule reads: servers (virtual machines and managed
@@ -18,6 +20,7 @@ public final class Inventory {
     private final List<Network> networks;
     private final List<CoverageGap> gaps;
     private final List<SourceFile> sources;
+    private final Map<String, Long> apiCalls;
     private final List<ThreatFinding> threats;
     private final Map<String, List<ThreatFinding>> threatIndex = new HashMap<>();
     private final Map<String, Scope> scopeIndex = new HashMap<>();
@@ -25,18 +28,26 @@ public final class Inventory {
 
     public Inventory(List<Server> servers, List<Scope> scopes, List<Network> networks,
                      List<CoverageGap> gaps, List<SourceFile> sources) {
-        this(servers, scopes, networks, gaps, sources, List.of());
+        this(servers, scopes, networks, gaps, sources, Map.of());
     }
 
+    /** @param apiCalls requests live sources sent, by operation such as {@code ec2:DescribeInstances} */
     public Inventory(List<Server> servers, List<Scope> scopes, List<Network> networks,
-                     List<CoverageGap> gaps, List<SourceFile> sources, List<ThreatFinding> threats) {
+                     List<CoverageGap> gaps, List<SourceFile> sources, Map<String, Long> apiCalls) {
+        this(servers, scopes, networks, gaps, sources, apiCalls, List.of());
+    }
+
+    /** @param threats what threat-detection services hold open about servers */
+    public Inventory(List<Server> servers, List<Scope> scopes, List<Network> networks, List<CoverageGap> gaps,
+                     List<SourceFile> sources, Map<String, Long> apiCalls, List<ThreatFinding> threats) {
+        this.threats = List.copyOf(threats);
+        threats.forEach(t -> threatIndex.computeIfAbsent(t.serverKey(), k -> new ArrayList<>()).add(t));
+        this.apiCalls = Collections.unmodifiableMap(new TreeMap<>(apiCalls));
         this.servers = List.copyOf(servers);
         this.scopes = List.copyOf(scopes);
         this.networks = List.copyOf(networks);
         this.gaps = List.copyOf(gaps);
         this.sources = List.copyOf(sources);
-        this.threats = List.copyOf(threats);
-        threats.forEach(t -> threatIndex.computeIfAbsent(t.serverKey(), k -> new ArrayList<>()).add(t));
         scopes.forEach(s -> scopeIndex.put(scopeKey(s.provider(), s.account(), s.region()), s));
         networks.forEach(n -> networkIndex.put(networkKey(n.provider(), n.account(), n.id()), n));
     }
@@ -46,6 +57,7 @@ public final class Inventory {
     public List<Network> networks() { return networks; }
     public List<CoverageGap> gaps() { return gaps; }
     public List<SourceFile> sources() { return sources; }
+    public Map<String, Long> apiCalls() { return apiCalls; }
     public List<ThreatFinding> threats() { return threats; }
 
     /** What threat-detection services hold open about the server; empty when nothing or not known. */

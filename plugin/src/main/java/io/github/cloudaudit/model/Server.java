@@ -21,13 +21,13 @@ import java.util.TreeMap;
  * @param ingress        inbound rules that reach it
  * @param publiclyAccessible a managed database reachable from the internet (null for VMs or unknown)
  * @param attachedDisks  number of disks attached, null when unknown
- * @param sourceFile     the inventory file it was read from
+ * @param origin         where it was read from: a place in an inventory file or an API call
  */
 public record Server(Provider provider, ResourceKind kind, String id, String name, String account, String region,
                      String type, PowerState state, LocalDate launchedOn, LocalDate stateSince,
                      OperatingSystem os, DatabaseEngine engine, String image, Map<String, String> tags,
                      List<String> networkIds, List<IngressRule> ingress, Boolean publiclyAccessible,
-                     Integer attachedDisks, Monitoring monitoring, CpuStatistics cpu, String sourceFile) {
+                     Integer attachedDisks, Monitoring monitoring, CpuStatistics cpu, Origin origin) {
 
     public Server {
         tags = tags == null ? Map.of() : caseInsensitive(tags);
@@ -71,7 +71,7 @@ public record Server(Provider provider, ResourceKind kind, String id, String nam
                 .type(type).state(state).launchedOn(launchedOn).stateSince(stateSince).os(os).engine(engine)
                 .image(image).tags(tags).networkIds(networkIds).ingress(ingress)
                 .publiclyAccessible(publiclyAccessible).attachedDisks(attachedDisks).monitoring(monitoring)
-                .cpu(cpu).sourceFile(sourceFile);
+                .cpu(cpu).origin(origin);
     }
 
     /** Builds a server field by field; sources and tests use it instead of the long constructor. */
@@ -96,7 +96,7 @@ public record Server(Provider provider, ResourceKind kind, String id, String nam
         private Integer attachedDisks;
         private Monitoring monitoring = Monitoring.UNKNOWN;
         private CpuStatistics cpu;
-        private String sourceFile;
+        private Origin origin;
 
         public Builder provider(Provider value) { provider = value; return this; }
         public Builder kind(ResourceKind value) { kind = value; return this; }
@@ -118,12 +118,12 @@ public record Server(Provider provider, ResourceKind kind, String id, String nam
         public Builder attachedDisks(Integer value) { attachedDisks = value; return this; }
         public Builder monitoring(Monitoring value) { monitoring = value; return this; }
         public Builder cpu(CpuStatistics value) { cpu = value; return this; }
-        public Builder sourceFile(String value) { sourceFile = value; return this; }
+        public Builder origin(Origin value) { origin = value; return this; }
 
         public Server build() {
             return new Server(provider, kind, id, name, account, region, type, state, launchedOn, stateSince, os,
                     engine, image, tags, networkIds, ingress, publiclyAccessible, attachedDisks, monitoring, cpu,
-                    sourceFile);
+                    origin);
         }
     }
 }

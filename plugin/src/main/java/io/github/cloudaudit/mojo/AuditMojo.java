@@ -8,7 +8,6 @@ import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.report.Reporter;
 import io.github.cloudaudit.source.InventoryFormatException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -35,12 +34,15 @@ import java.util.stream.Collectors;
  * reports, and fails the build on unsuppressed findings at or above {@code failOnSeverity}.
  */
 @Mojo(name = "audit", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
-public class AuditMojo extends AbstractMojo {
+public class AuditMojo extends LiveSourceMojo {
 
     private static final int WORST_FINDINGS_SHOWN = 10;
 
-    /** Inventory files and folders: normalized inventory, AWS CLI or Azure CLI JSON output. Several allowed. */
-    @Parameter(property = "cloudaudit.inventory", required = true)
+    /**
+     * Inventory files and folders: normalized inventory, AWS CLI or Azure CLI JSON output. Several allowed.
+     * Optional when a live source ({@code cloudaudit.aws.enabled}) is on.
+     */
+    @Parameter(property = "cloudaudit.inventory")
     private List<File> inventory;
 
     /** The date rules measure against (ISO, e.g. 2026-11-23); fix it to make an audit reproducible. Default: today. */
@@ -116,7 +118,7 @@ public class AuditMojo extends AbstractMojo {
             return;
         }
         AuditParameters parameters = parameters();
-        AuditRequest request = parameters.request();
+        AuditRequest request = parameters.request(liveSources());
         ReportOptions options = parameters.reportOptions();
         List<Reporter> reporters = reporters();
         AuditReport report;

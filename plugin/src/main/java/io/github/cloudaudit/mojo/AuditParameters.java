@@ -5,6 +5,8 @@ import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.rules.AuditSettings;
+import io.github.cloudaudit.source.InventoryFiles;
+import io.github.cloudaudit.source.InventorySource;
 import org.apache.maven.plugin.MojoExecutionException;
 
 import java.io.File;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +30,16 @@ record AuditParameters(List<File> inventory, String auditDate, String failOnSeve
                        int maxServerAgeDays, int stoppedDaysThreshold, List<String> databaseTags, File suppressions,
                        File osLifecycle, File databaseLifecycle, String locale, File templateDirectory, File basedir) {
 
-    AuditRequest request() throws MojoExecutionException {
-        if (inventory == null || inventory.isEmpty()) {
-            throw new MojoExecutionException("cloudaudit.inventory: give at least one inventory file or folder");
+    /** The request, reading the inventory files and the live sources given. */
+    AuditRequest request(List<InventorySource> live) throws MojoExecutionException {
+        List<InventorySource> sources = new ArrayList<>();
+        if (inventory != null) {
+            inventory.stream().map(this::resolve).map(InventoryFiles::new).forEach(sources::add);
+        }
+        sources.addAll(live);
+        if (sources.isEmpty()) {
+            throw new MojoExecutionException("cloudaudit.inventory: give at least one inventory file or folder, "
+                    + "or read accounts live (cloudaudit.aws.enabled=true)");
         }
         LocalDate date;
         try {
@@ -56,7 +66,7 @@ record AuditParameters(List<File> inventory, String auditDate, String failOnSeve
                 .withMaxServerAgeDays(maxServerAgeDays)
                 .withStoppedDaysThreshold(stoppedDaysThreshold)
                 .withDatabaseTags(parseTags(databaseTags));
-        return new AuditRequest(inventory.stream().map(this::resolve).toList(), date, settings, threshold,
+        return new AuditRequest(sources, date, settings, threshold,
                 existing(suppressions, "suppressions"), existing(osLifecycle, "osLifecycle"),
                 existing(databaseLifecycle, "databaseLifecycle"), locale);
     }

@@ -122,7 +122,7 @@ public class AuditReportMojo extends AbstractMavenReport {
                     maxServerAgeDays, stoppedDaysThreshold, databaseTags, suppressions, osLifecycle,
                     databaseLifecycle, language(siteLocale), templateDirectory,
                     project == null ? null : project.getBasedir());
-            AuditReport report = new Auditor(getLog()::info, getLog()::warn).audit(parameters.request(), pluginVersion());
+            AuditReport report = new Auditor(getLog()::info, getLog()::warn).audit(parameters.request(List.of()), pluginVersion());
             Path folder = getReportOutputDirectory().toPath().resolve(OUTPUT_NAME).getParent();
             Files.createDirectories(folder);
             Path written = new HtmlReporter().write(report, folder, parameters.reportOptions());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.cloudaudit.findings.RuleMetadata;
+import io.github.cloudaudit.model.Origin;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,6 +62,26 @@ public final class JsonReportSupport {
     }
 
     /** An enum constant as the reports spell it: lower case, null for null. */
+    /** Where a resource was read from, as the findings schema's {@code origin}: a file place or an API call. */
+    public static void origin(JsonGenerator json, Origin origin) throws IOException {
+        json.writeFieldName("origin");
+        if (origin == null) {
+            json.writeNull();
+            return;
+        }
+        json.writeStartObject();
+        if (origin.isFile()) {
+            json.writeStringField("file", origin.file());
+            json.writeNumberField("line", origin.line());
+            json.writeNumberField("column", origin.column());
+        } else {
+            json.writeStringField("operation", origin.operation());
+            json.writeStringField("account", origin.account());
+            json.writeStringField("region", origin.region());
+        }
+        json.writeEndObject();
+    }
+
     public static String lowerCase(Enum<?> value) {
         return value == null ? null : value.name().toLowerCase(Locale.ROOT);
     }

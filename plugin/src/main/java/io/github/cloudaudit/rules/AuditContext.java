@@ -112,7 +112,7 @@ public final class AuditContext {
         Finding finding = newFinding(rule, server, message, withInput, false);
         return new Finding(finding.ruleId(), Severity.INFO, finding.provider(), finding.account(), finding.region(),
                 finding.resourceId(), finding.resourceName(), finding.message(), finding.evidence(), false,
-                finding.sourceFile(), finding.related(), null);
+                finding.origin(), finding.related(), null);
     }
 
     private Finding newFinding(RuleMetadata rule, Server server, String message, List<String> evidence,
@@ -126,7 +126,7 @@ public final class AuditContext {
             allEvidence.add("data classification: " + profile.classification());
         }
         return new Finding(rule.id(), severity(rule, server), server.provider(), server.account(), server.region(),
-                server.id(), server.name(), message, allEvidence, verified, server.sourceFile(), List.of(), null);
+                server.id(), server.name(), message, allEvidence, verified, server.origin(), List.of(), null);
     }
 
     private ServerProfile profileOf(Server server) {

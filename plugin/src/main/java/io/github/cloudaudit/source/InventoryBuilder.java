@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -61,6 +62,7 @@ public final class InventoryBuilder {
     private final List<ThreatFinding> threats = new ArrayList<>();
     private final List<CoverageGap> gaps = new ArrayList<>();
     private final List<SourceFile> sources = new ArrayList<>();
+    private final Map<String, Long> apiCalls = new TreeMap<>();
 
     /** A complete server, as the normalized format holds it. */
     public void server(Server server) {
@@ -152,6 +154,11 @@ public final class InventoryBuilder {
         gaps.add(gap);
     }
 
+    /** Requests a live source sent, by operation; added to what other sources sent. */
+    public void apiCalls(Map<String, Long> byOperation) {
+        byOperation.forEach((operation, calls) -> apiCalls.merge(operation, calls, Long::sum));
+    }
+
     public void source(SourceFile file) {
         sources.add(file);
     }
@@ -172,7 +179,8 @@ public final class InventoryBuilder {
             }
         }
         List<Network> resolvedNetworks = allNetworks.values().stream().map(this::withFlowLogs).toList();
-        return new Inventory(servers, List.copyOf(scopes.values()), resolvedNetworks, gaps, sources, threats);
+        return new Inventory(servers, List.copyOf(scopes.values()), resolvedNetworks, gaps, sources, apiCalls,
+                threats);
     }
 
     private Server link(Draft draft) {

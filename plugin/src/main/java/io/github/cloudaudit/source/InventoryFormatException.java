@@ -1,5 +1,7 @@
 package io.github.cloudaudit.source;
 
+import io.github.cloudaudit.model.Origin;
+
 /** An inventory file that cannot be read as what it claims to be; the message names file, line, column and what was expected. */
 public class InventoryFormatException extends RuntimeException {
 
@@ -12,6 +14,12 @@ public class InventoryFormatException extends RuntimeException {
         this.file = file;
         this.line = line;
         this.column = column;
+    }
+
+    /** An error about an item read from this origin: its file, line and column, or the API call that answered it. */
+    public static InventoryFormatException at(Origin origin, String message) {
+        return origin.isFile() ? new InventoryFormatException(origin.file(), origin.line(), origin.column(), message)
+                : new InventoryFormatException(origin.describe(), 0, 0, message);
     }
 
     public String file() { return file; }

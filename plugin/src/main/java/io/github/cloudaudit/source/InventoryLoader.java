@@ -54,6 +54,12 @@ public final class InventoryLoader {
 
     public Inventory load(List<Path> inputs) throws IOException {
         InventoryBuilder builder = new InventoryBuilder();
+        load(inputs, builder);
+        return builder.build();
+    }
+
+    /** Reads the files and folders into a builder that other sources may share. */
+    public void load(List<Path> inputs, InventoryBuilder builder) throws IOException {
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 loadFolder(input, builder);
@@ -64,7 +70,6 @@ public final class InventoryLoader {
                         "no such file or folder; check the 'inventory' parameter (cloudaudit.inventory)");
             }
         }
-        return builder.build();
     }
 
     private void loadFolder(Path folder, InventoryBuilder builder) throws IOException {

@@ -2,6 +2,7 @@ package io.github.cloudaudit.source;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import io.github.cloudaudit.model.Origin;
 
 /**
  * What a reader knows about the file it reads: its path for messages, the account and region its folders name,
@@ -27,6 +28,11 @@ public final class ReadContext {
     public String folderAccount() { return folderAccount; }
     /** The region named by a folder above the file ({@code eu-north-1}), or null. */
     public String folderRegion() { return folderRegion; }
+
+    /** The place in this file where an item starts. */
+    public Origin origin(JsonLocation at) {
+        return Origin.file(path, Math.toIntExact(at.getLineNr()), Math.toIntExact(at.getColumnNr()));
+    }
 
     /** An error at the parser's current location, saying what was expected there. */
     public InventoryFormatException fail(JsonParser parser, String expected) {

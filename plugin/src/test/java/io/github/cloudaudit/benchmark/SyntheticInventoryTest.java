@@ -182,7 +182,7 @@ class SyntheticInventoryTest {
                 assertThat(server.provider()).isEqualTo(Provider.AWS);
                 assertThat(server.name()).isEqualTo(expected.name());
                 assertThat(server.region()).isEqualTo(region.name());
-                assertThat(server.sourceFile()).endsWith("normalized-" + region.name() + ".json");
+                assertThat(server.origin().file()).endsWith("normalized-" + region.name() + ".json");
                 assertThat(server.state()).isEqualTo(expected.running() ? PowerState.RUNNING : PowerState.STOPPED);
                 assertThat(server.launchedOn()).isEqualTo(LocalDate.ofInstant(expected.launchTime(), ZoneOffset.UTC));
                 assertThat(server.os() == null ? null : server.os().product())

@@ -1,5 +1,6 @@
 package io.github.cloudaudit.mojo;
 
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.CoverageGap;
@@ -33,7 +34,7 @@ class BuildLogSummaryTest {
 
     private static Finding finding(String rule, Severity severity, String id) {
         return new Finding(rule, severity, Provider.AWS, "123456789012", "eu-north-1", id, "name-" + id,
-                "what is wrong with " + id, List.of(), true, "inventory.json", List.of(), null);
+                "what is wrong with " + id, List.of(), true, Origin.file("inventory.json"), List.of(), null);
     }
 
     private static BuildLogSummary summary(List<Finding> findings, List<CoverageGap> gaps, List<SourceFile> sources) {
@@ -72,7 +73,7 @@ class BuildLogSummaryTest {
     void topFindingsAreOneLinePerServerMostAtRiskFirst() {
         Finding mining = new Finding("threat-cryptomining", Severity.CRITICAL, Provider.AWS, "123456789012",
                 "eu-north-1", "i-mined", "name-i-mined", "GuardDuty reports cryptocurrency mining on name-i-mined. "
-                + "First treat it as a security incident now.", List.of(), true, "inventory.json", List.of(), null);
+                + "First treat it as a security incident now.", List.of(), true, Origin.file("inventory.json"), List.of(), null);
         List<String> lines = summary(List.of(
                 finding("db-exposed", Severity.CRITICAL, "i-owned"),
                 finding("legacy-os", Severity.CRITICAL, "i-owned"),

@@ -1,5 +1,6 @@
 package io.github.cloudaudit.policy;
 
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.findings.Suppression;
@@ -18,7 +19,7 @@ class PolicyTest {
 
     private static Finding finding(String rule, Severity severity, String id, String name) {
         return new Finding(rule, severity, Provider.AWS, "123456789012", "eu-north-1", id, name, "message",
-                List.of(), true, "inventory.json", List.of(), null);
+                List.of(), true, Origin.file("inventory.json"), List.of(), null);
     }
 
     private static Suppression suppression(String rule, String resource, LocalDate expires) {

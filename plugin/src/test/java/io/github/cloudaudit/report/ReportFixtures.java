@@ -1,5 +1,6 @@
 package io.github.cloudaudit.report;
 
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
@@ -101,18 +102,18 @@ public final class ReportFixtures {
                 .ingress(List.of(new IngressRule("tcp", 3306, 3306, "0.0.0.0/0", "sg-0db0001"),
                         new IngressRule("tcp", 22, 22, "10.0.0.0/8", "sg-0db0001")))
                 .attachedDisks(2).monitoring(new Monitoring(false, false, null))
-                .cpu(new CpuStatistics(14, 97.4, 100.0)).sourceFile("aws/ec2-instances.json").build();
+                .cpu(new CpuStatistics(14, 97.4, 100.0)).origin(Origin.file("aws/ec2-instances.json")).build();
         Server billing = Server.builder().provider(Provider.AWS).kind(ResourceKind.MANAGED_DATABASE).id("billing-pg")
                 .account(AWS_ACCOUNT).region("eu-west-1").type("db.m5.large").state(PowerState.RUNNING)
                 .launchedOn(LocalDate.of(2019, 6, 1)).engine(new DatabaseEngine("postgresql", "11.22"))
                 .tags(Map.of("owner", "team-billing")).publiclyAccessible(false)
-                .monitoring(new Monitoring(true, true, null)).sourceFile("aws/rds-instances.json").build();
+                .monitoring(new Monitoring(true, true, null)).origin(Origin.file("aws/rds-instances.json")).build();
         Server web = Server.builder().provider(Provider.AWS).id("i-0a1b2c3d4e5f60003").name("web-01")
                 .account(AWS_ACCOUNT).region("eu-north-1").type("m7g.large").state(PowerState.RUNNING)
                 .launchedOn(LocalDate.of(2026, 5, 2)).stateSince(LocalDate.of(2026, 5, 2))
                 .os(new OperatingSystem("ubuntu", "24.04", "ubuntu-noble-24.04"))
                 .tags(Map.of("owner", "team-web")).attachedDisks(1).monitoring(new Monitoring(true, true, true))
-                .sourceFile("aws/ec2-instances.json").build();
+                .origin(Origin.file("aws/ec2-instances.json")).build();
         Server erp = Server.builder().provider(Provider.AZURE)
                 .id("/subscriptions/" + AZURE_SUBSCRIPTION + "/resourceGroups/erp/providers/Microsoft.Compute/virtualMachines/erp-sql-2012")
                 .name("erp-sql-2012").account(AZURE_SUBSCRIPTION).region("norwayeast").type("Standard_E8s_v3")
@@ -120,12 +121,12 @@ public final class ReportFixtures {
                 .os(new OperatingSystem("windows-server", "2012 R2", "MicrosoftSQLServer sql2012sp4-ws2012r2 Enterprise"))
                 .engine(new DatabaseEngine("sqlserver", "11.0.7001"))
                 .tags(Map.of("owner", "finance-it", "data-classification", "confidential"))
-                .attachedDisks(4).monitoring(new Monitoring(true, null, true)).sourceFile("azure/vm-list.json").build();
+                .attachedDisks(4).monitoring(new Monitoring(true, null, true)).origin(Origin.file("azure/vm-list.json")).build();
         Server batch = Server.builder().provider(Provider.AWS).id("i-0a1b2c3d4e5f60005").name("batch-worker-7")
                 .account("444455556666").region("eu-north-1").type("c5.2xlarge").state(PowerState.STOPPED)
                 .launchedOn(LocalDate.of(2021, 2, 1)).stateSince(LocalDate.of(2025, 1, 10))
                 .os(new OperatingSystem("amazon-linux", "2", "amzn2-ami-hvm-2.0.20210126.0-x86_64-gp2"))
-                .attachedDisks(3).sourceFile("aws/ec2-instances.json").build();
+                .attachedDisks(3).origin(Origin.file("aws/ec2-instances.json")).build();
 
         List<ServerProfile> profiles = List.of(
                 new ServerProfile(crm, true, List.of("port 3306 (MySQL/MariaDB) open to 0.0.0.0/0 via sg-0db0001",
@@ -170,7 +171,8 @@ public final class ReportFixtures {
         }
         findings.add(new Finding(INCOMPLETE.id(), Severity.MEDIUM, Provider.AWS, "444455556666", "eu-north-1",
                 "444455556666", null, "CloudWatch alarms could not be read in account 444455556666 eu-north-1 (AccessDenied): monitoring rules cannot be verified there.",
-                List.of("cloudwatch:DescribeAlarms AccessDenied"), false, "aws/alarms-444455556666.json", List.of(), null));
+                List.of("cloudwatch:DescribeAlarms AccessDenied"), false,
+                Origin.apiCall("444455556666", "eu-north-1", "cloudwatch:DescribeAlarms"), List.of(), null));
 
         List<Suppression> suppressions = List.of(new Suppression("legacy-os", "erp-sql-2012",
                         "Migration to Azure SQL planned for Q1 (CHG-4411)", LocalDate.of(2027, 3, 31), "suppressions.yaml suppression #1"),
@@ -192,7 +194,7 @@ public final class ReportFixtures {
 
     public static Finding finding(RuleMetadata rule, Severity severity, Server server, String message, List<String> evidence) {
         return new Finding(rule.id(), severity, server.provider(), server.account(), server.region(), server.id(),
-                server.name(), message, evidence, true, server.sourceFile(), List.of(), null);
+                server.name(), message, evidence, true, server.origin(), List.of(), null);
     }
 
     /** A clean audit of one well-kept server: nothing to report. */

@@ -1,5 +1,6 @@
 package io.github.cloudaudit.report;
 
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
@@ -75,14 +76,14 @@ public final class SampleAuditReport {
                 .tags(Map.of("Name", "legacy-db", "owner", "team-db", "note", HOSTILE_TAG,
                         "data-classification", "personal"))
                 .ingress(List.of(new IngressRule("tcp", 3306, 3306, "0.0.0.0/0", "sg-1 (legacy-db)")))
-                .monitoring(new Monitoring(false, null, false)).sourceFile(RELATIVE_SOURCE).build();
+                .monitoring(new Monitoring(false, null, false)).origin(Origin.file(RELATIVE_SOURCE)).build();
     }
 
     public static Server azureDatabase() {
         return Server.builder().provider(Provider.AZURE).kind(ResourceKind.MANAGED_DATABASE)
                 .id("/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Sql/servers/crm")
                 .name("crm").account("0000").region("westeurope").state(PowerState.STOPPED)
-                .engine(new DatabaseEngine("sqlserver", "12.0")).sourceFile(ABSOLUTE_SOURCE).build();
+                .engine(new DatabaseEngine("sqlserver", "12.0")).origin(Origin.file(ABSOLUTE_SOURCE)).build();
     }
 
     public static Inventory inventory() {
@@ -90,7 +91,8 @@ public final class SampleAuditReport {
                 List.of(new CoverageGap(Provider.AWS, ACCOUNT, "us-east-1", "ec2:DescribeInstances", "AccessDenied")),
                 List.of(new SourceFile(RELATIVE_SOURCE, "normalized inventory v1", null),
                         new SourceFile(ABSOLUTE_SOURCE, "normalized inventory v1", null),
-                        new SourceFile("inventory/notes.txt", null, "neither JSON nor YAML")));
+                        new SourceFile("inventory/notes.txt", null, "neither JSON nor YAML")),
+                Map.of("ec2:DescribeInstances", 3L, "sts:GetCallerIdentity", 1L));
     }
 
     public static List<Finding> findings() {
@@ -103,11 +105,11 @@ public final class SampleAuditReport {
         Finding noOwner = finding(ORPHAN_NO_OWNER, Severity.HIGH, azure, "Nobody owns crm.", List.of("no owner tag"), true);
         Finding noAlarm = finding(NO_CPU_ALARM, Severity.LOW, azure, "Alarms were not exported.", List.of(), false);
         Finding retired = new Finding("retired-rule", Severity.MEDIUM, Provider.AWS, ACCOUNT, "eu-north-1", "i-0abc",
-                null, "A rule missing from the catalogue.", List.of(), true, RELATIVE_SOURCE,
+                null, "A rule missing from the catalogue.", List.of(), true, Origin.file(RELATIVE_SOURCE, 12, 5),
                 List.of(exposed.fingerprint(), legacyOs.fingerprint()), null);
         Finding incomplete = new Finding(AUDIT_INCOMPLETE.id(), Severity.INFO, Provider.AWS, ACCOUNT, "us-east-1",
                 null, null, "ec2:DescribeInstances could not be read: AccessDenied.", List.of("AccessDenied"), true,
-                null, List.of(), null);
+                Origin.apiCall(ACCOUNT, "us-east-1", "ec2:DescribeInstances"), List.of(), null);
         return List.of(exposed, legacyOs, noOwner, retired, noAlarm, incomplete);
     }
 
@@ -136,7 +138,7 @@ public final class SampleAuditReport {
         for (int i = 0; i < count; i++) {
             findings.add(new Finding(LEGACY_OS.id(), Severity.values()[i % Severity.values().length], Provider.AWS,
                     ACCOUNT, "eu-north-1", "i-" + i, "server-" + i, "Finding number " + i + ".",
-                    List.of("evidence " + i), i % 2 == 0, RELATIVE_SOURCE, List.of(), null));
+                    List.of("evidence " + i), i % 2 == 0, Origin.file(RELATIVE_SOURCE), List.of(), null));
         }
         return report(new Inventory(List.of(legacy), List.of(), List.of(), List.of(), List.of()), findings,
                 List.of(), Severity.CRITICAL);
@@ -162,6 +164,6 @@ public final class SampleAuditReport {
     private static Finding finding(RuleMetadata rule, Severity severity, Server server, String message,
                                    List<String> evidence, boolean verified) {
         return new Finding(rule.id(), severity, server.provider(), server.account(), server.region(), server.id(),
-                server.name(), message, evidence, verified, server.sourceFile(), List.of(), null);
+                server.name(), message, evidence, verified, server.origin(), List.of(), null);
     }
 }

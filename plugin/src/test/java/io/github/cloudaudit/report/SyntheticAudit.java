@@ -1,5 +1,6 @@
 package io.github.cloudaudit.report;
 
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
@@ -83,7 +84,7 @@ public final class SyntheticAudit {
                     .ingress(engine == null ? List.of() : List.of(new IngressRule("tcp", 3306, 3306,
                             random.nextInt(5) == 0 ? "0.0.0.0/0" : "10.0.0.0/8", "sg-0" + Integer.toHexString(random.nextInt(1 << 20)))))
                     .attachedDisks(1 + random.nextInt(4)).monitoring(new Monitoring(random.nextBoolean(), null, null))
-                    .cpu(new CpuStatistics(14, random.nextInt(1000) / 10.0, 100.0)).sourceFile((azure ? "azure/vm-list-" : "aws/ec2-") + account + ".json")
+                    .cpu(new CpuStatistics(14, random.nextInt(1000) / 10.0, 100.0)).origin(Origin.file((azure ? "azure/vm-list-" : "aws/ec2-") + account + ".json"))
                     .build();
             servers.add(server);
             profiles.add(new ServerProfile(server, engine != null, engine == null ? List.of() : List.of("database engine " + engine[0]),
@@ -114,7 +115,7 @@ public final class SyntheticAudit {
         }
         List<Finding> failing = marked.stream().filter(f -> !f.suppressed() && f.severity().atLeast(Severity.HIGH)).toList();
         PolicyResult result = new PolicyResult(marked, failing, List.of(), Severity.HIGH);
-        List<SourceFile> sources = servers.stream().map(Server::sourceFile).distinct()
+        List<SourceFile> sources = servers.stream().map(server -> server.origin().file()).distinct()
                 .map(file -> new SourceFile(file, file.startsWith("azure") ? "azure-cli:vm list" : "aws-cli:ec2 describe-instances", null))
                 .toList();
         return new AuditReport(ReportFixtures.metadata(locale, List.of("inventory/aws", "inventory/azure")), rules,

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static io.github.cloudaudit.rules.MonitoringTestSupport.personalDataHost;
 import static io.github.cloudaudit.rules.MonitoringTestSupport.regionScope;
@@ -32,7 +33,7 @@ class ThreatCryptominingRuleTest {
 
     private static Inventory inventory(Server server, Boolean guardDuty, ThreatFinding... threats) {
         return new Inventory(List.of(server), guardDuty == null ? List.of() : List.of(regionScope(guardDuty, guardDuty, true)),
-                List.of(networkWithFlowLogs()), List.of(), List.of(), List.of(threats));
+                List.of(networkWithFlowLogs()), List.of(), List.of(), Map.of(), List.of(threats));
     }
 
     @Test

@@ -184,7 +184,7 @@ final class ReportData {
             g.writeNumber(owners.get(r.owner()));
             g.writeNumber(string(r.resourceId()));
             g.writeNumber(string(r.resourceName()));
-            g.writeNumber(string(r.sourceFile()));
+            g.writeNumber(string(r.origin()));
             g.writeEndArray();
         }
         g.writeEndArray();

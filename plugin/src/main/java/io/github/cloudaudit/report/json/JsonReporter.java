@@ -26,6 +26,7 @@ import java.util.Map;
 import static io.github.cloudaudit.report.JsonReportSupport.lowerCase;
 import static io.github.cloudaudit.report.JsonReportSupport.nullableBoolean;
 import static io.github.cloudaudit.report.JsonReportSupport.nullableString;
+import static io.github.cloudaudit.report.JsonReportSupport.origin;
 import static io.github.cloudaudit.report.JsonReportSupport.stringArray;
 
 /**
@@ -90,6 +91,11 @@ public final class JsonReporter implements Reporter {
         json.writeBooleanField("incomplete", report.incomplete());
         stringArray(json, "inputs", metadata.inputs());
         sources(json, report.inventory().sources());
+        json.writeObjectFieldStart("apiCalls");
+        for (Map.Entry<String, Long> calls : report.inventory().apiCalls().entrySet()) {
+            json.writeNumberField(calls.getKey(), calls.getValue());
+        }
+        json.writeEndObject();
         coverage(json, report.inventory().gaps());
         counts(json, result);
         json.writeEndObject();
@@ -192,7 +198,7 @@ public final class JsonReporter implements Reporter {
             json.writeStringField(tag.getKey(), tag.getValue());
         }
         json.writeEndObject();
-        json.writeStringField("sourceFile", server.sourceFile());
+        origin(json, server.origin());
         json.writeObjectFieldStart("risk");
         json.writeNumberField("score", risk.score());
         json.writeArrayFieldStart("reasons");
@@ -232,7 +238,7 @@ public final class JsonReporter implements Reporter {
         stringArray(json, "evidence", finding.evidence());
         json.writeBooleanField("verified", finding.verified());
         json.writeStringField("remediation", rule == null ? null : rule.remediation());
-        json.writeStringField("sourceFile", finding.sourceFile());
+        origin(json, finding.origin());
         stringArray(json, "related", finding.related());
         json.writeBooleanField("suppressed", finding.suppressed());
         Suppression suppression = finding.suppression();

@@ -16,12 +16,12 @@ record ArtifactUri(String uri, String baseId) {
 
     static final String BASE_ID = "INVENTORY";
 
-    static ArtifactUri of(String sourceFile) {
-        Path path = asPath(sourceFile);
+    static ArtifactUri of(String file) {
+        Path path = asPath(file);
         if (path != null && path.isAbsolute()) {
             return new ArtifactUri(path.toUri().toASCIIString(), null);
         }
-        String relative = sourceFile.replace('\\', '/');
+        String relative = file.replace('\\', '/');
         // A colon in the first segment would make the reference read as a URI scheme.
         String first = relative.contains("/") ? relative.substring(0, relative.indexOf('/')) : relative;
         if (first.contains(":")) {
@@ -31,13 +31,13 @@ record ArtifactUri(String uri, String baseId) {
             // This constructor percent-encodes what a URI cannot hold: spaces, '%', non-ASCII letters.
             return new ArtifactUri(new URI(null, null, relative, null).toASCIIString(), BASE_ID);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot express '" + sourceFile + "' as a URI: " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot express '" + file + "' as a URI: " + e.getMessage(), e);
         }
     }
 
-    private static Path asPath(String sourceFile) {
+    private static Path asPath(String file) {
         try {
-            return Path.of(sourceFile);
+            return Path.of(file);
         } catch (InvalidPathException e) {
             return null;
         }

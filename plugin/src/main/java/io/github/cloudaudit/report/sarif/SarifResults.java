@@ -3,13 +3,14 @@ package io.github.cloudaudit.report.sarif;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Suppression;
+import io.github.cloudaudit.model.Origin;
 
 import java.io.IOException;
 
 import static io.github.cloudaudit.report.JsonReportSupport.lowerCase;
 import static io.github.cloudaudit.report.JsonReportSupport.stringArray;
 
-/** One finding as a SARIF result: where it is (the inventory file and the cloud resource), how bad, and whether accepted. */
+/** One finding as a SARIF result: where it is (its origin and the cloud resource), how bad, and whether accepted. */
 final class SarifResults {
 
     /** The partial fingerprint key; the suffix is raised if {@link Finding#fingerprint()} ever changes its recipe. */
@@ -55,25 +56,15 @@ final class SarifResults {
     }
 
     /**
-     * The inventory file the resource was read from, when known, and always the resource itself: findings about
-     * the audit (such as unreadable data) have no file but still need a location.
+     * Where the resource was read from and always the resource itself: a file origin is a physical location at the
+     * item's line, an API origin a logical location naming the call. Findings about the audit (such as unreadable
+     * data) have no origin but still need a location.
      */
     private static void location(JsonGenerator json, Finding finding) throws IOException {
+        Origin origin = finding.origin();
         json.writeStartObject();
-        if (finding.sourceFile() != null && !finding.sourceFile().isBlank()) {
-            ArtifactUri artifact = ArtifactUri.of(finding.sourceFile());
-            json.writeObjectFieldStart("physicalLocation");
-            json.writeObjectFieldStart("artifactLocation");
-            json.writeStringField("uri", artifact.uri());
-            if (artifact.baseId() != null) {
-                json.writeStringField("uriBaseId", artifact.baseId());
-            }
-            json.writeEndObject();
-            // The inventory model keeps no line numbers; the file's first line is where viewers can point.
-            json.writeObjectFieldStart("region");
-            json.writeNumberField("startLine", 1);
-            json.writeEndObject();
-            json.writeEndObject();
+        if (origin != null && origin.isFile() && !origin.file().isBlank()) {
+            physicalLocation(json, origin);
         }
         json.writeArrayFieldStart("logicalLocations");
         json.writeStartObject();
@@ -84,7 +75,34 @@ final class SarifResults {
         }
         json.writeStringField("kind", "resource");
         json.writeEndObject();
+        if (origin != null && !origin.isFile()) {
+            json.writeStartObject();
+            json.writeStringField("name", origin.operation());
+            json.writeStringField("fullyQualifiedName", String.join("/", lowerCase(finding.provider()),
+                    String.valueOf(origin.account()), String.valueOf(origin.region()), origin.operation()));
+            json.writeStringField("kind", "function");
+            json.writeEndObject();
+        }
         json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void physicalLocation(JsonGenerator json, Origin origin) throws IOException {
+        ArtifactUri artifact = ArtifactUri.of(origin.file());
+        json.writeObjectFieldStart("physicalLocation");
+        json.writeObjectFieldStart("artifactLocation");
+        json.writeStringField("uri", artifact.uri());
+        if (artifact.baseId() != null) {
+            json.writeStringField("uriBaseId", artifact.baseId());
+        }
+        json.writeEndObject();
+        // Where the item starts; viewers need a line, so an unknown one points at the file's first.
+        json.writeObjectFieldStart("region");
+        json.writeNumberField("startLine", Math.max(origin.line(), 1));
+        if (origin.column() > 0) {
+            json.writeNumberField("startColumn", origin.column());
+        }
+        json.writeEndObject();
         json.writeEndObject();
     }
 

@@ -19,7 +19,7 @@ public record FindingRow(String severityKey, String severityLabel, String ruleId
                          String categoryLabel, String provider, String account, String region, String owner,
                          String resourceId, String resourceName, String message, List<String> evidence,
                          String rationale, String remediation, List<String> references, boolean unverified,
-                         SuppressionNote suppression, String sourceFile, boolean blank) {
+                         SuppressionNote suppression, String origin, boolean blank) {
 
     /** A row with every optional part present and every value empty, which scripts clone and fill. */
     static final FindingRow BLANK = new FindingRow("", "", "", "", "", "", "", "", "", "", "", "", List.of(), "", "",
@@ -71,7 +71,7 @@ public record FindingRow(String severityKey, String severityLabel, String ruleId
                         finding.suppression().expires() == null ? messages.get("suppressed.never")
                                 : finding.suppression().expires().toString(),
                         finding.suppression().origin()),
-                finding.sourceFile(), false);
+                finding.origin() == null ? null : finding.origin().describe(), false);
     }
 
     static String severityKey(Finding finding) {

@@ -74,7 +74,7 @@ public record ServerCard(String name, String id, String severityKey, String seve
         facts.add(new Fact(m.get("server.detailedMonitoring"), Words.yesNoUnknown(s.monitoring().detailedMonitoring(), m)));
         facts.add(new Fact(m.get("server.agent"), Words.yesNoUnknown(s.monitoring().agent(), m)));
         facts.add(new Fact(m.get("server.cpu"), cpu(s.cpu(), m)));
-        facts.add(new Fact(m.get("server.source"), Words.orUnknown(s.sourceFile(), m)));
+        facts.add(new Fact(m.get("server.source"), Words.orUnknown(s.origin() == null ? null : s.origin().describe(), m)));
         return facts;
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cloudaudit.model.Origin;
+import io.github.cloudaudit.source.InventoryBuilder;
 import io.github.cloudaudit.source.InventoryReader;
 import io.github.cloudaudit.source.ReadContext;
 import io.github.cloudaudit.source.Signature;
@@ -17,7 +19,7 @@ import java.util.List;
  * object holding one or more lists (recognized by their keys) and perhaps a {@code NextToken} when the output was
  * cut into pages. The lists are streamed one element at a time, so a file of any size is read in small pieces.
  */
-abstract class AwsCliReader implements InventoryReader {
+public abstract class AwsCliReader implements InventoryReader {
 
     /** What a reader gathers from one file. Readers are shared between files, so per-file state lives here. */
     interface ListingHandler {
@@ -52,6 +54,18 @@ abstract class AwsCliReader implements InventoryReader {
         return true;
     }
 
+    /**
+     * Starts mapping an API's answer, page by page, with the same per-item mapping as a file: each page is the tree
+     * the CLI prints for the same call (see {@code SdkTrees}).
+     *
+     * @param operation the API operation, e.g. {@code ec2:DescribeInstances}
+     */
+    public final ResponsePages responsePages(InventoryBuilder builder, String account, String region, String operation) {
+        Origin origin = Origin.apiCall(account, region, operation);
+        Listing listing = new Listing(builder, command, origin.describe(), account, region);
+        return new ResponsePages(listKeys, itemsAreObjects(), listing, open(listing), origin);
+    }
+
     @Override
     public final String format() {
         return "aws-cli: " + command;
@@ -64,7 +78,7 @@ abstract class AwsCliReader implements InventoryReader {
 
     @Override
     public final void read(JsonParser parser, ReadContext context) throws IOException {
-        Listing listing = new Listing(context, command);
+        Listing listing = Listing.ofFile(context, command);
         ListingHandler handler = open(listing);
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw context.fail(parser, "expected a JSON object with a '" + listKeys.get(0)
@@ -104,7 +118,7 @@ abstract class AwsCliReader implements InventoryReader {
                 throw context.fail(parser, "expected " + name + " to be " + (itemsAreObjects() ? "an object" : "an id"));
             }
             JsonNode item = TREES.readTree(parser);
-            handler.item(key, new AwsItem(item, name, at, context));
+            handler.item(key, new AwsItem(item, name, context.origin(at)));
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.github.cloudaudit.source.aws;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.source.InventoryFormatException;
-import io.github.cloudaudit.source.ReadContext;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,25 +17,28 @@ import java.util.Map;
 
 /**
  * One element of a CLI output list (or an object inside it), with typed accessors that treat an absent or null
- * field as unknown and a field of the wrong type as an error naming the file, the line where the element starts
- * and the field's path, e.g. {@code Reservations[3].Instances[0].LaunchTime}.
+ * field as unknown and a field of the wrong type as an error naming its origin (the file and the line where the
+ * element starts, or the API call) and the field's path, e.g. {@code Reservations[3].Instances[0].LaunchTime}.
+ * SDK responses arrive here as the same tree the CLI prints, so this is the one place that reads AWS fields.
  */
 final class AwsItem {
 
     private final JsonNode node;
     private final String name;
-    private final JsonLocation at;
-    private final ReadContext context;
+    private final Origin origin;
 
-    AwsItem(JsonNode node, String name, JsonLocation at, ReadContext context) {
+    AwsItem(JsonNode node, String name, Origin origin) {
         this.node = node;
         this.name = name;
-        this.at = at;
-        this.context = context;
+        this.origin = origin;
     }
 
     JsonNode node() {
         return node;
+    }
+
+    Origin origin() {
+        return origin;
     }
 
     /** A text field; null when absent. */
@@ -103,12 +105,12 @@ final class AwsItem {
     AwsItem child(String... path) {
         JsonNode value = value(path);
         if (value == null) {
-            return new AwsItem(MissingNode.getInstance(), name(path), at, context);
+            return new AwsItem(MissingNode.getInstance(), name(path), origin);
         }
         if (!value.isObject()) {
             throw fail(path, "an object");
         }
-        return new AwsItem(value, name(path), at, context);
+        return new AwsItem(value, name(path), origin);
     }
 
     /** The elements of a nested list of objects; empty when absent. */
@@ -125,9 +127,9 @@ final class AwsItem {
             JsonNode element = value.get(i);
             String elementName = name(path) + "[" + i + "]";
             if (!element.isObject()) {
-                throw context.fail(at, "expected " + elementName + " to be an object");
+                throw InventoryFormatException.at(origin, "expected " + elementName + " to be an object");
             }
-            items.add(new AwsItem(element, elementName, at, context));
+            items.add(new AwsItem(element, elementName, origin));
         }
         return items;
     }
@@ -159,11 +161,11 @@ final class AwsItem {
 
     /** An error about this item, e.g. a required field that is missing. */
     InventoryFormatException fail(String expected) {
-        return context.fail(at, "expected " + name + " " + expected);
+        return InventoryFormatException.at(origin, "expected " + name + " " + expected);
     }
 
     private InventoryFormatException fail(String[] path, String expected) {
-        return context.fail(at, "expected " + name(path) + " to be " + expected);
+        return InventoryFormatException.at(origin, "expected " + name(path) + " to be " + expected);
     }
 
     private JsonNode value(String... path) {

@@ -1,7 +1,6 @@
 package io.github.cloudaudit.source.aws;
 
 import io.github.cloudaudit.source.InventoryFormatException;
-import io.github.cloudaudit.source.ReadContext;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,11 +14,11 @@ record AwsLocation(String account, String region) {
     private static final Pattern REGION_PREFIX = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d");
 
     /** The account and region; fails naming the file and the folders to use when either is unknown. */
-    static AwsLocation require(ReadContext context, String command, String account, String region) {
+    static AwsLocation require(String place, String command, String account, String region) {
         if (account == null || region == null) {
             String missing = account == null && region == null ? "account or region"
                     : account == null ? "account" : "region";
-            throw new InventoryFormatException(context.path(), 0, 0, command + " output carries no " + missing
+            throw new InventoryFormatException(place, 0, 0, command + " output carries no " + missing
                     + ": put it in a folder named after its account and region, e.g. 123456789012/eu-north-1/");
         }
         return new AwsLocation(account, region);

@@ -19,8 +19,8 @@ public final class CloudTrailTrailsReader extends AwsCliReader {
 
     @Override
     protected ListingHandler open(Listing listing) {
-        String folderAccount = listing.context().folderAccount();
-        String folderRegion = listing.context().folderRegion();
+        String folderAccount = listing.placeAccount();
+        String folderRegion = listing.placeRegion();
         return new ListingHandler() {
             private int trails;
             private boolean coversFolderRegion;

@@ -43,7 +43,7 @@ public final class CloudWatchMetricDataReader extends AwsCliReader {
             public void end() {
                 if (listing.isTruncated()) {
                     listing.builder().gap(new CoverageGap(Provider.AWS, listing.account(null), listing.region(null),
-                            "aws cloudwatch get-metric-data", listing.context().path() + " holds a NextToken, so "
+                            "aws cloudwatch get-metric-data", listing.place() + " holds a NextToken, so "
                             + "some servers' CPU data is missing; save every page to have it checked"));
                 }
             }

@@ -40,8 +40,8 @@ public final class Ec2FlowLogsReader extends AwsCliReader {
             @Override
             public void end() {
                 // The ARNs are of the log destination and delivery role, which may live elsewhere: folders first.
-                String account = listing.context().folderAccount();
-                String region = listing.context().folderRegion();
+                String account = listing.placeAccount();
+                String region = listing.placeRegion();
                 AwsLocation where = listing.location(account != null ? account : dataAccount,
                         region != null ? region : dataRegion);
                 listing.complete(where, listing.builder()::flowLogsCollected);

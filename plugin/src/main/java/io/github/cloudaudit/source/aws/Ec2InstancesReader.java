@@ -70,7 +70,7 @@ public final class Ec2InstancesReader extends AwsCliReader {
                 .networkIds(vpc == null ? List.of() : List.of(vpc))
                 .attachedDisks(ebsVolumes(instance))
                 .monitoring(new Monitoring(null, detailedMonitoring(instance.text("Monitoring", "State")), null))
-                .sourceFile(listing.context().path());
+                .origin(instance.origin());
         listing.builder().server(server, new Links(instance.text("ImageId"), instance.texts("SecurityGroups", "GroupId")));
     }
 

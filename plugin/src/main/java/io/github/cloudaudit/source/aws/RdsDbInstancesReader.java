@@ -41,7 +41,7 @@ public final class RdsDbInstancesReader extends AwsCliReader {
                     .publiclyAccessible(db.bool("PubliclyAccessible"))
                     // Enhanced monitoring: an interval of 0 turns it off.
                     .monitoring(new Monitoring(null, monitoringInterval == null ? null : monitoringInterval > 0, null))
-                    .sourceFile(listing.context().path());
+                    .origin(db.origin());
             listing.builder().server(server, new Links(null, db.texts("VpcSecurityGroups", "VpcSecurityGroupId")));
         };
     }

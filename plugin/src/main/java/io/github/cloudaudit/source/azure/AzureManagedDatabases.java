@@ -67,7 +67,7 @@ final class AzureManagedDatabases {
                 .state(state(server.text("state")))
                 .launchedOn(server.fieldDate("systemData", "createdAt"))
                 .tags(server.tags())
-                .sourceFile(server.sourceFile());
+                .origin(server.origin());
     }
 
     /** MySQL prints the full version ("8.0.21"); PostgreSQL the major ("11") and the minor apart ("22"). */

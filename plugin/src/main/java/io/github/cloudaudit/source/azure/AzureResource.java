@@ -2,6 +2,7 @@ package io.github.cloudaudit.source.azure;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.source.InventoryBuilder;
 import io.github.cloudaudit.source.InventoryFormatException;
 import io.github.cloudaudit.source.ReadContext;
@@ -43,8 +44,8 @@ final class AzureResource {
         return context.builder();
     }
 
-    String sourceFile() {
-        return context.path();
+    Origin origin() {
+        return context.origin(at);
     }
 
     /** The full resource id; every resource must have one. */

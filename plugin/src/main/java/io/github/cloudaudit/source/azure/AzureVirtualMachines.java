@@ -35,7 +35,7 @@ final class AzureVirtualMachines {
                 .image(imageName(vm))
                 .tags(vm.tags())
                 .monitoring(new Monitoring(null, null, monitoringAgent(vm)))
-                .sourceFile(vm.sourceFile());
+                .origin(vm.origin());
         vm.builder().server(server, InventoryBuilder.Links.NONE);
     }
 

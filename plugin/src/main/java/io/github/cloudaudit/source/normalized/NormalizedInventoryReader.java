@@ -149,7 +149,7 @@ public final class NormalizedInventoryReader implements InventoryReader {
         if (problem != null) {
             throw context.fail(at, problem.at(element));
         }
-        context.builder().server(entry.toServer(context.path()));
+        context.builder().server(entry.toServer(context.origin(at)));
     }
 
     private static void addScope(Scope scope, JsonLocation at, String element, ReadContext context) {

@@ -74,7 +74,7 @@ public final class NormalizedInventoryWriter implements Closeable {
         }
     }
 
-    /** Writes a server; its {@code sourceFile} is not written, as the reader sets it to the file being read. */
+    /** Writes a server; its {@code origin} is not written, as the reader sets it to the file being read. */
     public void server(Server server) throws IOException {
         if (server.provider() == null || server.id() == null || server.id().isBlank()) {
             throw new IllegalArgumentException("a server needs a provider and an id to be read back: " + server);

@@ -5,6 +5,7 @@ import io.github.cloudaudit.model.DatabaseEngine;
 import io.github.cloudaudit.model.IngressRule;
 import io.github.cloudaudit.model.Monitoring;
 import io.github.cloudaudit.model.OperatingSystem;
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.model.PowerState;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.ResourceKind;
@@ -17,7 +18,7 @@ import java.util.Objects;
 
 /**
  * One element of {@code servers} exactly as the file holds it. It differs from {@link Server} where the file must:
- * it has no {@code sourceFile} (that is the file itself), and its CPU figures are nullable so that a missing figure
+ * it has no {@code origin} (that is the file itself), and its CPU figures are nullable so that a missing figure
  * is an error instead of a silent zero.
  */
 record ServerEntry(Provider provider, ResourceKind kind, String id, String name, String account, String region,
@@ -94,12 +95,12 @@ record ServerEntry(Provider provider, ResourceKind kind, String id, String name,
     }
 
     /** The server, read from the given file; a missing kind means a virtual machine. Call only when {@link #problem()} is null. */
-    Server toServer(String sourceFile) {
+    Server toServer(Origin origin) {
         return new Server(provider, kind == null ? ResourceKind.VIRTUAL_MACHINE : kind, id, name, account, region,
                 type, state, launchedOn, stateSince, os, engine, image, tags, networkIds, ingress, publiclyAccessible,
                 attachedDisks, monitoring,
                 cpu == null ? null : new CpuStatistics(cpu.periodDays(), cpu.averagePercent(), cpu.maximumPercent()),
-                sourceFile);
+                origin);
     }
 
     private static <T extends Map<?, ?>> T emptyToNull(T map) {

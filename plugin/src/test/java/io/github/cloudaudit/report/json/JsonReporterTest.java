@@ -93,6 +93,7 @@ class JsonReporterTest {
         assertThat(audit.at("/sources/skipped/0/reason").asText()).isEqualTo("neither JSON nor YAML");
         assertThat(audit.at("/coverage/gaps/0/what").asText()).isEqualTo("ec2:DescribeInstances");
         assertThat(audit.at("/coverage/gaps/0/provider").asText()).isEqualTo("aws");
+        assertThat(audit.get("apiCalls").toString()).isEqualTo("{\"ec2:DescribeInstances\":3,\"sts:GetCallerIdentity\":1}");
     }
 
     @Test
@@ -107,7 +108,7 @@ class JsonReporterTest {
         assertThat(exposed.get("fingerprint").asText()).isEqualTo(expected.fingerprint());
         assertThat(exposed.get("category").asText()).isEqualTo("exposure");
         assertThat(exposed.get("remediation").asText()).isEqualTo(SampleAuditReport.PUBLIC_DATABASE.remediation());
-        assertThat(exposed.get("sourceFile").asText()).isEqualTo(SampleAuditReport.RELATIVE_SOURCE);
+        assertThat(exposed.at("/origin/file").asText()).isEqualTo(SampleAuditReport.RELATIVE_SOURCE);
         assertThat(exposed.get("suppressed").asBoolean()).isFalse();
         assertThat(exposed.get("suppression").isNull()).isTrue();
 
@@ -124,7 +125,9 @@ class JsonReporterTest {
 
         JsonNode unverified = findingOf(findings, "monitoring-no-cpu-alarm");
         assertThat(unverified.get("verified").asBoolean()).isFalse();
-        assertThat(findingOf(findings, "audit-incomplete").get("sourceFile").isNull()).isTrue();
+        assertThat(findingOf(findings, "audit-incomplete").get("origin").toString())
+                .isEqualTo("{\"operation\":\"ec2:DescribeInstances\",\"account\":\"" + SampleAuditReport.ACCOUNT
+                        + "\",\"region\":\"us-east-1\"}");
     }
 
     @Test
@@ -150,7 +153,7 @@ class JsonReporterTest {
         assertThat(azure.get("kind").asText()).isEqualTo("managed_database");
         assertThat(azure.get("owner").isNull()).isTrue();
         assertThat(azure.at("/os/label").isNull()).isTrue();
-        assertThat(azure.get("sourceFile").asText()).isEqualTo(SampleAuditReport.ABSOLUTE_SOURCE);
+        assertThat(azure.at("/origin/file").asText()).isEqualTo(SampleAuditReport.ABSOLUTE_SOURCE);
     }
 
     @Test

@@ -139,12 +139,43 @@ class SarifReporterTest {
     }
 
     @Test
-    void aFindingWithoutSourceFileHasALogicalLocationOnly() throws IOException {
+    void aFileOriginWithALinePointsAtThatLineAndColumn() throws IOException {
+        JsonNode region = resultOf(run(), "retired-rule").at("/locations/0/physicalLocation/region");
+
+        assertThat(region.get("startLine").asInt()).isEqualTo(12);
+        assertThat(region.get("startColumn").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void anApiOriginIsALogicalLocationNamingTheCallBesideTheResource() throws IOException {
         JsonNode location = resultOf(run(), "audit-incomplete").at("/locations/0");
 
         assertThat(location.has("physicalLocation")).isFalse();
         assertThat(location.at("/logicalLocations/0/name").asText()).isEqualTo(SampleAuditReport.ACCOUNT);
         assertThat(location.at("/logicalLocations/0/kind").asText()).isEqualTo("resource");
+        assertThat(location.at("/logicalLocations/1/name").asText()).isEqualTo("ec2:DescribeInstances");
+        assertThat(location.at("/logicalLocations/1/fullyQualifiedName").asText())
+                .isEqualTo("aws/" + SampleAuditReport.ACCOUNT + "/us-east-1/ec2:DescribeInstances");
+        assertThat(location.at("/logicalLocations/1/kind").asText()).isEqualTo("function");
+    }
+
+    @Test
+    void aFindingWithoutOriginHasTheResourceAsItsOnlyLocation() throws IOException {
+        AuditReport report = SampleAuditReport.sample();
+        Finding incomplete = resultFinding(report, "audit-incomplete");
+        Finding withoutOrigin = new Finding(incomplete.ruleId(), incomplete.severity(), incomplete.provider(),
+                incomplete.account(), incomplete.region(), null, null, incomplete.message(), incomplete.evidence(),
+                true, null, List.of(), null);
+        JsonNode location = run(SampleAuditReport.report(report.inventory(), List.of(withoutOrigin), List.of(), null))
+                .at("/results/0/locations/0");
+
+        assertThat(location.has("physicalLocation")).isFalse();
+        assertThat(location.get("logicalLocations")).hasSize(1);
+        assertThat(location.at("/logicalLocations/0/name").asText()).isEqualTo(SampleAuditReport.ACCOUNT);
+    }
+
+    private static Finding resultFinding(AuditReport report, String ruleId) {
+        return report.result().findings().stream().filter(f -> f.ruleId().equals(ruleId)).findFirst().orElseThrow();
     }
 
     @Test

@@ -66,7 +66,7 @@ class AwsCliEstateTest {
         assertThat(legacy.monitoring()).isEqualTo(new Monitoring(false, false, null));
         assertThat(legacy.tag("Owner")).isEmpty();
         assertThat(legacy.tag("service")).contains("crm-sidecar");
-        assertThat(legacy.sourceFile()).endsWith("ec2-describe-instances.json").contains(EU);
+        assertThat(legacy.origin().file()).endsWith("ec2-describe-instances.json").contains(EU);
         assertThat(network(inventory, legacy).flowLogs()).as("main VPC, flow logs collected, none on it").isFalse();
     }
 

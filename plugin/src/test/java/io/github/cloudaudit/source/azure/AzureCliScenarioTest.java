@@ -55,7 +55,7 @@ class AzureCliScenarioTest {
         assertThat(vm.networkIds()).isEmpty();
         // The only CPU alert on it is disabled, and its extensions hold no monitoring agent.
         assertThat(vm.monitoring()).isEqualTo(new Monitoring(false, null, false));
-        assertThat(vm.sourceFile()).endsWith("vm-list.json");
+        assertThat(vm.origin().file()).endsWith("vm-list.json");
     }
 
     @Test
@@ -115,7 +115,7 @@ class AzureCliScenarioTest {
         // Its OmsAgentForLinux extension is a row of its own in the same query.
         assertThat(agent.monitoring().agent()).isTrue();
         assertThat(agent.monitoring().cpuAlarm()).isFalse();
-        assertThat(agent.sourceFile()).endsWith("graph-query.json");
+        assertThat(agent.origin().file()).endsWith("graph-query.json");
 
         Server mysql = server(inventory, "mysql-wiki");
         assertThat(mysql.kind()).isEqualTo(ResourceKind.MANAGED_DATABASE);

@@ -90,7 +90,7 @@ class AzureVirtualMachinesTest {
 
         assertThat(vm.account()).isEqualTo("s");
         assertThat(vm.name()).isEqualTo("vm1");
-        assertThat(vm.sourceFile()).isEqualTo("inline.json");
+        assertThat(vm.origin().file()).isEqualTo("inline.json");
     }
 
     private Server map(String json) throws IOException {

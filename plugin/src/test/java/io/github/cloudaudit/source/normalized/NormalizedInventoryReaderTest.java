@@ -1,5 +1,6 @@
 package io.github.cloudaudit.source.normalized;
 
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.CpuStatistics;
 import io.github.cloudaudit.model.DatabaseEngine;
@@ -102,7 +103,8 @@ class NormalizedInventoryReaderTest {
 
         Inventory inventory = load(file);
 
-        assertThat(inventory.servers()).containsExactly(exampleServer(file.toString()));
+        // The server's origin is where its object starts: line 3, column 16 of EXAMPLE.
+        assertThat(inventory.servers()).containsExactly(exampleServer(Origin.file(file.toString(), 3, 16)));
         assertThat(inventory.scopes()).containsExactly(
                 new Scope(Provider.AWS, "123456789012", "eu-north-1", false, false, true));
         assertThat(inventory.networks()).containsExactly(
@@ -118,7 +120,7 @@ class NormalizedInventoryReaderTest {
 
         Inventory inventory = load(file);
 
-        assertThat(inventory.servers()).containsExactly(exampleServer(file.toString()));
+        assertThat(inventory.servers()).containsExactly(exampleServer(Origin.file(file.toString(), 5, 5)));
         assertThat(inventory.scopes()).hasSize(1);
         assertThat(inventory.networks()).hasSize(1);
         assertThat(inventory.gaps()).hasSize(1);
@@ -284,7 +286,7 @@ class NormalizedInventoryReaderTest {
                 .hasMessageContaining("servers[1].attachedDisks: expected a whole number, found 'several'");
     }
 
-    static Server exampleServer(String sourceFile) {
+    static Server exampleServer(Origin origin) {
         return Server.builder()
                 .provider(Provider.AWS).kind(ResourceKind.VIRTUAL_MACHINE).id("i-0abc").name("legacy-db")
                 .account("123456789012").region("eu-north-1").type("m3.large").state(PowerState.RUNNING)
@@ -294,7 +296,7 @@ class NormalizedInventoryReaderTest {
                 .tags(Map.of("Name", "legacy-db")).networkIds(List.of("vpc-1"))
                 .ingress(List.of(new IngressRule("tcp", 3306, 3306, "0.0.0.0/0", "sg-1 (legacy-db)")))
                 .attachedDisks(2).monitoring(new Monitoring(false, false, false))
-                .cpu(new CpuStatistics(14, 97.5, 100)).sourceFile(sourceFile)
+                .cpu(new CpuStatistics(14, 97.5, 100)).origin(origin)
                 .build();
     }
 

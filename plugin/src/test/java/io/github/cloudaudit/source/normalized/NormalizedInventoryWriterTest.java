@@ -3,6 +3,7 @@ package io.github.cloudaudit.source.normalized;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
+import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.Monitoring;
@@ -46,8 +47,10 @@ class NormalizedInventoryWriterTest {
         Inventory read = new InventoryLoader(List.of(new NormalizedInventoryReader()), message -> { })
                 .load(List.of(file));
 
-        assertThat(read.servers()).containsExactlyElementsOf(original.servers().stream()
-                .map(server -> server.toBuilder().sourceFile(file.toString()).build()).toList());
+        assertThat(read.servers()).allSatisfy(server -> assertThat(server.origin().file()).isEqualTo(file.toString()));
+        assertThat(read.servers().stream().map(server -> server.toBuilder().origin(null).build()))
+                .containsExactlyElementsOf(original.servers().stream()
+                        .map(server -> server.toBuilder().origin(null).build()).toList());
         assertThat(read.scopes()).containsExactlyElementsOf(original.scopes());
         assertThat(read.networks()).containsExactlyElementsOf(original.networks());
         assertThat(read.gaps()).containsExactlyElementsOf(original.gaps());
@@ -76,7 +79,7 @@ class NormalizedInventoryWriterTest {
         assertThat(managed.get("state").asText()).isEqualTo("stopped");
         assertThat(managed.has("cpu")).isFalse();
         assertThat(managed.has("monitoring")).isFalse();
-        assertThat(managed.has("sourceFile")).isFalse();
+        assertThat(managed.has("origin")).isFalse();
     }
 
     @Test
@@ -142,7 +145,7 @@ class NormalizedInventoryWriterTest {
 
     /** Every field set on one server, as few as possible on another, and one of each other fact. */
     private static Inventory sampleInventory() {
-        Server full = NormalizedInventoryReaderTest.exampleServer("ignored.json").toBuilder()
+        Server full = NormalizedInventoryReaderTest.exampleServer(Origin.file("ignored.json")).toBuilder()
                 .publiclyAccessible(false)
                 .tags(Map.of("Name", "legacy-db", "owner", "</script><img src=x onerror=alert(1)>", "empty", ""))
                 .build();

@@ -143,7 +143,7 @@
     slot(row, 'ruleId', rule[R_ID]);
     slot(row, 'ruleTitle', rule[R_TITLE]);
     slot(row, 'category', rule[R_CATEGORY]);
-    slot(row, 'sourceFile', text(finding[SOURCE]));
+    slot(row, 'origin', text(finding[SOURCE]));
     slot(row, 'provider', data.dims.provider[finding[PROVIDER]]);
     slot(row, 'account', data.dims.account[finding[ACCOUNT]]);
     slot(row, 'region', data.dims.region[finding[REGION]]);
