@@ -24,9 +24,8 @@ import static io.github.cloudaudit.source.normalized.NormalizedFormat.SCHEMA_VER
 /**
  * Reads the plugin's own inventory format (JSON or YAML), recognized by its top-level {@code schemaVersion}.
  * It streams: each element of {@code servers}, {@code scopes}, {@code networks}, {@code gaps} and {@code threats} is
- * bound on its own
- * and handed to the builder before the next is read. Anything it does not know is an error, so that a misspelt
- * field is never read as "unknown". The format is described in {@code docs/inventory-format.md}.
+ * bound on its own and handed to the builder before the next is read. Anything it does not know is an error, so that
+ * a misspelt field is never read as "unknown". The format is described in {@code docs/inventory-format.md}.
  */
 public final class NormalizedInventoryReader implements InventoryReader {
 
