@@ -20,6 +20,10 @@ import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.model.SourceFile;
 import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.policy.PolicyResult;
+import io.github.cloudaudit.rules.AuditContext;
+import io.github.cloudaudit.rules.AuditSettings;
+import io.github.cloudaudit.rules.Rule;
+import io.github.cloudaudit.rules.RuleEngine;
 import io.github.cloudaudit.rules.ServerProfile;
 
 import java.time.Duration;
@@ -195,6 +199,26 @@ public final class ReportFixtures {
     public static Finding finding(RuleMetadata rule, Severity severity, Server server, String message, List<String> evidence) {
         return new Finding(rule.id(), severity, server.provider(), server.account(), server.region(), server.id(),
                 server.name(), message, evidence, true, server.origin(), List.of(), null);
+    }
+
+    /**
+     * The built-in rules over current, owned servers of which only the instance listing is known, in the given
+     * regions of {@link #AWS_ACCOUNT}: every other fact is unknown.
+     */
+    public static AuditReport unknowns(String locale, String... regions) {
+        List<Server> servers = new ArrayList<>();
+        for (int i = 0; i < regions.length; i++) {
+            servers.add(Server.builder().provider(Provider.AWS).id("i-" + i).name("web-" + i).account(AWS_ACCOUNT)
+                    .region(regions[i]).type("m7g.large").state(PowerState.RUNNING).launchedOn(AUDIT_DATE)
+                    .os(new OperatingSystem("ubuntu", "24.04", null)).tags(Map.of("owner", "team-web"))
+                    .networkIds(List.of("vpc-1")).attachedDisks(1).build());
+        }
+        Inventory inventory = new Inventory(servers, List.of(), List.of(), List.of(), List.of());
+        AuditContext context = AuditContext.withBuiltInTables(inventory, AUDIT_DATE, AuditSettings.defaults());
+        RuleEngine engine = RuleEngine.withBuiltInRules();
+        return new AuditReport(metadata(locale, List.of("inventory")),
+                engine.rules().stream().map(Rule::metadata).toList(), servers.stream().map(context::profile).toList(),
+                new Policy(Severity.HIGH, List.of(), AUDIT_DATE).apply(engine.run(context)), inventory);
     }
 
     /** A clean audit of one well-kept server: nothing to report. */

@@ -1,21 +1,11 @@
 package io.github.cloudaudit.report.view;
 
 import io.github.cloudaudit.findings.Severity;
-import io.github.cloudaudit.model.Inventory;
-import io.github.cloudaudit.model.OperatingSystem;
-import io.github.cloudaudit.model.PowerState;
-import io.github.cloudaudit.model.Provider;
-import io.github.cloudaudit.model.Server;
-import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.ReportFixtures;
 import io.github.cloudaudit.report.view.ReportView.Stat;
 import io.github.cloudaudit.report.view.ReportView.Story;
-import io.github.cloudaudit.rules.AuditContext;
-import io.github.cloudaudit.rules.AuditSettings;
 import io.github.cloudaudit.rules.NoCpuAlarmRule;
-import io.github.cloudaudit.rules.Rule;
-import io.github.cloudaudit.rules.RuleEngine;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -103,8 +93,7 @@ class ReportViewBuilderTest {
 
     @Test
     void unknownsAreGroupedByScopeAndInputOnceAndMissingCpuDataIsSaidOnce() {
-        AuditReport report = auditOf(List.of(unknownServer("i-1", "eu-north-1"),
-                unknownServer("i-2", "eu-north-1"), unknownServer("i-3", "us-east-1")));
+        AuditReport report = ReportFixtures.unknowns("en", "eu-north-1", "eu-north-1", "us-east-1");
 
         ReportView.Coverage coverage = view(report).coverage();
 
@@ -121,28 +110,9 @@ class ReportViewBuilderTest {
         assertThat(view(ReportFixtures.demo("en")).coverage().miningUnchecked()).as("the demo has CPU data").isNull();
     }
 
-    /** The built-in rules run over these servers. */
-    private static AuditReport auditOf(List<Server> servers) {
-        Inventory inventory = new Inventory(servers, List.of(), List.of(), List.of(), List.of());
-        AuditContext context = AuditContext.withBuiltInTables(inventory, ReportFixtures.AUDIT_DATE,
-                AuditSettings.defaults());
-        RuleEngine engine = RuleEngine.withBuiltInRules();
-        return new AuditReport(ReportFixtures.metadata("en", List.of("inventory")),
-                engine.rules().stream().map(Rule::metadata).toList(), servers.stream().map(context::profile).toList(),
-                new Policy(Severity.HIGH, List.of(), ReportFixtures.AUDIT_DATE).apply(engine.run(context)), inventory);
-    }
-
-    /** A current, owned server of which only the instance listing is known. */
-    private static Server unknownServer(String id, String region) {
-        return Server.builder().provider(Provider.AWS).id(id).name("web-" + id).account(ReportFixtures.AWS_ACCOUNT)
-                .region(region).type("m7g.large").state(PowerState.RUNNING).launchedOn(ReportFixtures.AUDIT_DATE)
-                .os(new OperatingSystem("ubuntu", "24.04", null)).tags(java.util.Map.of("owner", "team-web"))
-                .networkIds(List.of("vpc-1")).attachedDisks(1).build();
-    }
-
     @Test
     void aNorwegianReportTellsTheBuiltInRulesInNorwegian() {
-        AuditReport report = auditOf(List.of(unknownServer("i-1", "eu-north-1")));
+        AuditReport report = ReportFixtures.unknowns("nb", "eu-north-1");
         ReportView view = new ReportViewBuilder(report, Messages.load(TemplateSource.builtIn(), "nb"),
                 ReportViewBuilder.Limits.DEFAULT).build();
 
