@@ -98,7 +98,9 @@ class RuleCatalogueTest {
         StringBuilder doc = new StringBuilder("# Rule catalogue\n\n")
                 .append("Generated from the rules' metadata by `RuleCatalogueTest`; do not edit by hand.\n")
                 .append("Severities are base severities: legacy, orphan and monitoring findings are raised one step on a ")
-                .append("server that hosts a database and one more when its data is classified as sensitive.\n");
+                .append("server that hosts a database and one more when its data is classified as sensitive; a monitoring ")
+                .append("finding stops at HIGH. A finding that cannot be verified for lack of data is INFO, with ")
+                .append("`verified: false` and the input that would settle it.\n");
         for (RuleMetadata rule : rules) {
             doc.append("\n## ").append(rule.id()).append("\n\n")
                     .append("**").append(rule.title()).append("**  \n")
