@@ -128,13 +128,16 @@ public final class ReportViewBuilder {
         long orphaned = databasesWith(databases, open, Category.ORPHANED);
         long unwatched = databasesWith(databases, open, Category.MONITORING);
         long forgotten = open.stream().filter(this::forgotten).count();
+        long mined = open.stream().filter(e -> e.finding().ruleId().equals(CRYPTOMINING)).map(Entry::server)
+                .filter(Objects::nonNull).distinct().count();
         List<Stat> stats = List.of(
                 new Stat(m.number(report.resources().size()), m.get("risk.servers"), false),
                 new Stat(m.number(databases.size()), m.get("risk.databases"), false),
                 new Stat(m.number(legacy), m.get("risk.legacy"), legacy > 0),
                 new Stat(m.number(orphaned), m.get("risk.orphaned"), orphaned > 0),
                 new Stat(m.number(unwatched), m.get("risk.unwatched"), unwatched > 0),
-                new Stat(m.number(forgotten), m.get("risk.forgotten"), forgotten > 0));
+                new Stat(m.number(forgotten), m.get("risk.forgotten"), forgotten > 0),
+                new Stat(m.number(mined), m.get("risk.mined"), mined > 0));
         return new RiskSummary(m.format("risk.sentence", report.resources().size(), databases.size(), legacy,
                 orphaned, unwatched), stats);
     }

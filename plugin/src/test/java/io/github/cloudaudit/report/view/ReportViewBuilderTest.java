@@ -41,8 +41,11 @@ class ReportViewBuilderTest {
         ReportView view = view(ReportFixtures.demo("en"));
         // Databases: legacy-crm-db (legacy, orphaned, unwatched), billing-pg (legacy), erp-sql-2012 (legacy engine
         // open; its legacy-os finding is suppressed). batch-worker-7 is orphaned but hosts no database.
-        assertThat(view.risk().stats()).extracting(Stat::value).containsExactly("5", "3", "3", "1", "1", "1");
-        assertThat(view.risk().stats()).extracting(Stat::alert).containsExactly(false, false, true, true, true, true);
+        assertThat(view.risk().stats()).extracting(Stat::value).containsExactly("5", "3", "3", "1", "1", "1", "0");
+        assertThat(view.risk().stats()).extracting(Stat::alert).containsExactly(false, false, true, true, true, true,
+                false);
+        assertThat(view(ReportFixtures.minedWeb("en")).risk().stats().get(6))
+                .isEqualTo(new Stat("1", "servers where mining is reported", true));
         assertThat(view.risk().sentence()).isEqualTo("Of 5 servers audited, 3 host databases. Of those, 3 run software "
                 + "past its end of support, 1 looks orphaned and 1 is not watched.");
     }
