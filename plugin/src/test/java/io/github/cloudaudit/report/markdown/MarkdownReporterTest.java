@@ -37,6 +37,17 @@ class MarkdownReporterTest {
     }
 
     @Test
+    void theCoverageListsUnknownsOncePerScopeAndTheUncheckedMiningSignature() throws IOException {
+        String summary = Files.readString(new MarkdownReporter(name -> null)
+                .write(ReportFixtures.unknowns("en", "eu-north-1", "eu-north-1"), output));
+
+        assertThat(summary).contains("- What could not be verified: AWS account 111122223333, region eu-north-1, "
+                        + "2 servers: could not check \u201cNo alarm watches the server's CPU\u201d (Input that would "
+                        + "settle it: aws cloudwatch describe-alarms)",
+                "- No CPU statistics were provided for any server, so the signature of cryptomining");
+    }
+
+    @Test
     void escapesCellsSoInventoryTextCannotBreakTheTable() {
         assertThat(MarkdownText.escape("a|b\nc\r\nd <img src=x> *e* [f](g)"))
                 .isEqualTo("a\\|b c d \\<img src=x\\> \\*e\\* \\[f\\](g)");
