@@ -19,9 +19,12 @@ import java.util.List;
  * @param operatingSystemTable   user lifecycle table laid over the built-in one, null for none
  * @param databaseEngineTable    user lifecycle table laid over the built-in one, null for none
  * @param locale                 language of human-readable reports
+ * @param policy                 rule overrides, baseline and the verdict's other gates
+ * @param configuration          the effective configuration as YAML, shown in the reports
  */
-public record AuditRequest(List<InventorySource> sources, LocalDate auditDate, AuditSettings settings, Severity failOnSeverity,
-                           Path suppressionFile, Path operatingSystemTable, Path databaseEngineTable, String locale) {
+public record AuditRequest(List<InventorySource> sources, LocalDate auditDate, AuditSettings settings,
+                           Severity failOnSeverity, Path suppressionFile, Path operatingSystemTable,
+                           Path databaseEngineTable, String locale, PolicyOptions policy, String configuration) {
 
     public AuditRequest {
         sources = List.copyOf(sources);

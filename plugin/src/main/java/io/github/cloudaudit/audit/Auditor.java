@@ -4,12 +4,17 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Suppression;
 import io.github.cloudaudit.lifecycle.LifecycleCatalog;
 import io.github.cloudaudit.model.Inventory;
+import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.policy.Baseline;
+import io.github.cloudaudit.policy.BaselineFile;
 import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.policy.PolicyResult;
+import io.github.cloudaudit.policy.RuleOverrides;
 import io.github.cloudaudit.policy.SuppressionFile;
 import io.github.cloudaudit.report.AuditMetadata;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.rules.AuditContext;
+import io.github.cloudaudit.rules.AuditIncompleteRule;
 import io.github.cloudaudit.rules.Rule;
 import io.github.cloudaudit.rules.RuleEngine;
 import io.github.cloudaudit.source.InventoryBuilder;
@@ -20,8 +25,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Runs one audit through every stage: sources, rules, policy. Reporters then render its result. */
 public final class Auditor {
@@ -51,18 +59,30 @@ public final class Auditor {
                 table(LifecycleCatalog.OPERATING_SYSTEMS, request.operatingSystemTable()),
                 table(LifecycleCatalog.DATABASE_ENGINES, request.databaseEngineTable()));
         RuleEngine engine = RuleEngine.withBuiltInRules();
-        List<Finding> findings = engine.run(context);
+        Map<String, Map<String, String>> tagsByServer = new HashMap<>();
+        inventory.servers().forEach(s -> tagsByServer.put(s.key(), s.tags()));
+        Function<Finding, Map<String, String>> tagsOf =
+                f -> tagsByServer.getOrDefault(Server.key(f.provider(), f.account(), f.resourceId()), Map.of());
+        List<Finding> findings = new RuleOverrides(request.policy().ruleOverrides()).apply(engine.run(context), tagsOf);
         info.accept(String.format("Ran %d rules in %s: %d finding(s)", engine.rules().size(), seconds(rulesStart),
                 findings.size()));
         List<Suppression> suppressions = request.suppressionFile() == null ? List.of()
                 : SuppressionFile.read(request.suppressionFile());
-        PolicyResult result = new Policy(request.failOnSeverity(), suppressions, request.auditDate()).apply(findings);
+        Baseline baseline = request.policy().baselineFile() == null ? Baseline.NONE
+                : BaselineFile.read(request.policy().baselineFile());
+        boolean incomplete = !inventory.gaps().isEmpty()
+                || findings.stream().anyMatch(f -> f.ruleId().equals(AuditIncompleteRule.METADATA.id()));
+        PolicyResult result = new Policy(request.failOnSeverity(), suppressions, request.auditDate(),
+                request.policy().gates(), baseline).apply(findings, tagsOf, incomplete);
         result.expired().forEach(s -> warn.accept("Suppression expired on " + s.expires() + " and no longer applies: "
+                + s.origin() + " (" + s.rule() + " on " + s.resource() + ")"));
+        result.unused().forEach(s -> warn.accept("Suppression matched no finding; remove it if the finding is gone: "
                 + s.origin() + " (" + s.rule() + " on " + s.resource() + ")"));
         AuditMetadata metadata = new AuditMetadata(request.auditDate(), pluginVersion, Instant.now(),
                 Duration.between(start, Instant.now()),
                 request.failOnSeverity() == null ? "NONE" : request.failOnSeverity().name(),
-                request.sources().stream().map(InventorySource::describe).toList(), request.locale());
+                request.sources().stream().map(InventorySource::describe).toList(), request.locale(),
+                request.configuration());
         return new AuditReport(metadata, engine.rules().stream().map(Rule::metadata).toList(),
                 inventory.servers().stream().map(context::profile).toList(), result, inventory);
     }

@@ -1,6 +1,9 @@
 package io.github.cloudaudit.mojo;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudaudit.audit.AuditRequest;
+import io.github.cloudaudit.config.Configuration;
 import io.github.cloudaudit.audit.Auditor;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
@@ -10,11 +13,9 @@ import io.github.cloudaudit.report.Reporter;
 import io.github.cloudaudit.source.InventoryFormatException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
@@ -34,82 +35,23 @@ import java.util.stream.Collectors;
  * reports, and fails the build on unsuppressed findings at or above {@code failOnSeverity}.
  */
 @Mojo(name = "audit", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
-public class AuditMojo extends LiveSourceMojo {
+public class AuditMojo extends AbstractAuditMojo {
 
     private static final int WORST_FINDINGS_SHOWN = 10;
-
-    /**
-     * Inventory files and folders: normalized inventory, AWS CLI or Azure CLI JSON output. Several allowed.
-     * Optional when a live source ({@code cloudaudit.aws.enabled}) is on.
-     */
-    @Parameter(property = "cloudaudit.inventory")
-    private List<File> inventory;
-
-    /** The date rules measure against (ISO, e.g. 2026-11-23); fix it to make an audit reproducible. Default: today. */
-    @Parameter(property = "cloudaudit.auditDate")
-    private String auditDate;
-
-    /** Fail the build on unsuppressed findings of this severity or worse: CRITICAL, HIGH, MEDIUM, LOW, INFO or NONE. */
-    @Parameter(property = "cloudaudit.failOnSeverity", defaultValue = "HIGH")
-    private String failOnSeverity;
+    /** The effective configuration's file name beside the reports. */
+    static final String EFFECTIVE_CONFIGURATION = "effective-config.yml";
 
     /** Where reports go. Default: {@code target/cloud-audit} in a project, {@code ./cloud-audit} without one. */
     @Parameter(property = "cloudaudit.outputDirectory")
     private File outputDirectory;
 
-    /** Report formats: html, json, sarif, junit, markdown, or all. */
-    @Parameter(property = "cloudaudit.formats", defaultValue = "html,json,sarif")
+    /** Report formats: html, json, sarif, junit, markdown, or all. Default: html,json,sarif. */
+    @Parameter(property = "cloudaudit.formats")
     private List<String> formats;
 
-    /** Skip the audit. */
-    @Parameter(property = "cloudaudit.skip", defaultValue = "false")
-    private boolean skip;
-
-    /** Tag keys every server must carry, compared case-insensitively; the first present names the owner. */
-    @Parameter(property = "cloudaudit.requiredTags", defaultValue = "owner")
-    private List<String> requiredTags;
-
-    /** A server launched or created longer ago than this many days is stale. */
-    @Parameter(property = "cloudaudit.maxServerAgeDays", defaultValue = "1095")
-    private int maxServerAgeDays;
-
-    /** A server stopped or deallocated longer than this many days with disks attached is orphaned. */
-    @Parameter(property = "cloudaudit.stoppedDaysThreshold", defaultValue = "30")
-    private int stoppedDaysThreshold;
-
-    /** Tags that mark a server as a database host, as key=value pairs ({@code key=*} for any value). */
-    @Parameter(property = "cloudaudit.databaseTags", defaultValue = "role=database,workload=database,db=*")
-    private List<String> databaseTags;
-
-    /** A YAML suppressions file: rule, resource, justification and an optional expiry date per entry. */
-    @Parameter(property = "cloudaudit.suppressions")
-    private File suppressions;
-
-    /** A YAML table of operating system end-of-support dates laid over the built-in one. */
-    @Parameter(property = "cloudaudit.osLifecycle")
-    private File osLifecycle;
-
-    /** A YAML table of database engine end-of-support dates laid over the built-in one. */
-    @Parameter(property = "cloudaudit.databaseLifecycle")
-    private File databaseLifecycle;
-
-    /** Language of the human-readable reports: en or nb. */
-    @Parameter(property = "cloudaudit.locale", defaultValue = "en")
-    private String locale;
-
-    /**
-     * A folder of report templates, assets and message bundles; each file replaces the built-in one of the same
-     * name (e.g. {@code report.css}, {@code about.mustache}), and a {@code messages_en.properties} there overrides
-     * single texts. See docs/report-templates.md.
-     */
-    @Parameter(property = "cloudaudit.templateDirectory")
-    private File templateDirectory;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
+    /** Log the verdict but never fail the build on it, for a first rollout. Errors still fail. Default: false. */
+    @Parameter(property = "cloudaudit.warnOnly")
+    private Boolean warnOnly;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -117,16 +59,17 @@ public class AuditMojo extends LiveSourceMojo {
             getLog().info("Cloud audit skipped (cloudaudit.skip=true)");
             return;
         }
-        AuditParameters parameters = parameters();
-        AuditRequest request = parameters.request(liveSources());
-        ReportOptions options = parameters.reportOptions();
-        List<Reporter> reporters = reporters();
+        Configuration configuration = configuration();
+        AuditRequest request = request(configuration, "en");
+        ReportOptions options = reportOptions(configuration);
+        List<Reporter> reporters = reporters(configuration.texts("formats"));
         AuditReport report;
         List<Path> written = new ArrayList<>();
         try {
-            report = new Auditor(getLog()::info, getLog()::warn).audit(request, plugin.getVersion());
-            Path output = outputDirectory().toPath();
+            report = new Auditor(getLog()::info, getLog()::warn).audit(request, pluginVersion());
+            Path output = outputDirectory(configuration);
             Files.createDirectories(output);
+            writeConfiguration(output, request);
             Instant reportsStart = Instant.now();
             for (Reporter reporter : reporters) {
                 written.add(reporter.write(report, output, options));
@@ -135,22 +78,40 @@ public class AuditMojo extends LiveSourceMojo {
         } catch (InventoryFormatException e) {
             throw new MojoExecutionException("Cannot read inventory: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new MojoExecutionException("Cloud audit could not read or write files: " + e.getMessage(), e);
+            throw new MojoExecutionException("Cloud audit could not read its inputs or write its reports: " + e.getMessage(), e);
         }
         BuildLogSummary summary = new BuildLogSummary(report, written);
         summary.lines().forEach(getLog()::info);
-        if (!report.result().passed()) {
-            throw new MojoFailureException(summary.failureMessage(WORST_FINDINGS_SHOWN));
+        if (report.result().passed()) {
+            return;
         }
+        String failure = summary.failureMessage(WORST_FINDINGS_SHOWN);
+        if (configuration.flag("warnOnly")) {
+            getLog().warn(failure);
+            getLog().warn("The build goes on because warnOnly is set; remove it to make the audit a gate.");
+            return;
+        }
+        throw new MojoFailureException(failure);
     }
 
-    private AuditParameters parameters() {
-        return new AuditParameters(inventory, auditDate, failOnSeverity, requiredTags, maxServerAgeDays,
-                stoppedDaysThreshold, databaseTags, suppressions, osLifecycle, databaseLifecycle, locale,
-                templateDirectory, project == null ? null : project.getBasedir());
+    @Override
+    ObjectNode pomLayer() throws MojoExecutionException {
+        ObjectNode layer = super.pomLayer();
+        putPath(layer, "outputDirectory", outputDirectory);
+        putFlag(layer, "warnOnly", warnOnly);
+        if (formats != null && !formats.isEmpty()) {
+            ArrayNode list = layer.putArray("formats");
+            formats.forEach(list::add);
+        }
+        return layer;
     }
 
-    private List<Reporter> reporters() throws MojoExecutionException {
+    /** The configuration the audit ran with, beside its reports. */
+    private static Path writeConfiguration(Path output, AuditRequest request) throws IOException {
+        return Files.writeString(output.resolve(EFFECTIVE_CONFIGURATION), request.configuration());
+    }
+
+    private List<Reporter> reporters(List<String> formats) throws MojoExecutionException {
         Map<String, Reporter> available = new LinkedHashMap<>();
         ServiceLoader.load(Reporter.class, getClass().getClassLoader()).forEach(r -> available.put(r.format(), r));
         List<String> wanted = formats.stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).filter(f -> !f.isEmpty()).toList();
@@ -161,7 +122,7 @@ public class AuditMojo extends LiveSourceMojo {
         for (String format : wanted) {
             Reporter reporter = available.get(format);
             if (reporter == null) {
-                throw new MojoExecutionException("cloudaudit.formats: unknown format '" + format + "', expected "
+                throw new MojoExecutionException("formats: unknown format '" + format + "', expected "
                         + String.join(", ", available.keySet()) + " or all");
             }
             selected.add(reporter);
@@ -169,12 +130,12 @@ public class AuditMojo extends LiveSourceMojo {
         return selected;
     }
 
-    private File outputDirectory() {
-        if (outputDirectory != null) {
-            return parameters().resolve(outputDirectory).toFile();
+    private Path outputDirectory(Configuration configuration) {
+        if (configuration.text("outputDirectory") != null) {
+            return Path.of(configuration.text("outputDirectory"));
         }
         boolean standalone = project == null || project.getFile() == null;
-        return standalone ? new File("cloud-audit") : new File(project.getBuild().getDirectory(), "cloud-audit");
+        return standalone ? Path.of("cloud-audit") : Path.of(project.getBuild().getDirectory(), "cloud-audit");
     }
 
     static String countsLine(Map<Severity, Long> counts) {

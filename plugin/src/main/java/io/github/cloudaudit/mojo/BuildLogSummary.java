@@ -2,6 +2,9 @@ package io.github.cloudaudit.mojo;
 
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.policy.BaselineComparison;
+import io.github.cloudaudit.policy.BaselineEntry;
+import io.github.cloudaudit.policy.PolicyResult;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.RiskRanking;
 import io.github.cloudaudit.rules.ServerProfile;
@@ -9,12 +12,14 @@ import io.github.cloudaudit.rules.ServerProfile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** What the build log says about an audit: top findings, the verdict, and a one-line summary last. */
 final class BuildLogSummary {
 
-    private static final int TOP = 10;
+    private static final int LISTED = 10;
     private static final int SHORT_MESSAGE = 140;
 
     private final AuditReport report;
@@ -27,11 +32,21 @@ final class BuildLogSummary {
 
     List<String> lines() {
         List<String> lines = new ArrayList<>();
-        List<RiskRanking.ServerRisk> atRisk = RiskRanking.of(report).stream().filter(r -> r.headline() != null).toList();
+        PolicyResult result = report.result();
+        // One line per server with a new finding (every open one without a baseline), most at risk first.
+        Set<String> withNew = result.newFindings().stream().filter(f -> f.provider() != null)
+                .map(f -> Server.key(f.provider(), f.account(), f.resourceId())).collect(Collectors.toSet());
+        List<RiskRanking.ServerRisk> atRisk = RiskRanking.of(report).stream()
+                .filter(r -> r.headline() != null && withNew.contains(r.profile().server().key())).toList();
         if (!atRisk.isEmpty()) {
-            lines.add("Top findings, most at risk first (" + atRisk.size()
+            lines.add((result.baseline().used() ? "Top new findings (not in the baseline)" : "Top findings")
+                    + ", most at risk first (" + atRisk.size()
                     + " server(s) with open findings; the report tells each in full):");
-            atRisk.stream().limit(TOP).forEach(risk -> lines.add("  " + topLine(risk)));
+            atRisk.stream().limit(LISTED).forEach(risk -> lines.add("  " + topLine(risk)));
+        }
+        if (!result.baseline().fixed().isEmpty()) {
+            lines.add("Fixed since the baseline (" + result.baseline().fixed().size() + "):");
+            result.baseline().fixed().stream().limit(LISTED).forEach(e -> lines.add("  " + describe(e)));
         }
         long skipped = report.inventory().sources().stream().filter(s -> s.skipped() != null).count();
         if (skipped > 0) {
@@ -64,12 +79,22 @@ final class BuildLogSummary {
 
     String summaryLine() {
         long databases = report.resources().stream().filter(ServerProfile::hostsDatabase).count();
-        return String.format("Cloud audit %s%s: %d servers audited (%d host databases); findings: %s; %d suppressed; reports: %s",
+        return String.format("Cloud audit %s%s: %d servers audited (%d host databases); findings: %s; %d suppressed%s; reports: %s",
                 verdict(), report.incomplete() ? " but INCOMPLETE" : "",
                 report.resources().size(), databases,
                 AuditMojo.countsLine(report.result().countsBySeverity()),
-                report.result().suppressedCount(),
+                report.result().suppressedCount(), baselineCounts(),
                 written.isEmpty() ? "none" : written.stream().map(Path::toString).collect(Collectors.joining(", ")));
+    }
+
+    private String baselineCounts() {
+        BaselineComparison baseline = report.result().baseline();
+        if (!baseline.used()) {
+            return "";
+        }
+        long all = report.result().findings().stream().filter(f -> !f.suppressed()).count();
+        long fresh = report.result().newFindings().size();
+        return "; baseline: " + fresh + " new, " + (all - fresh) + " existing, " + baseline.fixed().size() + " fixed";
     }
 
     /** With no threshold nothing can fail, and "passed" would read as an all-clear it is not. */
@@ -81,24 +106,37 @@ final class BuildLogSummary {
     }
 
     String failureMessage(int shown) {
-        List<Finding> failing = report.result().failing();
-        StringBuilder message = new StringBuilder();
-        message.append("Cloud audit failed: ").append(failing.size()).append(" unsuppressed finding(s) at or above ")
-                .append(report.result().failOnSeverity()).append(" (")
-                .append(failing.stream().collect(Collectors.groupingBy(Finding::severity, java.util.TreeMap::new,
-                        Collectors.counting())).entrySet().stream()
-                        .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")))
-                .append(").");
-        message.append(System.lineSeparator()).append("Worst findings:");
-        failing.stream().limit(shown).forEach(f -> message.append(System.lineSeparator()).append("  ").append(AuditMojo.describe(f)));
-        if (failing.size() > shown) {
-            message.append(System.lineSeparator()).append("  ... and ").append(failing.size() - shown).append(" more");
+        PolicyResult result = report.result();
+        List<Finding> failing = result.failing();
+        String kind = result.baseline().used() ? "new unsuppressed" : "unsuppressed";
+        String nl = System.lineSeparator();
+        StringBuilder message = new StringBuilder("Cloud audit failed:");
+        if (!failing.isEmpty()) {
+            message.append(' ').append(failing.size()).append(' ').append(kind).append(" finding(s) at or above ")
+                    .append(result.failOnSeverity()).append(" (")
+                    .append(failing.stream().collect(Collectors.groupingBy(Finding::severity, TreeMap::new,
+                                    Collectors.counting())).entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")))
+                    .append(").");
+        }
+        result.violations().forEach(v -> message.append(nl).append("  ").append(v));
+        if (!failing.isEmpty()) {
+            message.append(nl).append(result.baseline().used() ? "New findings:" : "Worst findings:");
+            failing.stream().limit(shown).forEach(f -> message.append(nl).append("  ").append(AuditMojo.describe(f)));
+            if (failing.size() > shown) {
+                message.append(nl).append("  ... and ").append(failing.size() - shown).append(" more");
+            }
         }
         if (!written.isEmpty()) {
-            message.append(System.lineSeparator()).append("Full report: ").append(written.get(0));
+            message.append(nl).append("Full report: ").append(written.get(0));
         }
-        message.append(System.lineSeparator())
-                .append("Fix them, suppress them with a justification (cloudaudit.suppressions), or change cloudaudit.failOnSeverity.");
+        message.append(nl).append("Fix them, suppress them with a justification (suppressions), accept today's "
+                + "findings with the baseline goal, or change failOnSeverity.");
         return message.toString();
+    }
+
+    private static String describe(BaselineEntry entry) {
+        return String.format("%-8s %-30s %s [%s %s]", entry.severity(), entry.rule(), entry.resource(),
+                entry.provider(), entry.account());
     }
 }

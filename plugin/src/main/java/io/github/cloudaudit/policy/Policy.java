@@ -3,49 +3,104 @@ package io.github.cloudaudit.policy;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.findings.Suppression;
+import io.github.cloudaudit.rules.AuditIncompleteRule;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Decides what the findings mean for the build: which are suppressed, which suppressions have expired,
- * and whether anything unsuppressed reaches the failure threshold.
+ * Decides what the findings mean for the build: which are suppressed, which suppressions have expired or matched
+ * nothing, which findings are new against the baseline, and whether anything that counts fails the verdict.
  *
  * @param failOnSeverity the threshold; null means never fail ({@code NONE})
+ * @param gates          what else fails the verdict
+ * @param baseline       the accepted findings, {@link Baseline#NONE} for none
  */
-public record Policy(Severity failOnSeverity, List<Suppression> suppressions, LocalDate auditDate) {
+public record Policy(Severity failOnSeverity, List<Suppression> suppressions, LocalDate auditDate, Gates gates,
+                     Baseline baseline) {
 
+    public Policy(Severity failOnSeverity, List<Suppression> suppressions, LocalDate auditDate) {
+        this(failOnSeverity, suppressions, auditDate, Gates.DEFAULTS, Baseline.NONE);
+    }
+
+    /** Findings without tags to match, of an audit that saw everything. */
     public PolicyResult apply(List<Finding> findings) {
+        return apply(findings, f -> Map.of(), false);
+    }
+
+    /**
+     * @param tagsOf     the tags of a finding's resource, for suppressions that match by tag
+     * @param incomplete whether the audit could not see everything
+     */
+    public PolicyResult apply(List<Finding> findings, Function<Finding, Map<String, String>> tagsOf,
+                              boolean incomplete) {
         // Each glob is compiled once here, not once per finding it is tried on.
         List<ActiveSuppression> active = suppressions.stream().filter(s -> !s.expiredOn(auditDate))
                 .map(ActiveSuppression::new).toList();
+        Set<ActiveSuppression> used = new HashSet<>();
         List<Finding> marked = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            marked.add(active.stream()
-                    .filter(s -> s.matches(finding))
-                    .findFirst()
-                    .map(s -> finding.withSuppression(s.suppression()))
-                    .orElse(finding));
+            ActiveSuppression match = active.stream().filter(s -> s.matches(finding, tagsOf)).findFirst().orElse(null);
+            if (match != null) {
+                used.add(match);
+            }
+            marked.add(match == null ? finding : finding.withSuppression(match.suppression()));
         }
         List<Suppression> expired = suppressions.stream().filter(s -> s.expiredOn(auditDate)).toList();
+        List<Suppression> unused = active.stream().filter(s -> !used.contains(s)).map(ActiveSuppression::suppression)
+                .toList();
+        BaselineComparison comparison = BaselineComparison.of(baseline, marked);
+        List<Finding> counted = marked.stream().filter(f -> !f.suppressed() && comparison.isNew(f))
+                .filter(f -> gates.failOnIncompleteAudit() || !isIncompleteness(f)).toList();
         List<Finding> failing = failOnSeverity == null ? List.of()
-                : marked.stream().filter(f -> !f.suppressed() && f.severity().atLeast(failOnSeverity)).toList();
-        return new PolicyResult(marked, failing, expired, failOnSeverity);
+                : counted.stream().filter(f -> f.severity().atLeast(failOnSeverity)).toList();
+        return new PolicyResult(marked, failing, expired, failOnSeverity, unused, violations(counted, expired, incomplete),
+                comparison);
     }
 
-    /** A suppression still in force, with its rule and resource globs compiled. */
-    private record ActiveSuppression(Suppression suppression, Pattern rule, Pattern resource) {
+    private List<String> violations(List<Finding> counted, List<Suppression> expired, boolean incomplete) {
+        List<String> violations = new ArrayList<>();
+        if (failOnSeverity == null) {
+            return violations;
+        }
+        String kind = baseline.present() ? "new unsuppressed" : "unsuppressed";
+        if (gates.maxFindings() != null && counted.size() > gates.maxFindings()) {
+            violations.add(counted.size() + " " + kind + " finding(s), more than maxFindings (" + gates.maxFindings() + ")");
+        }
+        if (gates.failOnIncompleteAudit() && incomplete) {
+            violations.add("the audit is incomplete: it could not see everything (failOnIncompleteAudit)");
+        }
+        if (gates.failOnExpiredSuppressions() && !expired.isEmpty()) {
+            violations.add(expired.size() + " suppression(s) expired (failOnExpiredSuppressions)");
+        }
+        return violations;
+    }
+
+    private static boolean isIncompleteness(Finding finding) {
+        return finding.ruleId().equals(AuditIncompleteRule.METADATA.id());
+    }
+
+    /** A suppression still in force, with its globs compiled. */
+    private record ActiveSuppression(Suppression suppression, Pattern rule, Pattern resource,
+                                     ResourceScope.Matcher scope) {
 
         ActiveSuppression(Suppression suppression) {
-            this(suppression, glob(suppression.rule()), glob(suppression.resource()));
+            this(suppression, glob(suppression.rule()), glob(suppression.resource()),
+                    new ResourceScope(suppression.providers(), suppression.accounts(), suppression.regions(),
+                            suppression.tags()).matcher());
         }
 
-        boolean matches(Finding finding) {
+        boolean matches(Finding finding, Function<Finding, Map<String, String>> tagsOf) {
             return rule.matcher(finding.ruleId()).matches()
-                    && (matchesText(finding.resourceId()) || matchesText(finding.resourceName()));
+                    && (matchesText(finding.resourceId()) || matchesText(finding.resourceName()))
+                    && scope.matches(finding, scope.tags().isEmpty() ? Map.of() : tagsOf.apply(finding));
         }
 
         private boolean matchesText(String value) {

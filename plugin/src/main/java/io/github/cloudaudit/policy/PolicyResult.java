@@ -10,15 +10,33 @@ import java.util.Map;
 
 /**
  * @param findings       every finding, suppressed ones marked
- * @param failing        unsuppressed findings at or above the threshold
+ * @param failing        unsuppressed findings at or above the threshold that count (new ones, with a baseline)
  * @param expired        suppressions past their expiry, which no longer apply
  * @param failOnSeverity the threshold, null for never
+ * @param unused         suppressions in force that matched no finding: stale entries to remove
+ * @param violations     other reasons the verdict fails, one sentence each (maxFindings, incomplete audit, ...)
+ * @param baseline       the findings against the baseline: new, existing and fixed
  */
 public record PolicyResult(List<Finding> findings, List<Finding> failing, List<Suppression> expired,
-                           Severity failOnSeverity) {
+                           Severity failOnSeverity, List<Suppression> unused, List<String> violations,
+                           BaselineComparison baseline) {
+
+    public PolicyResult {
+        findings = List.copyOf(findings);
+        failing = List.copyOf(failing);
+        expired = List.copyOf(expired);
+        unused = List.copyOf(unused);
+        violations = List.copyOf(violations);
+    }
+
+    /** A result decided by the threshold alone, without a baseline. */
+    public PolicyResult(List<Finding> findings, List<Finding> failing, List<Suppression> expired,
+                        Severity failOnSeverity) {
+        this(findings, failing, expired, failOnSeverity, List.of(), List.of(), BaselineComparison.NONE);
+    }
 
     public boolean passed() {
-        return failing.isEmpty();
+        return failing.isEmpty() && violations.isEmpty();
     }
 
     /** Unsuppressed findings counted by severity, every severity present. */
@@ -33,5 +51,10 @@ public record PolicyResult(List<Finding> findings, List<Finding> failing, List<S
 
     public long suppressedCount() {
         return findings.stream().filter(Finding::suppressed).count();
+    }
+
+    /** Unsuppressed findings the baseline does not hold; all unsuppressed findings without a baseline. */
+    public List<Finding> newFindings() {
+        return findings.stream().filter(f -> !f.suppressed() && baseline.isNew(f)).toList();
     }
 }

@@ -21,6 +21,9 @@ import java.util.List;
  *     resource: i-0abc*              # resource id, name or glob
  *     justification: owned by the platform team, tagging in progress (JIRA-123)
  *     expires: 2027-01-31            # optional; after this day the finding is reported again
+ *     ticket: JIRA-123               # optional; the ticket that tracks the fix
+ *     account: "1111*"               # optional, like provider and region: a value, glob or list of them
+ *     tags: {env: test}              # optional; tags the resource must carry (values or globs)
  * </pre>
  */
 public final class SuppressionFile {
@@ -57,7 +60,15 @@ public final class SuppressionFile {
                             + "like 2027-01-31, found '" + entry.get("expires").asText() + "'");
                 }
             }
-            suppressions.add(new Suppression(rule, resource, justification, expires, file.getFileName() + " " + where));
+            ResourceScope scope;
+            try {
+                scope = ResourceScope.read(entry);
+            } catch (IllegalArgumentException e) {
+                throw new InventoryFormatException(file.toString(), 0, 0, where + ": " + e.getMessage());
+            }
+            suppressions.add(new Suppression(rule, resource, justification, expires, file.getFileName() + " " + where,
+                    scope.providers(), scope.accounts(), scope.regions(), scope.tags(),
+                    entry.hasNonNull("ticket") ? entry.get("ticket").asText() : null));
         }
         return suppressions;
     }

@@ -1,55 +1,99 @@
 package io.github.cloudaudit.rules;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The tunable parts of the rules, from the goal's parameters.
- *
- * @param requiredTags          tag keys every server must carry (compared case-insensitively), e.g. {@code owner}
- * @param maxServerAgeDays      a server older than this since launch or creation is stale
- * @param stoppedDaysThreshold  a server stopped longer than this with disks attached is orphaned
- * @param databaseTags          tags that mark a server as a database host, key to value ({@code *} for any value)
- * @param classificationTagKeys tag keys that carry a data classification, e.g. {@code data-classification}
- * @param sensitiveClassifications classification values that raise severity, e.g. personal, pii, confidential
- * @param decommissionMarkers   tag values (in any tag) that mark a server as on its way out
- * @param cpuHighPercent        average CPU at or above this over the statistics period counts as sustained high
+ * The values of the rules' {@link Setting}s for one audit: each rule declares its own settings with their defaults
+ * ({@link Rule#settings()}); the settings every rule shares are declared here. Unset settings read as their default.
  */
-public record AuditSettings(List<String> requiredTags, int maxServerAgeDays, int stoppedDaysThreshold,
-                            Map<String, String> databaseTags, List<String> classificationTagKeys,
-                            List<String> sensitiveClassifications, List<String> decommissionMarkers,
-                            double cpuHighPercent) {
+public final class AuditSettings {
+
+    /** Tags that mark a server as a database host, key to value ({@code *} for any value). */
+    public static final Setting<Map<String, String>> DATABASE_TAGS = Setting.tags("databaseTags",
+            Map.of("role", "database", "workload", "database", "db", "*"),
+            "Tags that mark a server as a database host, key to value (* for any value).");
+
+    /** Tag keys that carry a data classification, e.g. {@code data-classification}. */
+    public static final Setting<List<String>> CLASSIFICATION_TAG_KEYS = Setting.texts("classificationTagKeys",
+            List.of("data-classification", "dataclassification", "classification", "data-class"),
+            "Tag keys that carry a data classification.");
+
+    /** Classification values that raise a finding's severity, e.g. personal, pii, confidential. */
+    public static final Setting<List<String>> SENSITIVE_CLASSIFICATIONS = Setting.texts("sensitiveClassifications",
+            List.of("personal", "pii", "confidential", "restricted", "sensitive", "secret", "gdpr"),
+            "Classification values that raise the severity of findings on the server.");
+
+    /** The settings not owned by one rule. */
+    public static final List<Setting<?>> SHARED = List.of(DATABASE_TAGS, CLASSIFICATION_TAG_KEYS,
+            SENSITIVE_CLASSIFICATIONS);
+
+    private static final AuditSettings DEFAULTS = new AuditSettings(Map.of());
+
+    private final Map<Setting<?>, Object> values;
+
+    private AuditSettings(Map<Setting<?>, Object> values) {
+        this.values = Map.copyOf(values);
+    }
 
     public static AuditSettings defaults() {
-        return new AuditSettings(
-                List.of("owner"),
-                3 * 365,
-                30,
-                Map.of("role", "database", "workload", "database", "db", "*"),
-                List.of("data-classification", "dataclassification", "classification", "data-class"),
-                List.of("personal", "pii", "confidential", "restricted", "sensitive", "secret", "gdpr"),
-                List.of("decommissioned", "decommission", "retired", "deprecated", "to-delete", "todelete",
-                        "delete", "obsolete", "sunset"),
-                80.0);
+        return DEFAULTS;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.getOrDefault(setting, setting.defaultValue());
+    }
+
+    /** These settings with one value changed. */
+    public <T> AuditSettings with(Setting<T> setting, T value) {
+        Map<Setting<?>, Object> changed = new HashMap<>(values);
+        changed.put(setting, value);
+        return new AuditSettings(changed);
+    }
+
+    public List<String> requiredTags() {
+        return get(OrphanNoOwnerRule.REQUIRED_TAGS);
+    }
+
+    public int maxServerAgeDays() {
+        return get(StaleServerRule.MAX_SERVER_AGE_DAYS);
+    }
+
+    public int stoppedDaysThreshold() {
+        return get(OrphanStoppedRule.STOPPED_DAYS_THRESHOLD);
+    }
+
+    public Map<String, String> databaseTags() {
+        return get(DATABASE_TAGS);
+    }
+
+    public List<String> classificationTagKeys() {
+        return get(CLASSIFICATION_TAG_KEYS);
+    }
+
+    public List<String> sensitiveClassifications() {
+        return get(SENSITIVE_CLASSIFICATIONS);
+    }
+
+    public List<String> decommissionMarkers() {
+        return get(OrphanDecommissionedRule.DECOMMISSION_MARKERS);
+    }
+
+    public double cpuHighPercent() {
+        return get(CpuSustainedHighRule.CPU_HIGH_PERCENT);
     }
 
     public AuditSettings withRequiredTags(List<String> tags) {
-        return new AuditSettings(tags, maxServerAgeDays, stoppedDaysThreshold, databaseTags, classificationTagKeys,
-                sensitiveClassifications, decommissionMarkers, cpuHighPercent);
+        return with(OrphanNoOwnerRule.REQUIRED_TAGS, tags);
     }
 
     public AuditSettings withMaxServerAgeDays(int days) {
-        return new AuditSettings(requiredTags, days, stoppedDaysThreshold, databaseTags, classificationTagKeys,
-                sensitiveClassifications, decommissionMarkers, cpuHighPercent);
+        return with(StaleServerRule.MAX_SERVER_AGE_DAYS, days);
     }
 
     public AuditSettings withStoppedDaysThreshold(int days) {
-        return new AuditSettings(requiredTags, maxServerAgeDays, days, databaseTags, classificationTagKeys,
-                sensitiveClassifications, decommissionMarkers, cpuHighPercent);
-    }
-
-    public AuditSettings withDatabaseTags(Map<String, String> tags) {
-        return new AuditSettings(requiredTags, maxServerAgeDays, stoppedDaysThreshold, tags, classificationTagKeys,
-                sensitiveClassifications, decommissionMarkers, cpuHighPercent);
+        return with(OrphanStoppedRule.STOPPED_DAYS_THRESHOLD, days);
     }
 }

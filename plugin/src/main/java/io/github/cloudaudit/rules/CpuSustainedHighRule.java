@@ -37,6 +37,9 @@ public final class CpuSustainedHighRule implements Rule {
                     "Microsoft Defender for Cloud digital currency mining alerts",
                     "CIS Controls v8 2.3 Address Unauthorized Software"));
 
+    public static final Setting<Double> CPU_HIGH_PERCENT = Setting.number("cpuHighPercent", 80.0, 0,
+            "Average CPU at or above this percentage over the statistics period counts as sustained high.");
+
     @Override
     public RuleMetadata metadata() {
         return METADATA;
@@ -110,5 +113,10 @@ public final class CpuSustainedHighRule implements Rule {
         return provider == Provider.AZURE
                 ? "whether Microsoft Defender for Cloud reports digital currency mining alerts for it"
                 : "whether GuardDuty reports CryptoCurrency findings for it";
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(CPU_HIGH_PERCENT);
     }
 }

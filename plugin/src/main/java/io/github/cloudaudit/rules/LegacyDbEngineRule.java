@@ -68,7 +68,8 @@ public final class LegacyDbEngineRule extends PerServerRule {
         if (profile.engineEndOfSupport() == null) {
             return Optional.of(context.unverified(METADATA, server, profile.engineLabel() + " on "
                     + server.displayName() + " is not in the lifecycle table; add it with "
-                    + "cloudaudit.databaseLifecycle.", "an entry for it in cloudaudit.databaseLifecycle", List.of("engine: " + engine.product() + " " + engine.version())));
+                    + "a databaseLifecycle table.", "an entry for it in a databaseLifecycle table",
+                    List.of("engine: " + engine.product() + " " + engine.version())));
         }
         if (!EndOfSupport.passed(profile.engineEndOfSupport(), context.auditDate())) {
             return Optional.empty();

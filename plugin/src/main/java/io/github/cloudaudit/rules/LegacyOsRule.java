@@ -54,8 +54,8 @@ public final class LegacyOsRule extends PerServerRule {
         }
         if (profile.osEndOfSupport() == null) {
             return Optional.of(context.unverified(METADATA, server, profile.osLabel() + " on "
-                    + server.displayName() + " is not in the lifecycle table; add it with cloudaudit.osLifecycle.",
-                    "an entry for it in cloudaudit.osLifecycle", detectedFrom(server)));
+                    + server.displayName() + " is not in the lifecycle table; add it with an osLifecycle table.",
+                    "an entry for it in an osLifecycle table", detectedFrom(server)));
         }
         if (!EndOfSupport.passed(profile.osEndOfSupport(), context.auditDate())) {
             return Optional.empty();

@@ -31,6 +31,11 @@ public final class OrphanDecommissionedRule extends PerServerRule {
             List.of("AWS Config required-tags (lifecycle tag policies)",
                     "CIS Controls v8 1.1 Establish and Maintain Detailed Enterprise Asset Inventory"));
 
+    public static final Setting<List<String>> DECOMMISSION_MARKERS = Setting.texts("decommissionMarkers",
+            List.of("decommissioned", "decommission", "retired", "deprecated", "to-delete", "todelete", "delete",
+                    "obsolete", "sunset"),
+            "Tag values (in any tag) or tag keys that mark a server as on its way out.");
+
     /** Values that switch a marker used as a tag key off again, e.g. {@code decommissioned=false}. */
     private static final Set<String> NEGATIVE_VALUES = Set.of("false", "no", "n", "0", "off");
 
@@ -81,5 +86,10 @@ public final class OrphanDecommissionedRule extends PerServerRule {
         return WORD_PATTERNS.computeIfAbsent(marker, m -> Pattern.compile(
                 "(?<![\\p{Alnum}])" + Pattern.quote(m) + "(?![\\p{Alnum}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).matcher(text).find();
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(DECOMMISSION_MARKERS);
     }
 }

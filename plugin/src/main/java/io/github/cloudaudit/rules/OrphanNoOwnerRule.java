@@ -28,6 +28,9 @@ public final class OrphanNoOwnerRule extends PerServerRule {
                     "Cloud Custodian tag:Owner absent filter",
                     "CIS Controls v8 1.1 Establish and Maintain Detailed Enterprise Asset Inventory"));
 
+    public static final Setting<List<String>> REQUIRED_TAGS = Setting.texts("requiredTags", List.of("owner"),
+            "Tag keys every server must carry, compared case-insensitively; the first present names the owner.");
+
     public OrphanNoOwnerRule() {
         super(METADATA);
     }
@@ -55,5 +58,10 @@ public final class OrphanNoOwnerRule extends PerServerRule {
                 : "the required tags " + Phrases.list(missing);
         return Optional.of(context.finding(METADATA, server, server.displayName() + " lacks " + what
                 + ", so nobody is on record as responsible for it.", evidence));
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(REQUIRED_TAGS);
     }
 }

@@ -24,8 +24,11 @@ public final class OrphanStoppedRule extends PerServerRule {
                     + "every update since it stopped.",
             "Ask the owner whether it is still needed. If not, snapshot the disks if the data must be kept, "
                     + "then delete the server and its disks; if so, start it, patch it and put it back under "
-                    + "monitoring. Raise cloudaudit.stoppedDaysThreshold if long pauses are normal for you.",
+                    + "monitoring. Raise the rule's stoppedDaysThreshold setting if long pauses are normal for you.",
             List.of("Prowler ec2_instance_stopped_older_than_specific_days", "AWS Config ec2-stopped-instance"));
+
+    public static final Setting<Integer> STOPPED_DAYS_THRESHOLD = Setting.integer("stoppedDaysThreshold", 30, 0,
+            "A server stopped or deallocated longer than this many days with disks attached is orphaned.");
 
     public OrphanStoppedRule() {
         super(METADATA);
@@ -66,8 +69,13 @@ public final class OrphanStoppedRule extends PerServerRule {
                 + ": it serves nobody, but its storage is still billed and its data still there.",
                 List.of("stopped since: " + server.stateSince(),
                         "stopped for: " + Phrases.count(stoppedDays, "day"),
-                        "threshold (cloudaudit.stoppedDaysThreshold): " + Phrases.count(threshold, "day"),
+                        "threshold (stoppedDaysThreshold): " + Phrases.count(threshold, "day"),
                         managed ? "storage: managed database storage persists while stopped"
                                 : "attached disks: " + server.attachedDisks())));
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(STOPPED_DAYS_THRESHOLD);
     }
 }

@@ -20,6 +20,14 @@ public interface Rule {
      */
     List<Finding> evaluate(AuditContext context, List<Finding> earlier);
 
+    /**
+     * The settings this rule owns, each with its key under the rule's entry in {@code cloud-audit.yml}, its type
+     * and default. Settings every rule shares are {@link AuditSettings#SHARED}.
+     */
+    default List<Setting<?>> settings() {
+        return List.of();
+    }
+
     /** Composite rules run after all others and read their findings. */
     default boolean composite() {
         return false;

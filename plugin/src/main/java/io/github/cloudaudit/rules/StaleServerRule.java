@@ -22,10 +22,13 @@ public final class StaleServerRule extends PerServerRule {
                     + "lower bound: EC2 resets its launch time whenever an instance is stopped and started.",
             "Confirm that someone still owns and needs the server. If so, rebuild it from a current image with "
                     + "its setup in code (a launch template, Terraform, Bicep) and move the data over; if not, "
-                    + "take a final snapshot and delete it. Raise cloudaudit.maxServerAgeDays if your policy "
-                    + "allows older servers.",
+                    + "take a final snapshot and delete it. Raise the rule's maxServerAgeDays setting if "
+                    + "your policy allows older servers.",
             List.of("Prowler ec2_instance_older_than_specific_days", "Steampipe ec2_instance_not_older_than_180_days",
                     "Cloud Custodian instance-age filter"));
+
+    public static final Setting<Integer> MAX_SERVER_AGE_DAYS = Setting.integer("maxServerAgeDays", 3 * 365, 1,
+            "A server launched or created longer ago than this many days is stale.");
 
     public StaleServerRule() {
         super(METADATA);
@@ -50,6 +53,11 @@ public final class StaleServerRule extends PerServerRule {
                 + Phrases.count(maxDays, "day") + ".",
                 List.of("launched or created on: " + server.launchedOn(),
                         "age at the audit date: " + Phrases.count(ageDays, "day"),
-                        "limit (cloudaudit.maxServerAgeDays): " + Phrases.count(maxDays, "day"))));
+                        "limit (maxServerAgeDays): " + Phrases.count(maxDays, "day"))));
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(MAX_SERVER_AGE_DAYS);
     }
 }

@@ -2,6 +2,7 @@ package io.github.cloudaudit.source;
 
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.CpuStatistics;
+import io.github.cloudaudit.model.DatabaseEngine;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.IngressRule;
 import io.github.cloudaudit.model.Monitoring;
@@ -48,6 +49,7 @@ public final class InventoryBuilder {
     private final Map<String, Image> images = new HashMap<>();
     private final Map<String, List<IngressRule>> securityGroups = new HashMap<>();
     private final Map<String, Integer> attachedDisks = new HashMap<>();
+    private final Map<String, DatabaseEngine> installedEngines = new HashMap<>();
     private final Set<String> cpuAlarmTargets = new HashSet<>();
     private final List<Predicate<Server>> cpuAlarmCoverage = new ArrayList<>();
     private final Map<String, LocalDate> existedOn = new HashMap<>();
@@ -81,6 +83,11 @@ public final class InventoryBuilder {
 
     public void securityGroup(Provider provider, String groupId, List<IngressRule> rules) {
         securityGroups.put(key(provider, groupId), List.copyOf(rules));
+    }
+
+    /** A database engine found installed on a virtual machine, e.g. by SSM's software inventory. */
+    public void installedEngine(Provider provider, String serverId, DatabaseEngine engine) {
+        installedEngines.put(key(provider, serverId), engine);
     }
 
     /** One more disk attached to the server (from a volume listing). */
@@ -210,6 +217,10 @@ public final class InventoryBuilder {
         CpuStatistics cpu = cpuStatistics.get(key(partial.provider(), partial.id()));
         if (partial.cpu() == null && cpu != null) {
             server.cpu(cpu);
+        }
+        DatabaseEngine installed = installedEngines.get(key(partial.provider(), partial.id()));
+        if (installed != null && (partial.engine() == null || partial.engine().version() == null)) {
+            server.engine(installed);
         }
         Integer disks = attachedDisks.get(key(partial.provider(), partial.id()));
         if (disks != null && (partial.attachedDisks() == null || disks > partial.attachedDisks())) {

@@ -60,8 +60,10 @@ class AuditReportMojoTest {
         mojo.executeReport(Locale.forLanguageTag("nb"));
         assertThat(Files.readString(work.resolve("site/cloud-audit/report.html"))).contains("<html lang=\"nb\">");
 
-        MojoFields.set(mojo, "language", "en");
-        assertThat(mojo.language(Locale.forLanguageTag("nb"))).isEqualTo("en");
+        MojoFields.set(mojo, "locale", "en");
+        mojo.executeReport(Locale.forLanguageTag("nb"));
+        assertThat(Files.readString(work.resolve("site/cloud-audit/report.html"))).as("the pom's locale wins")
+                .contains("<html lang=\"en\">");
     }
 
     @Test
@@ -85,7 +87,7 @@ class AuditReportMojoTest {
         MojoFields.set(mojo, "templateDirectory", new File(work.toFile(), "no-templates"));
         MojoFields.set(mojo, "inventory", List.of(work.toFile()));
         assertThatThrownBy(() -> mojo.executeReport(Locale.ENGLISH)).isInstanceOf(MavenReportException.class)
-                .hasMessage("cloudaudit.templateDirectory: folder not found: " + work.resolve("no-templates"));
+                .hasMessage("templateDirectory: folder not found: " + work.resolve("no-templates"));
     }
 
     @Test

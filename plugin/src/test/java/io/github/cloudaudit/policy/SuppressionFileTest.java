@@ -42,6 +42,39 @@ class SuppressionFileTest {
     }
 
     @Test
+    void readsWhereATicketAndScopeNarrowIt() throws IOException {
+        Suppression read = SuppressionFile.read(write("""
+                suppressions:
+                  - rule: monitoring-*
+                    resource: "*"
+                    justification: test accounts are watched by the sandbox team
+                    ticket: OPS-77
+                    provider: aws
+                    account: ["1111*", "222233334444"]
+                    region: eu-*
+                    tags: {env: test*}
+                """)).get(0);
+        assertThat(read.ticket()).isEqualTo("OPS-77");
+        assertThat(read.providers()).containsExactly("aws");
+        assertThat(read.accounts()).containsExactly("1111*", "222233334444");
+        assertThat(read.regions()).containsExactly("eu-*");
+        assertThat(read.tags()).containsEntry("env", "test*");
+    }
+
+    @Test
+    void tagsMustBeAMap() throws IOException {
+        Path file = write("""
+                suppressions:
+                  - rule: db-exposed
+                    resource: "*"
+                    justification: x
+                    tags: [env]
+                """);
+        assertThatThrownBy(() -> SuppressionFile.read(file)).isInstanceOf(InventoryFormatException.class)
+                .hasMessageContaining("suppression #1: 'tags' must map tag keys");
+    }
+
+    @Test
     void aJustificationIsRequired() throws IOException {
         Path file = write("suppressions:\n  - rule: db-exposed\n    resource: db-1\n");
         assertThatThrownBy(() -> SuppressionFile.read(file))

@@ -18,6 +18,9 @@ import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.model.SourceFile;
+import io.github.cloudaudit.policy.Baseline;
+import io.github.cloudaudit.policy.BaselineEntry;
+import io.github.cloudaudit.policy.Gates;
 import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.policy.PolicyResult;
 import io.github.cloudaudit.rules.AuditContext;
@@ -219,6 +222,24 @@ public final class ReportFixtures {
         return new AuditReport(metadata(locale, List.of("inventory")),
                 engine.rules().stream().map(Rule::metadata).toList(), servers.stream().map(context::profile).toList(),
                 new Policy(Severity.HIGH, List.of(), AUDIT_DATE).apply(engine.run(context)), inventory);
+    }
+
+    /**
+     * The demo audit judged against a baseline that accepted its first two findings and one that is gone since,
+     * with a suppression that matches nothing.
+     */
+    public static AuditReport baselined(String locale) {
+        AuditReport demo = demo(locale);
+        List<Finding> findings = demo.result().findings().stream().map(f -> f.withSuppression(null)).toList();
+        BaselineEntry gone = new BaselineEntry("0123456789abcdef0123456789abcdef", "legacy-os", "aws", AWS_ACCOUNT,
+                "i-0gone", "HIGH");
+        Baseline baseline = new Baseline("cloud-audit-baseline.yml", List.of(BaselineEntry.of(findings.get(0)),
+                BaselineEntry.of(findings.get(1)), gone));
+        Suppression unused = new Suppression("db-exposed", "nothing-*", "no such server any more", null,
+                "suppressions.yaml suppression #3", List.of(), List.of(), List.of(), Map.of(), "OPS-9");
+        PolicyResult result = new Policy(Severity.HIGH, List.of(unused), AUDIT_DATE, Gates.DEFAULTS, baseline)
+                .apply(findings);
+        return new AuditReport(demo.metadata(), demo.rules(), demo.resources(), result, demo.inventory());
     }
 
     /** A clean audit of one well-kept server: nothing to report. */

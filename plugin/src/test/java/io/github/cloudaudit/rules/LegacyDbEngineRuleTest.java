@@ -76,7 +76,7 @@ class LegacyDbEngineRuleTest {
         assertThat(finding.verified()).isFalse();
         assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.message()).isEqualTo("MySQL 5.70 on web-orders-db is not in the lifecycle table; "
-                + "add it with cloudaudit.databaseLifecycle.");
+                + "add it with a databaseLifecycle table.");
     }
 
     @ParameterizedTest

@@ -110,7 +110,7 @@ class LegacyOsRuleTest {
         assertThat(finding.verified()).isFalse();
         assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.message()).isEqualTo("Ubuntu 99.04 on web-i-1 is not in the lifecycle table; "
-                + "add it with cloudaudit.osLifecycle.");
+                + "add it with an osLifecycle table.");
     }
 
     @Test

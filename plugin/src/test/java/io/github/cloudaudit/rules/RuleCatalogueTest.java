@@ -25,7 +25,8 @@ class RuleCatalogueTest {
     private static final String END = "<!-- rules:end -->";
     private static final String HINT = "run: ./mvnw -pl report-templates,plugin test -Dtest=RuleCatalogueTest -Dcloudaudit.updateDocs=true";
 
-    private final List<RuleMetadata> rules = RuleEngine.withBuiltInRules().rules().stream().map(Rule::metadata).toList();
+    private final List<Rule> builtIn = RuleEngine.withBuiltInRules().rules();
+    private final List<RuleMetadata> rules = builtIn.stream().map(Rule::metadata).toList();
 
     @Test
     void everyRuleOfTheCatalogueIsBuiltIn() {
@@ -101,13 +102,20 @@ class RuleCatalogueTest {
                 .append("server that hosts a database and one more when its data is classified as sensitive; a monitoring ")
                 .append("finding stops at HIGH. A finding that cannot be verified for lack of data is INFO, with ")
                 .append("`verified: false` and the input that would settle it.\n");
-        for (RuleMetadata rule : rules) {
+        for (Rule each : builtIn) {
+            RuleMetadata rule = each.metadata();
             doc.append("\n## ").append(rule.id()).append("\n\n")
                     .append("**").append(rule.title()).append("**  \n")
                     .append("Severity: ").append(rule.severity()).append(" · Category: ")
                     .append(rule.category().name().toLowerCase()).append("\n\n")
                     .append("Why it matters: ").append(rule.rationale()).append("\n\n")
                     .append("What to do: ").append(rule.remediation()).append("\n");
+            if (!each.settings().isEmpty()) {
+                doc.append("\nSettings (under `rules: ").append(rule.id()).append(":` in cloud-audit.yml):\n\n")
+                        .append(each.settings().stream().map(RuleCatalogueTest::settingLine)
+                                .collect(Collectors.joining("\n")))
+                        .append("\n");
+            }
             if (!rule.references().isEmpty()) {
                 doc.append("\nEquivalent checks and references:\n\n")
                         .append(rule.references().stream().map(r -> "- " + r).collect(Collectors.joining("\n")))
@@ -115,6 +123,13 @@ class RuleCatalogueTest {
             }
         }
         return doc.toString();
+    }
+
+    private static String settingLine(Setting<?> setting) {
+        Object value = setting.defaultValue();
+        String shown = value instanceof List<?> list ? String.join(", ", list.stream().map(String::valueOf).toList())
+                : String.valueOf(value);
+        return "- `" + setting.key() + "` (default `" + shown + "`): " + setting.description();
     }
 
     private static String cell(String text) {

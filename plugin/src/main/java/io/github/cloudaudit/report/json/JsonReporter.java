@@ -9,6 +9,8 @@ import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Monitoring;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.model.SourceFile;
+import io.github.cloudaudit.policy.BaselineComparison;
+import io.github.cloudaudit.policy.BaselineEntry;
 import io.github.cloudaudit.policy.PolicyResult;
 import io.github.cloudaudit.report.AuditMetadata;
 import io.github.cloudaudit.report.AuditReport;
@@ -65,7 +67,7 @@ public final class JsonReporter implements Reporter {
             json.writeEndArray();
             json.writeArrayFieldStart("findings");
             for (Finding finding : report.result().findings()) {
-                finding(json, finding, rules.get(finding.ruleId()));
+                finding(json, finding, rules.get(finding.ruleId()), report.result().baseline().stateOf(finding));
             }
             json.writeEndArray();
             json.writeArrayFieldStart("expiredSuppressions");
@@ -73,6 +75,12 @@ public final class JsonReporter implements Reporter {
                 expiredSuppression(json, suppression);
             }
             json.writeEndArray();
+            json.writeArrayFieldStart("unusedSuppressions");
+            for (Suppression suppression : report.result().unused()) {
+                expiredSuppression(json, suppression);
+            }
+            json.writeEndArray();
+            baseline(json, report.result());
             json.writeEndObject();
         }
         return file;
@@ -90,6 +98,7 @@ public final class JsonReporter implements Reporter {
         json.writeStringField("verdict", result.passed() ? "pass" : "fail");
         json.writeBooleanField("incomplete", report.incomplete());
         stringArray(json, "inputs", metadata.inputs());
+        json.writeStringField("configuration", metadata.configuration());
         sources(json, report.inventory().sources());
         json.writeObjectFieldStart("apiCalls");
         for (Map.Entry<String, Long> calls : report.inventory().apiCalls().entrySet()) {
@@ -223,7 +232,35 @@ public final class JsonReporter implements Reporter {
         json.writeEndObject();
     }
 
-    private static void finding(JsonGenerator json, Finding finding, RuleMetadata rule) throws IOException {
+    /** New, existing and fixed findings against the baseline; null without one. */
+    private static void baseline(JsonGenerator json, PolicyResult result) throws IOException {
+        BaselineComparison baseline = result.baseline();
+        if (!baseline.used()) {
+            json.writeNullField("baseline");
+            return;
+        }
+        long unsuppressed = result.findings().stream().filter(f -> !f.suppressed()).count();
+        long fresh = result.newFindings().size();
+        json.writeObjectFieldStart("baseline");
+        json.writeNumberField("new", fresh);
+        json.writeNumberField("existing", unsuppressed - fresh);
+        json.writeArrayFieldStart("fixed");
+        for (BaselineEntry entry : baseline.fixed()) {
+            json.writeStartObject();
+            json.writeStringField("fingerprint", entry.fingerprint());
+            json.writeStringField("ruleId", entry.rule());
+            json.writeStringField("provider", entry.provider());
+            json.writeStringField("account", entry.account());
+            json.writeStringField("resourceId", entry.resource());
+            json.writeStringField("severity", entry.severity());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void finding(JsonGenerator json, Finding finding, RuleMetadata rule, String baselineState)
+            throws IOException {
         json.writeStartObject();
         json.writeStringField("fingerprint", finding.fingerprint());
         json.writeStringField("ruleId", finding.ruleId());
@@ -240,6 +277,7 @@ public final class JsonReporter implements Reporter {
         json.writeStringField("remediation", rule == null ? null : rule.remediation());
         origin(json, finding.origin());
         stringArray(json, "related", finding.related());
+        json.writeStringField("baseline", baselineState);
         json.writeBooleanField("suppressed", finding.suppressed());
         Suppression suppression = finding.suppression();
         if (suppression == null) {
@@ -264,5 +302,6 @@ public final class JsonReporter implements Reporter {
         json.writeStringField("justification", suppression.justification());
         nullableString(json, "expires", suppression.expires());
         json.writeStringField("origin", suppression.origin());
+        json.writeStringField("ticket", suppression.ticket());
     }
 }

@@ -2,6 +2,7 @@ package io.github.cloudaudit.report.junit;
 
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
+import io.github.cloudaudit.policy.BaselineComparison;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.Reporter;
 
@@ -52,7 +53,8 @@ public final class JUnitReporter implements Reporter {
             xml.writeStartElement("testsuites");
             xml.writeAttribute("name", "cloud-audit");
             writeCounts(xml, suites.values().stream().flatMap(cases -> cases(cases).stream()).toList(),
-                    report.metadata().duration() == null ? 0 : report.metadata().duration().toMillis() / 1000.0);
+                    report.metadata().duration() == null ? 0 : report.metadata().duration().toMillis() / 1000.0,
+                    report.result().baseline());
             for (Map.Entry<String, Map<String, List<Finding>>> suite : suites.entrySet()) {
                 writeSuite(xml, suite.getKey(), suite.getValue(), rules.get(suite.getKey()), report);
             }
@@ -89,29 +91,34 @@ public final class JUnitReporter implements Reporter {
         xml.writeCharacters("\n  ");
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", xmlSafe(ruleId));
-        writeCounts(xml, cases(cases), 0);
+        writeCounts(xml, cases(cases), 0, report.result().baseline());
         if (report.metadata().generatedAt() != null) {
             xml.writeAttribute("timestamp", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
                     report.metadata().generatedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
         }
         if (cases.isEmpty()) {
-            writeCase(xml, ruleId, NO_FINDINGS, List.of(), rule);
+            writeCase(xml, ruleId, NO_FINDINGS, List.of(), rule, report.result().baseline());
         }
         for (Map.Entry<String, List<Finding>> testCase : cases.entrySet()) {
-            writeCase(xml, ruleId, testCase.getKey(), testCase.getValue(), rule);
+            writeCase(xml, ruleId, testCase.getKey(), testCase.getValue(), rule, report.result().baseline());
         }
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
     }
 
+    /** A finding fails its case when it is neither suppressed nor accepted in the baseline. */
+    private static boolean open(Finding finding, BaselineComparison baseline) {
+        return !finding.suppressed() && baseline.isNew(finding);
+    }
+
     private static void writeCase(XMLStreamWriter xml, String ruleId, String name, List<Finding> findings,
-                                  RuleMetadata rule) throws XMLStreamException {
+                                  RuleMetadata rule, BaselineComparison baseline) throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", xmlSafe(ruleId));
         xml.writeAttribute("name", xmlSafe(name));
         xml.writeAttribute("time", "0");
-        List<Finding> open = findings.stream().filter(f -> !f.suppressed()).toList();
+        List<Finding> open = findings.stream().filter(f -> open(f, baseline)).toList();
         if (!open.isEmpty()) {
             Finding worst = open.stream().min((a, b) -> a.severity().compareTo(b.severity())).orElseThrow();
             xml.writeStartElement("failure");
@@ -119,6 +126,9 @@ public final class JUnitReporter implements Reporter {
             xml.writeAttribute("type", worst.severity().name());
             xml.writeCharacters(xmlSafe(details(open, rule)));
             xml.writeEndElement();
+        } else if (findings.stream().anyMatch(f -> !f.suppressed())) {
+            xml.writeEmptyElement("skipped");
+            xml.writeAttribute("message", "accepted in the baseline");
         } else if (!findings.isEmpty()) {
             Finding suppressed = findings.get(0);
             xml.writeEmptyElement("skipped");
@@ -162,11 +172,14 @@ public final class JUnitReporter implements Reporter {
         return suite.isEmpty() ? List.of(List.of()) : List.copyOf(suite.values());
     }
 
-    /** tests, failures, errors and skipped over test cases given by their findings (empty = a passing case). */
-    private static void writeCounts(XMLStreamWriter xml, List<List<Finding>> cases, double seconds)
-            throws XMLStreamException {
-        long failures = cases.stream().filter(c -> c.stream().anyMatch(f -> !f.suppressed())).count();
-        long skipped = cases.stream().filter(c -> !c.isEmpty() && c.stream().allMatch(Finding::suppressed)).count();
+    /**
+     * tests, failures, errors and skipped over test cases given by their findings (empty = a passing case); a case
+     * whose findings are all suppressed or accepted in the baseline is skipped.
+     */
+    private static void writeCounts(XMLStreamWriter xml, List<List<Finding>> cases, double seconds,
+                                    BaselineComparison baseline) throws XMLStreamException {
+        long failures = cases.stream().filter(c -> c.stream().anyMatch(f -> open(f, baseline))).count();
+        long skipped = cases.stream().filter(c -> !c.isEmpty() && c.stream().noneMatch(f -> open(f, baseline))).count();
         xml.writeAttribute("tests", String.valueOf(cases.size()));
         xml.writeAttribute("failures", String.valueOf(failures));
         xml.writeAttribute("errors", "0");

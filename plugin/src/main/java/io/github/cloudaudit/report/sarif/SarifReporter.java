@@ -64,7 +64,8 @@ public final class SarifReporter implements Reporter {
         }
         json.writeArrayFieldStart("results");
         for (Finding finding : report.result().findings()) {
-            SarifResults.write(json, finding, ruleIndex.get(finding.ruleId()));
+            SarifResults.write(json, finding, ruleIndex.get(finding.ruleId()),
+                    report.result().baseline().stateOf(finding));
         }
         json.writeEndArray();
         json.writeObjectFieldStart("properties");

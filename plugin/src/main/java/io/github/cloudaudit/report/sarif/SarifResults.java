@@ -20,9 +20,10 @@ final class SarifResults {
     }
 
     /**
-     * @param ruleIndex the rule's place in {@code tool.driver.rules}, or null when it is not in the catalogue
+     * @param ruleIndex     the rule's place in {@code tool.driver.rules}, or null when it is not in the catalogue
+     * @param baselineState {@code new} or {@code existing} against the user's baseline, null without one
      */
-    static void write(JsonGenerator json, Finding finding, Integer ruleIndex) throws IOException {
+    static void write(JsonGenerator json, Finding finding, Integer ruleIndex, String baselineState) throws IOException {
         json.writeStartObject();
         json.writeStringField("ruleId", finding.ruleId());
         if (ruleIndex != null) {
@@ -38,6 +39,10 @@ final class SarifResults {
         json.writeObjectFieldStart("partialFingerprints");
         json.writeStringField(FINGERPRINT_KEY, finding.fingerprint());
         json.writeEndObject();
+        if (baselineState != null) {
+            // SARIF's own words: a finding the baseline holds is "unchanged".
+            json.writeStringField("baselineState", baselineState.equals("new") ? "new" : "unchanged");
+        }
         if (finding.suppressed()) {
             suppressions(json, finding.suppression());
         }

@@ -96,18 +96,35 @@ public record ReportView(String lang, Map<String, Object> msg, String title, Str
     }
 
     public record SuppressedSection(String count, boolean any, List<FindingRow> rows, boolean truncated,
-                                    String truncatedNote, List<Expired> expired) {
+                                    String truncatedNote, List<Expired> expired, List<Expired> unused,
+                                    BaselineNote baseline) {
 
         public boolean anyExpired() {
             return !expired.isEmpty();
         }
+
+        public boolean anyUnused() {
+            return !unused.isEmpty();
+        }
+    }
+
+    /**
+     * Findings against the baseline, kept apart: new ones (which count), existing ones (accepted) and fixed ones.
+     * Null without a baseline.
+     */
+    public record BaselineNote(String counts, List<BaselineLine> fresh, List<BaselineLine> existing,
+                               List<BaselineLine> fixed) {
+    }
+
+    /** One finding in the baseline note. */
+    public record BaselineLine(String severityKey, String severityLabel, String ruleId, String resource) {
     }
 
     /** A suppression past its expiry date, which no longer hides anything. */
     public record Expired(String rule, String resource, String justification, String expired, String origin) {
     }
 
-    public record About(List<Fact> facts, List<String> inputs, List<RuleLine> rules) {
+    public record About(List<Fact> facts, List<String> inputs, List<RuleLine> rules, String configuration) {
     }
 
     public record RuleLine(String id, String title, String category, String severityKey, String severityLabel) {

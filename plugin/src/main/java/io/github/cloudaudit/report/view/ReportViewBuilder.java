@@ -9,10 +9,13 @@ import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.model.SourceFile;
+import io.github.cloudaudit.policy.BaselineComparison;
 import io.github.cloudaudit.policy.PolicyResult;
 import io.github.cloudaudit.report.AuditMetadata;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.view.ReportView.About;
+import io.github.cloudaudit.report.view.ReportView.BaselineLine;
+import io.github.cloudaudit.report.view.ReportView.BaselineNote;
 import io.github.cloudaudit.report.view.ReportView.Coverage;
 import io.github.cloudaudit.report.view.ReportView.Entry;
 import io.github.cloudaudit.report.view.ReportView.Expired;
@@ -117,9 +120,17 @@ public final class ReportViewBuilder {
             return new Verdict("none", m.get("verdict.noThreshold"), detail);
         }
         String threshold = severityLabel(result.failOnSeverity());
-        return result.passed()
-                ? new Verdict("pass", m.format("verdict.pass", threshold), detail)
-                : new Verdict("fail", m.format("verdict.fail", result.failing().size(), threshold), detail);
+        if (result.passed()) {
+            return new Verdict("pass", m.format(result.baseline().used() ? "verdict.passBaseline" : "verdict.pass",
+                    threshold), detail);
+        }
+        // Gates other than the threshold (maxFindings, an incomplete audit, expired suppressions) say why themselves.
+        String gates = String.join("; ", result.violations());
+        if (result.failing().isEmpty()) {
+            return new Verdict("fail", m.format("verdict.failGate", gates), detail);
+        }
+        String failing = m.format("verdict.fail", result.failing().size(), threshold);
+        return new Verdict("fail", gates.isEmpty() ? failing : failing + "; " + gates, detail);
     }
 
     private RiskSummary risk(List<Entry> open) {
@@ -318,9 +329,33 @@ public final class ReportViewBuilder {
         List<Expired> expired = report.result().expired().stream()
                 .map(s -> new Expired(s.rule(), s.resource(), s.justification(), String.valueOf(s.expires()), s.origin()))
                 .toList();
+        List<Expired> unused = report.result().unused().stream()
+                .map(s -> new Expired(s.rule(), s.resource(), s.justification(), null, s.origin()))
+                .toList();
         return new SuppressedSection(m.number(suppressed.size()), !suppressed.isEmpty(),
                 suppressed.stream().limit(limits.suppressedRows()).map(Entry::row).toList(), truncated,
-                truncated ? m.format("suppressed.truncated", limits.suppressedRows(), suppressed.size()) : null, expired);
+                truncated ? m.format("suppressed.truncated", limits.suppressedRows(), suppressed.size()) : null, expired,
+                unused, baselineNote());
+    }
+
+    private BaselineNote baselineNote() {
+        BaselineComparison baseline = report.result().baseline();
+        if (!baseline.used()) {
+            return null;
+        }
+        List<Finding> unsuppressed = report.result().findings().stream().filter(f -> !f.suppressed()).toList();
+        List<BaselineLine> fresh = unsuppressed.stream().filter(baseline::isNew).limit(limits.suppressedRows())
+                .map(f -> new BaselineLine(f.severity().name().toLowerCase(Locale.ROOT), severityLabel(f.severity()),
+                        f.ruleId(), f.resourceId())).toList();
+        List<BaselineLine> existing = unsuppressed.stream().filter(f -> !baseline.isNew(f))
+                .limit(limits.suppressedRows())
+                .map(f -> new BaselineLine(f.severity().name().toLowerCase(Locale.ROOT), severityLabel(f.severity()),
+                        f.ruleId(), f.resourceId())).toList();
+        List<BaselineLine> fixed = baseline.fixed().stream().limit(limits.suppressedRows())
+                .map(e -> new BaselineLine("", e.severity(), e.rule(), e.resource())).toList();
+        long freshCount = unsuppressed.stream().filter(baseline::isNew).count();
+        return new BaselineNote(m.format("baseline.counts", freshCount, unsuppressed.size() - freshCount,
+                baseline.fixed().size()), fresh, existing, fixed);
     }
 
     private About about() {
@@ -340,7 +375,8 @@ public final class ReportViewBuilder {
                 .map(r -> new RuleLine(r.id(), r.title(), Words.enumLabel("category", r.category(), m),
                         r.severity().name().toLowerCase(Locale.ROOT), severityLabel(r.severity())))
                 .toList();
-        return new About(facts, meta.inputs(), rules);
+        return new About(facts, meta.inputs(), rules,
+                meta.configuration().isEmpty() ? null : meta.configuration());
     }
 
     private String severityLabel(Severity severity) {

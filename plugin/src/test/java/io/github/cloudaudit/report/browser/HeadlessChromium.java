@@ -12,6 +12,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +23,15 @@ import java.util.Map;
 import java.util.logging.Level;
 
 /**
- * Debian's headless Chromium driven through its own chromedriver, for browser tests and the benchmark. Nothing is
- * downloaded: the browser and driver must be installed ({@code apt-get install chromium chromium-driver}).
+ * A headless Chromium driven through its own chromedriver, for browser tests and the benchmark. Nothing is
+ * downloaded: the browser and driver must be installed. They are found through {@code CHROME_BIN} and
+ * {@code CHROMEDRIVER} when set, otherwise on the PATH under the names Debian, Ubuntu's snap, Fedora and Homebrew use.
  * Before a page's own scripts run, a probe records errors, CSP violations and alert calls.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
-    public static final Path BROWSER = Path.of("/usr/bin/chromium");
-    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final List<String> BROWSER_NAMES = List.of("chromium", "chromium-browser", "google-chrome", "chrome");
+    static final List<String> DRIVER_NAMES = List.of("chromedriver", "chromium.chromedriver");
 
     private static final String PROBE = """
             window.__probe = { errors: [], violations: [], alerts: [] };
@@ -54,17 +56,14 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Starts a browser with a fresh profile in the given folder; JavaScript can be switched off. */
     public static HeadlessChromium start(Path profile, boolean javascript) {
-        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
-            throw new IllegalStateException("Browser tests need Debian's headless Chromium and its driver at " + BROWSER
-                    + " and " + DRIVER + ". Install them with: sudo apt-get install -y chromium chromium-driver"
-                    + " (or skip these tests with -DexcludedGroups=browser)");
-        }
+        Path browser = locate("CHROME_BIN", BROWSER_NAMES, System.getenv());
+        Path driverExecutable = locate("CHROMEDRIVER", DRIVER_NAMES, System.getenv());
         // Never let Selenium Manager look for or fetch a browser or driver.
-        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+        System.setProperty("webdriver.chrome.driver", driverExecutable.toString());
         System.setProperty("SE_AVOID_STATS", "true");
         System.setProperty("SE_OFFLINE", "true");
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(BROWSER.toFile());
+        options.setBinary(browser.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-default-apps", "--disable-extensions", "--hide-scrollbars", "--window-size=1366,900",
@@ -76,11 +75,41 @@ public final class HeadlessChromium implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         logs.enable(LogType.PERFORMANCE, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driverExecutable.toFile())
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBE));
         return new HeadlessChromium(driver);
+    }
+
+    /**
+     * An executable named by an environment variable, or else the first of the names found on the PATH.
+     *
+     * @throws IllegalStateException saying what was looked for and how to install or skip
+     */
+    static Path locate(String variable, List<String> names, Map<String, String> environment) {
+        String named = environment.get(variable);
+        if (named != null && !named.isBlank()) {
+            Path path = Path.of(named.trim());
+            if (Files.isExecutable(path)) {
+                return path;
+            }
+            throw new IllegalStateException(variable + " names " + path + ", which is not an executable file");
+        }
+        String searchPath = environment.getOrDefault("PATH", "");
+        for (String name : names) {
+            for (String folder : searchPath.split(File.pathSeparator)) {
+                Path candidate = Path.of(folder.isEmpty() ? "." : folder, name);
+                if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("Browser tests need Chromium and its chromedriver: none of " + names
+                + " is on the PATH and " + variable + " is not set. Install them (Debian: apt-get install chromium "
+                + "chromium-driver; Fedora: dnf install chromium chromedriver; macOS: brew install chromium "
+                + "chromedriver) or point " + variable + " at the executable, or skip these tests with "
+                + "-DexcludedGroups=browser");
     }
 
     public ChromeDriver driver() {

@@ -100,6 +100,27 @@ class HtmlReporterTest {
     }
 
     @Test
+    void showsNewExistingAndFixedApartAndTheUnusedSuppressionsAndConfiguration() throws IOException {
+        AuditReport report = ReportFixtures.baselined("en");
+        String html = render(report);
+
+        long fresh = report.result().newFindings().size();
+        assertThat(html).contains("<p class=\"status\" id=\"baseline-counts\">" + fresh + " new, 2 existing, 1 fixed</p>");
+        assertThat(section(html, "baseline-existing").split("<li>")).hasSize(3);
+        assertThat(section(html, "baseline-new").split("<li>")).hasSize((int) fresh + 1);
+        assertThat(section(html, "baseline-fixed")).contains("i-0gone");
+        assertThat(section(html, "unused-suppressions")).contains("nothing-*", "suppression #3");
+        assertThat(render(ReportFixtures.demo("en"))).doesNotContain("baseline-counts", "unused-suppressions");
+    }
+
+    /** The markup of the list with this id. */
+    private static String section(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id).isPositive();
+        return html.substring(start, html.indexOf("</ul>", start));
+    }
+
+    @Test
     void writesNorwegian() throws IOException {
         String html = render(ReportFixtures.demo("nb"));
         assertThat(html).contains("<html lang=\"nb\">", "Servere som må tas først", "Ikke bestått", "Kritisk");

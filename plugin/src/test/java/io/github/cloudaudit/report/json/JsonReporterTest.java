@@ -10,6 +10,7 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.Reporter;
+import io.github.cloudaudit.report.ReportFixtures;
 import io.github.cloudaudit.report.SampleAuditReport;
 import io.github.cloudaudit.testing.JsonSchemas;
 import org.junit.jupiter.api.Test;
@@ -182,6 +183,26 @@ class JsonReporterTest {
         assertThat(expired.at("/0/rule").asText()).isEqualTo("legacy-os");
         assertThat(expired.at("/0/resource").asText()).isEqualTo("i-0abc");
         assertThat(expired.at("/0/expires").asText()).isEqualTo("2026-06-30");
+    }
+
+    @Test
+    void withABaselineFindingsAreNewOrExistingAndFixedOnesAreListed() throws IOException {
+        Path file = new JsonReporter().write(ReportFixtures.baselined("en"), dir);
+        JsonSchemas.assertValid(file, SCHEMA);
+        JsonNode root = JSON.readTree(file.toFile());
+
+        JsonNode findings = root.get("findings");
+        assertThat(findings.get(0).get("baseline").asText()).isEqualTo("existing");
+        assertThat(findings.get(1).get("baseline").asText()).isEqualTo("existing");
+        assertThat(findings.get(2).get("baseline").asText()).isEqualTo("new");
+        assertThat(root.at("/baseline/existing").asInt()).isEqualTo(2);
+        assertThat(root.at("/baseline/new").asInt()).isEqualTo(findings.size() - 2);
+        assertThat(root.at("/baseline/fixed/0/resourceId").asText()).isEqualTo("i-0gone");
+        assertThat(root.at("/unusedSuppressions/0/ticket").asText()).isEqualTo("OPS-9");
+
+        JsonNode without = JSON.readTree(new JsonReporter().write(SampleAuditReport.sample(), dir).toFile());
+        assertThat(without.get("baseline").isNull()).isTrue();
+        assertThat(without.at("/findings/0/baseline").isNull()).isTrue();
     }
 
     @Test

@@ -77,6 +77,21 @@ class JUnitReporterTest {
     }
 
     @Test
+    void findingsAcceptedInTheBaselineAreSkippedNotFailed() throws Exception {
+        AuditReport report = ReportFixtures.baselined("en");
+        Element root = parse(new JUnitReporter().write(report, output)).getDocumentElement();
+
+        long newCases = report.result().newFindings().stream().map(f -> f.ruleId() + " " + JUnitReporter.caseName(f))
+                .distinct().count();
+        assertThat(root.getAttribute("failures")).isEqualTo(String.valueOf(newCases));
+        List<String> skips = elements(root.getElementsByTagName("skipped")).stream()
+                .map(e -> e.getAttribute("message")).toList();
+        assertThat(skips).filteredOn("accepted in the baseline"::equals).hasSize(2);
+        assertThat(root.getElementsByTagName("failure").getLength())
+                .isEqualTo(Integer.parseInt(root.getAttribute("failures")));
+    }
+
+    @Test
     void aRuleThatFoundNothingPasses() throws Exception {
         Element root = parse(new JUnitReporter().write(ReportFixtures.clean("en", Severity.HIGH), output)).getDocumentElement();
         List<Element> cases = elements(root.getElementsByTagName("testcase"));

@@ -1,6 +1,7 @@
 package io.github.cloudaudit.report.markdown;
 
 import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,17 @@ class MarkdownReporterTest {
         assertThat(Files.readString(stepSummary)).isEqualTo("earlier step\n" + written + "\n");
         assertThat(written).contains("**Passed: no open finding at or above High**", "No server shows evidence of compromise, and no forgotten databases were found.",
                 "No open findings.").doesNotContain("| --- | --- |");
+    }
+
+    @Test
+    void saysWhatIsNewExistingAndFixedAgainstTheBaseline() throws IOException {
+        AuditReport report = ReportFixtures.baselined("en");
+        String summary = Files.readString(new MarkdownReporter(name -> null).write(report, output));
+
+        assertThat(summary).contains("**Against the baseline:** " + report.result().newFindings().size()
+                + " new, 2 existing, 1 fixed.", "- Fixed since the baseline: legacy-os i-0gone");
+        assertThat(Files.readString(new MarkdownReporter(name -> null).write(ReportFixtures.demo("en"), output)))
+                .doesNotContain("baseline");
     }
 
     @Test

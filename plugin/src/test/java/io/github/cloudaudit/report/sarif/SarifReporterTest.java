@@ -39,6 +39,18 @@ class SarifReporterTest {
     }
 
     @Test
+    void withABaselineEachResultSaysWhetherItIsNew() throws IOException {
+        Path file = new SarifReporter().write(io.github.cloudaudit.report.ReportFixtures.baselined("en"), dir);
+
+        SarifSchema.assertValid(file);
+        JsonNode results = JSON.readTree(file.toFile()).at("/runs/0/results");
+        assertThat(results.get(0).get("baselineState").asText()).isEqualTo("unchanged");
+        assertThat(results.get(2).get("baselineState").asText()).isEqualTo("new");
+        JsonNode without = JSON.readTree(new SarifReporter().write(SampleAuditReport.sample(), dir).toFile());
+        assertThat(without.at("/runs/0/results/0").has("baselineState")).isFalse();
+    }
+
+    @Test
     void anAuditWithoutFindingsIsValidSarifToo() throws IOException {
         Path file = new SarifReporter().write(SampleAuditReport.empty(), dir);
 

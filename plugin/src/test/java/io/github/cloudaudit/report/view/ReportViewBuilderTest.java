@@ -1,6 +1,8 @@
 package io.github.cloudaudit.report.view;
 
 import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.policy.BaselineComparison;
+import io.github.cloudaudit.policy.PolicyResult;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.ReportFixtures;
 import io.github.cloudaudit.report.view.ReportView.Stat;
@@ -34,6 +36,26 @@ class ReportViewBuilderTest {
         ReportView never = view(ReportFixtures.clean("en", null));
         assertThat(never.verdict().key()).isEqualTo("none");
         assertThat(never.verdict().headline()).isEqualTo("No failure threshold is set, so this audit cannot fail");
+    }
+
+    @Test
+    void aVerdictFailedByAGateSaysWhichAndABaselinePassSaysWhatItAccepts() {
+        AuditReport clean = ReportFixtures.clean("en", Severity.HIGH);
+        PolicyResult gated = new PolicyResult(List.of(), List.of(), List.of(), Severity.HIGH, List.of(),
+                List.of("the audit is incomplete: it could not see everything (failOnIncompleteAudit)"),
+                BaselineComparison.NONE);
+        ReportView failed = view(new AuditReport(clean.metadata(), clean.rules(), clean.resources(), gated,
+                clean.inventory()));
+        assertThat(failed.verdict().key()).isEqualTo("fail");
+        assertThat(failed.verdict().headline())
+                .isEqualTo("Failed: the audit is incomplete: it could not see everything (failOnIncompleteAudit)");
+
+        PolicyResult accepted = new PolicyResult(List.of(), List.of(), List.of(), Severity.HIGH, List.of(), List.of(),
+                new BaselineComparison(true, java.util.Set.of(), List.of()));
+        ReportView passed = view(new AuditReport(clean.metadata(), clean.rules(), clean.resources(), accepted,
+                clean.inventory()));
+        assertThat(passed.verdict().headline())
+                .isEqualTo("Passed: no new open finding at or above High; the baseline accepts the others");
     }
 
     @Test

@@ -33,6 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LiveAwsSource implements InventorySource {
 
+    static {
+        SdkLogging.keepSignersQuiet();
+    }
+
     /** Where STS and DescribeRegions are asked when no region is given. */
     private static final Region HOME = Region.US_EAST_1;
 
@@ -92,7 +96,7 @@ public final class LiveAwsSource implements InventorySource {
                     : settings.regions();
             for (String region : regions) {
                 targets.add(new RegionReading(account.id(), region,
-                        new AwsClients(http, account.credentials(), region, settings, calls)));
+                        new AwsClients(http, account.credentials(), region, settings, calls), settings.metricsDays()));
             }
         }
         return targets;

@@ -16,14 +16,18 @@ import io.github.cloudaudit.source.aws.Ec2VolumesReader;
 import io.github.cloudaudit.source.aws.GuardDutyDetectorsReader;
 import io.github.cloudaudit.source.aws.RdsDbInstancesReader;
 import io.github.cloudaudit.source.aws.SsmInstanceInformationReader;
+import io.github.cloudaudit.source.aws.SsmInventoryReader;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.guardduty.model.DetectorStatus;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -39,13 +43,15 @@ final class RegionReading {
     private final String account;
     private final String region;
     private final AwsClients clients;
+    private final int metricsDays;
     private final List<Answer> answers = new ArrayList<>();
     private final List<CoverageGap> gaps = new ArrayList<>();
 
-    RegionReading(String account, String region, AwsClients clients) {
+    RegionReading(String account, String region, AwsClients clients, int metricsDays) {
         this.account = account;
         this.region = region;
         this.clients = clients;
+        this.metricsDays = metricsDays;
     }
 
     String account() {
@@ -75,18 +81,24 @@ final class RegionReading {
     private void readListings() {
         Answer instances = list("ec2:DescribeInstances", new Ec2InstancesReader(),
                 () -> clients.ec2().describeInstancesPaginator());
-        images(imageIds(instances));
+        images(values(instances, "Reservations", "Instances", "ImageId"));
         list("ec2:DescribeSecurityGroups", new Ec2SecurityGroupsReader(),
                 () -> clients.ec2().describeSecurityGroupsPaginator());
         list("ec2:DescribeVolumes", new Ec2VolumesReader(), () -> clients.ec2().describeVolumesPaginator());
         list("ec2:DescribeFlowLogs", new Ec2FlowLogsReader(), () -> clients.ec2().describeFlowLogsPaginator());
-        list("rds:DescribeDBInstances", new RdsDbInstancesReader(), () -> clients.rds().describeDBInstancesPaginator());
+        Answer databases = list("rds:DescribeDBInstances", new RdsDbInstancesReader(),
+                () -> clients.rds().describeDBInstancesPaginator());
+        cpu(instances, databases);
         list("cloudwatch:DescribeAlarms", new CloudWatchAlarmsReader(),
                 () -> clients.cloudWatch().describeAlarmsPaginator());
-        list("guardduty:ListDetectors", new GuardDutyDetectorsReader(),
+        Answer detectors = list("guardduty:ListDetectors", new GuardDutyDetectorsReader(),
                 () -> clients.guardDuty().listDetectorsPaginator(r -> { }));
+        detectorsThatRun(detectors);
+        mining(detectors);
         list("ssm:DescribeInstanceInformation", new SsmInstanceInformationReader(),
                 () -> clients.ssm().describeInstanceInformationPaginator(r -> { }));
+        list("ssm:GetInventory", new SsmInventoryReader(), () -> clients.ssm().getInventoryPaginator(
+                r -> r.resultAttributes(a -> a.typeName("AWS:Application"))));
         trails();
     }
 
@@ -122,39 +134,85 @@ final class RegionReading {
         }
     }
 
-    private static List<String> imageIds(Answer instances) {
-        TreeSet<String> ids = new TreeSet<>();
-        for (ObjectNode page : instances.pages()) {
-            for (JsonNode instance : page.path("Reservations").findValues("Instances")) {
-                instance.forEach(i -> {
-                    if (i.hasNonNull("ImageId")) {
-                        ids.add(i.get("ImageId").asText());
-                    }
-                });
+    /** CPU of every server listed, when a mapping for metric data is on the class path. */
+    private void cpu(Answer instances, Answer databases) {
+        Mappings.of("cloudwatch get-metric-data").ifPresent(reader -> {
+            List<CpuMetrics.Server> servers = new ArrayList<>();
+            values(instances, "Reservations", "Instances", "InstanceId")
+                    .forEach(id -> servers.add(new CpuMetrics.Server("AWS/EC2", "InstanceId", id)));
+            values(databases, "DBInstances", "DBInstanceIdentifier")
+                    .forEach(id -> servers.add(new CpuMetrics.Server("AWS/RDS", "DBInstanceIdentifier", id)));
+            for (var call : CpuMetrics.calls(clients.cloudWatch(), servers, metricsDays, Instant.now())) {
+                list("cloudwatch:GetMetricData", reader, call::get);
             }
-        }
-        return List.copyOf(ids);
+        });
     }
 
-    /**
-     * The trails, without those that do not log: a trail that is switched off records nothing, so it is no trail.
-     * When a trail's status cannot be read, the listing proves nothing and a gap says why.
-     */
+    /** GuardDuty's mining findings of every detector, when a mapping for findings is on the class path. */
+    private void mining(Answer detectors) {
+        Mappings.of("guardduty get-findings").ifPresent(reader -> {
+            for (String detectorId : values(detectors, "DetectorIds")) {
+                List<String> ids;
+                try {
+                    ids = CryptominingFindings.ids(clients.guardDuty(), detectorId);
+                } catch (SdkException e) {
+                    gap("guardduty:ListFindings", e);
+                    continue;
+                }
+                for (var call : CryptominingFindings.calls(clients.guardDuty(), detectorId, ids)) {
+                    list("guardduty:GetFindings", reader, call::get);
+                }
+            }
+        });
+    }
+
+    /** One field of every listed item, following lists: {@code values(instances, "Reservations", "Instances", "ImageId")}. */
+    static List<String> values(Answer answer, String... path) {
+        List<JsonNode> nodes = new ArrayList<>(answer.pages());
+        for (String step : path) {
+            List<JsonNode> next = new ArrayList<>();
+            for (JsonNode node : nodes) {
+                JsonNode value = node.path(step);
+                if (value.isArray()) {
+                    value.forEach(next::add);
+                } else if (!value.isMissingNode() && !value.isNull()) {
+                    next.add(value);
+                }
+            }
+            nodes = next;
+        }
+        return List.copyOf(new TreeSet<>(nodes.stream().map(JsonNode::asText).toList()));
+    }
+
+    /** The trails, without those that do not log: a trail that is switched off records nothing, so it is no trail. */
     private void trails() {
         Answer trails = list("cloudtrail:DescribeTrails", new CloudTrailTrailsReader(),
                 () -> List.of(clients.cloudTrail().describeTrails(r -> r.includeShadowTrails(true))));
-        for (ObjectNode page : trails.pages()) {
-            JsonNode list = page.path("trailList");
-            Iterator<JsonNode> each = list.iterator();
+        keepOnly(trails, "trailList", "cloudtrail:GetTrailStatus", trail -> !Boolean.FALSE.equals(
+                clients.cloudTrail().getTrailStatus(r -> r.name(trail.path("TrailARN").asText())).isLogging()));
+    }
+
+    /** The detectors, without suspended ones: a detector that is switched off detects nothing. */
+    private void detectorsThatRun(Answer detectors) {
+        keepOnly(detectors, "DetectorIds", "guardduty:GetDetector", id -> clients.guardDuty()
+                .getDetector(r -> r.detectorId(id.asText())).status() != DetectorStatus.DISABLED);
+    }
+
+    /**
+     * Drops the listed items that a second call shows to be switched off. When that call fails, whether they work
+     * is unknown: the listing proves nothing then, and a gap says why.
+     */
+    private void keepOnly(Answer answer, String listKey, String operation, Predicate<JsonNode> works) {
+        for (ObjectNode page : answer.pages()) {
+            Iterator<JsonNode> each = page.path(listKey).iterator();
             while (each.hasNext()) {
-                String arn = each.next().path("TrailARN").asText(null);
                 try {
-                    if (arn != null && Boolean.FALSE.equals(clients.cloudTrail().getTrailStatus(r -> r.name(arn)).isLogging())) {
+                    if (!works.test(each.next())) {
                         each.remove();
                     }
                 } catch (SdkException e) {
-                    gap("cloudtrail:GetTrailStatus", e);
-                    answers.remove(trails);
+                    gap(operation, e);
+                    answers.remove(answer);
                     return;
                 }
             }

@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class IamPolicyGuard implements ExecutionInterceptor {
 
-    static final Path POLICY = Path.of("..", "docs", "aws-iam-policy.json");
+    /** docs/aws-iam-policy.json, found from the plugin module (surefire) or the repository root (exec:java). */
+    static final Path POLICY = Path.of("docs", "aws-iam-policy.json").toFile().isFile()
+            ? Path.of("docs", "aws-iam-policy.json") : Path.of("..", "docs", "aws-iam-policy.json");
     static final Pattern READ_ONLY = Pattern.compile("[a-z0-9-]+:(Describe|List|Get|Select|Lookup)[A-Za-z0-9]*");
     /** Exchanges the audit's credentials for a role's: it changes nothing, and roleArns need it. */
     static final String ASSUME_ROLE = "sts:AssumeRole";

@@ -1,5 +1,6 @@
 package io.github.cloudaudit.source.aws.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.Origin;
@@ -12,7 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +97,7 @@ class LiveAwsSourceMotoTest {
         assertThat(scope(OWN, EU).threatDetectionForServers()).isTrue();
         assertThat(scope(OWN, US).threatDetectionForServers()).isFalse();
         assertThat(scope(OTHER, US).threatDetectionForServers()).isFalse();
+        assertThat(scope(OTHER, EU).threatDetectionForServers()).as("its detector is suspended").isFalse();
         assertThat(inventory.scopes()).filteredOn(s -> OWN.equals(s.account()) && Boolean.TRUE.equals(s.auditTrail()))
                 .as("the logging multi-region trail").isNotEmpty();
     }
@@ -104,7 +109,14 @@ class LiveAwsSourceMotoTest {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(OWN, EU),
                         org.assertj.core.groups.Tuple.tuple(OWN, US), org.assertj.core.groups.Tuple.tuple(OTHER, EU),
                         org.assertj.core.groups.Tuple.tuple(OTHER, US));
-        assertThat(inventory.gaps()).allSatisfy(gap -> assertThat(gap.reason()).contains("HTTP 500"));
+        assertThat(inventory.gaps()).filteredOn(g -> g.what().equals("ssm:GetInventory")).hasSize(4);
+        // moto has no GuardDuty ListFindings: asked where a detector is on, it is a gap, never a failure.
+        assertThat(inventory.gaps()).filteredOn(g -> g.what().equals("guardduty:ListFindings"))
+                .extracting(CoverageGap::account, CoverageGap::region, CoverageGap::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(OWN, EU,
+                        "error (HTTP 404): the service does not answer this call in this account and region"));
+        assertThat(inventory.gaps()).hasSize(9).filteredOn(g -> !g.what().equals("guardduty:ListFindings"))
+                .allSatisfy(gap -> assertThat(gap.reason()).contains("HTTP 500"));
         assertThat(server("legacy-db").monitoring().agent()).as("agents could not be listed: unknown").isNull();
     }
 
@@ -116,6 +128,27 @@ class LiveAwsSourceMotoTest {
         assertThat(LOG).anyMatch(line -> line.startsWith("AWS: reading 4 account-region pair(s)"))
                 .anyMatch(line -> line.startsWith("AWS " + OTHER + " " + US + ": "))
                 .anyMatch(line -> line.startsWith("AWS: made "));
+    }
+
+    @Test
+    void cpuComesBackAsTheTreeTheCliPrintsForGetMetricData() {
+        String legacy = server("legacy-db").id();
+        List<JsonNode> results = new ArrayList<>();
+        try (CloudWatchClient cloudWatch = new MotoEstate(moto.endpoint()).client(CloudWatchClient.builder(),
+                MotoEstate.TESTING, EU)) {
+            for (var call : CpuMetrics.calls(cloudWatch, List.of(new CpuMetrics.Server("AWS/EC2", "InstanceId", legacy),
+                    new CpuMetrics.Server("AWS/EC2", "InstanceId", server("batch").id())), 14, Instant.now())) {
+                call.get().forEach(page -> SdkTrees.tree(page).path("MetricDataResults").forEach(results::add));
+            }
+        }
+
+        JsonNode mining = results.stream().filter(r -> r.path("Label").asText().equals(legacy)).findFirst().orElseThrow();
+        assertThat(mining.path("Values")).hasSizeGreaterThanOrEqualTo(14 * 24 - 1)
+                .allSatisfy(value -> assertThat(value.doubleValue()).isEqualTo(95.0));
+        assertThat(mining.path("Timestamps")).hasSameSizeAs(mining.path("Values"));
+        assertThat(mining.path("Timestamps").get(0).asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:00:00Z");
+        assertThat(results).filteredOn(r -> !r.path("Label").asText().equals(legacy))
+                .singleElement().satisfies(idle -> assertThat(idle.path("Values")).isEmpty());
     }
 
     private static Scope scope(String account, String region) {

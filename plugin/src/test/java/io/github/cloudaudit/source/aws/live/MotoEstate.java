@@ -8,6 +8,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
+import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.InstanceType;
@@ -19,6 +21,10 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds a small estate in moto through the SDK: two accounts (the default one and one reached by assuming a role)
@@ -49,13 +55,15 @@ public final class MotoEstate {
 
     /**
      * Own account, eu-north-1: legacy-db (m3.large, CPU alarm, GuardDuty on, a logging multi-region trail) and the
-     * RDS instance orders-db. Own account, us-east-1: batch, no alarm. Other account: web in eu-north-1.
+     * RDS instance orders-db. Own account, us-east-1: batch, no alarm. Other account: web in eu-north-1, where its
+     * GuardDuty detector is suspended.
      */
     public void build() {
         String legacy = instance(TESTING, EU, "legacy-db", InstanceType.M3_LARGE);
         instance(TESTING, US, "batch", InstanceType.T3_MICRO);
         instance(other(), EU, "web", InstanceType.T3_MICRO);
         try (CloudWatchClient cloudWatch = client(CloudWatchClient.builder(), TESTING, EU)) {
+            mining(cloudWatch, legacy);
             cloudWatch.putMetricAlarm(r -> r.alarmName("legacy-db-cpu").namespace("AWS/EC2").metricName("CPUUtilization")
                     .dimensions(d -> d.name("InstanceId").value(legacy)).statistic(Statistic.AVERAGE).period(300)
                     .evaluationPeriods(3).threshold(90.0).comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD));
@@ -65,14 +73,31 @@ public final class MotoEstate {
                     .dbInstanceClass("db.m4.large").allocatedStorage(20).masterUsername("admin")
                     .masterUserPassword("not-a-secret-1"));
         }
-        try (GuardDutyClient guardDuty = client(GuardDutyClient.builder(), TESTING, EU)) {
+        try (GuardDutyClient guardDuty = client(GuardDutyClient.builder(), TESTING, EU);
+             GuardDutyClient suspended = client(GuardDutyClient.builder(), other(), EU)) {
             guardDuty.createDetector(r -> r.enable(true));
+            suspended.createDetector(r -> r.enable(false));
         }
         try (S3Client s3 = client(S3Client.builder().forcePathStyle(true), TESTING, EU);
              CloudTrailClient cloudTrail = client(CloudTrailClient.builder(), TESTING, EU)) {
             s3.createBucket(r -> r.bucket("audit-trail").createBucketConfiguration(c -> c.locationConstraint(EU)));
             cloudTrail.createTrail(r -> r.name("everywhere").s3BucketName("audit-trail").isMultiRegionTrail(true));
             cloudTrail.startLogging(r -> r.name("everywhere"));
+        }
+    }
+
+    /** Hourly CPU of 95 % over the last 14 days; moto reads at most 20 datapoints a call (larger bodies are gzipped). */
+    private static void mining(CloudWatchClient cloudWatch, String instanceId) {
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        List<MetricDatum> data = new ArrayList<>();
+        for (int h = 1; h <= 14 * 24; h++) {
+            data.add(MetricDatum.builder().metricName("CPUUtilization").value(95.0).unit(StandardUnit.PERCENT)
+                    .timestamp(hour.minus(h, ChronoUnit.HOURS)).dimensions(d -> d.name("InstanceId").value(instanceId))
+                    .build());
+        }
+        for (int from = 0; from < data.size(); from += 20) {
+            List<MetricDatum> batch = data.subList(from, Math.min(from + 20, data.size()));
+            cloudWatch.putMetricData(r -> r.namespace("AWS/EC2").metricData(batch));
         }
     }
 

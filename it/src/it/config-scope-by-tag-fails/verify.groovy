@@ -1,0 +1,7 @@
+evaluate(new File(basedir, "../../../src/verify-support.groovy"))
+
+def log = buildLog()
+assert log.contains('BUILD FAILURE')
+assert log.contains('orders-prod-pg')
+def report = findings()
+assert findingsOf(report, 'db-exposed')*.resourceId == ['orders-prod-pg'] : 'only the production database is in scope'

@@ -1,0 +1,117 @@
+package io.github.cloudaudit.mojo;
+
+import org.apache.maven.model.Build;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The audit goal reads cloud-audit.yml from the project's folder, lets the pom win and writes what it ran with. */
+class AuditMojoConfigurationTest {
+
+    @TempDir
+    Path project;
+
+    private AuditMojo mojo() throws IOException {
+        Path inventory = Files.createDirectories(project.resolve("inventory"));
+        Files.writeString(inventory.resolve("notes.txt"), "not an inventory\n");
+        MavenProject maven = new MavenProject();
+        maven.setFile(project.resolve("pom.xml").toFile());
+        Build build = new Build();
+        build.setDirectory(project.resolve("target").toString());
+        maven.setBuild(build);
+        PluginDescriptor plugin = new PluginDescriptor();
+        plugin.setVersion("0.1.0-TEST");
+        AuditMojo mojo = new AuditMojo();
+        MojoFields.set(mojo, "project", maven);
+        MojoFields.set(mojo, "plugin", plugin);
+        return mojo;
+    }
+
+    @Test
+    void theProjectsFileSetsTheAuditAndThePomWins() throws Exception {
+        Files.writeString(project.resolve("cloud-audit.yml"), """
+                inventory: inventory
+                auditDate: 2026-11-23
+                formats: [json, html]
+                failOnSeverity: LOW
+                rules:
+                  stale-server:
+                    maxServerAgeDays: 730
+                """);
+        AuditMojo mojo = mojo();
+        MojoFields.set(mojo, "maxServerAgeDays", 400);
+
+        mojo.execute();
+
+        Path output = project.resolve("target/cloud-audit");
+        assertThat(output.resolve("findings.json")).isRegularFile();
+        assertThat(output.resolve("findings.sarif")).as("formats come from the file").doesNotExist();
+        String effective = Files.readString(output.resolve(AuditMojo.EFFECTIVE_CONFIGURATION));
+        assertThat(effective).contains("failOnSeverity: LOW", "maxServerAgeDays: 400", "auditDate: 2026-11-23")
+                .doesNotContain("maxServerAgeDays: 730");
+        assertThat(Files.readString(output.resolve("findings.json"))).contains("maxServerAgeDays: 400");
+        assertThat(Files.readString(output.resolve("report.html"))).contains("Effective configuration",
+                "maxServerAgeDays: 400");
+    }
+
+    @Test
+    void listParametersMavenLeavesEmptyKeepTheRulesDefaults() throws Exception {
+        Files.writeString(project.resolve("cloud-audit.yml"), """
+                inventory: inventory
+                auditDate: 2026-11-23
+                formats: [json]
+                """);
+        AuditMojo mojo = mojo();
+        MojoFields.set(mojo, "requiredTags", List.of());
+        MojoFields.set(mojo, "databaseTags", List.of());
+
+        mojo.execute();
+
+        String effective = Files.readString(project.resolve("target/cloud-audit").resolve(AuditMojo.EFFECTIVE_CONFIGURATION));
+        assertThat(effective).contains("role: database", "requiredTags:\n    - owner").doesNotContain("databaseTags: {}");
+    }
+
+    @Test
+    void aMalformedFileFailsTheBuildNamingTheLine() throws Exception {
+        Path file = Files.writeString(project.resolve("cloud-audit.yml"), """
+                inventory: inventory
+                rules:
+                  stale-server:
+                    enabled: nope
+                """);
+        AuditMojo mojo = mojo();
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("Invalid configuration file " + file + ":4:")
+                .hasMessageContaining("rules.stale-server.enabled");
+    }
+
+    @Test
+    void aNamedFileMustExist() throws Exception {
+        AuditMojo mojo = mojo();
+        MojoFields.set(mojo, "config", new File("elsewhere.yml"));
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("config: file not found: " + project.resolve("elsewhere.yml"));
+    }
+
+    @Test
+    void withoutAnInventoryAnywhereTheMessageSaysWhereToGiveOne() throws Exception {
+        AuditMojo mojo = mojo();
+        MojoFields.set(mojo, "formats", List.of("json"));
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("cloudaudit.inventory").hasMessageContaining("cloud-audit.yml");
+    }
+}
