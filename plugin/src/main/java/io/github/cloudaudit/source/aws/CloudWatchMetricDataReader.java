@@ -1,7 +1,6 @@
 package io.github.cloudaudit.source.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.CpuStatistics;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.source.CpuSamples;
@@ -39,14 +38,7 @@ public final class CloudWatchMetricDataReader extends AwsCliReader {
                 statistics(result).ifPresent(cpu -> listing.builder().cpu(Provider.AWS, server, cpu));
             }
 
-            @Override
-            public void end() {
-                if (listing.isTruncated()) {
-                    listing.builder().gap(new CoverageGap(Provider.AWS, listing.account(null), listing.region(null),
-                            "aws cloudwatch get-metric-data", listing.place() + " holds a NextToken, so "
-                            + "some servers' CPU data is missing; save every page to have it checked"));
-                }
-            }
+            // A NextToken left in the output is a coverage gap, as in every AWS reader (Listing.reportTruncation).
         };
     }
 
