@@ -9,6 +9,7 @@ import io.github.cloudaudit.policy.Baseline;
 import io.github.cloudaudit.policy.BaselineFile;
 import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.policy.PolicyResult;
+import io.github.cloudaudit.policy.RuleOverride;
 import io.github.cloudaudit.policy.RuleOverrides;
 import io.github.cloudaudit.policy.SuppressionFile;
 import io.github.cloudaudit.report.AuditMetadata;
@@ -63,7 +64,10 @@ public final class Auditor {
         inventory.servers().forEach(s -> tagsByServer.put(s.key(), s.tags()));
         Function<Finding, Map<String, String>> tagsOf =
                 f -> tagsByServer.getOrDefault(Server.key(f.provider(), f.account(), f.resourceId()), Map.of());
-        List<Finding> findings = new RuleOverrides(request.policy().ruleOverrides()).apply(engine.run(context), tagsOf);
+        // A disabled rule does not run at all, so its findings are no evidence for the composite rules either.
+        RuleEngine enabled = new RuleEngine(engine.rules().stream().filter(rule -> request.policy().ruleOverrides()
+                .getOrDefault(rule.metadata().id(), RuleOverride.NONE).enabled()).toList());
+        List<Finding> findings = new RuleOverrides(request.policy().ruleOverrides()).apply(enabled.run(context), tagsOf);
         info.accept(String.format("Ran %d rules in %s: %d finding(s)", engine.rules().size(), seconds(rulesStart),
                 findings.size()));
         List<Suppression> suppressions = request.suppressionFile() == null ? List.of()

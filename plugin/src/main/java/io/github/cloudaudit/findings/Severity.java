@@ -15,6 +15,11 @@ public enum Severity {
         return this == CRITICAL ? CRITICAL : values()[ordinal() - 1];
     }
 
+    /** This severity, or the cap when this is worse than the cap. */
+    public Severity atMost(Severity cap) {
+        return atLeast(cap) ? cap : this;
+    }
+
     /** True when this is as bad as the threshold or worse. */
     public boolean atLeast(Severity threshold) {
         return ordinal() <= threshold.ordinal();

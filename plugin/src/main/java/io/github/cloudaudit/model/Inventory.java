@@ -1,5 +1,6 @@
 package io.github.cloudaudit.model;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The normalized inventory every source produces and every rule reads: servers (virtual machines and managed
- * databases), scopes (account, region and subscription facts), networks (flow logs), coverage gaps (what could
- * not be collected) and the source files read and skipped.
+ * databases), scopes (account, region and subscription facts), networks (flow logs), threat findings of the clouds'
+ * detection services, coverage gaps (what could not be collected) and the source files read and skipped.
  */
 public final class Inventory {
 
@@ -20,6 +21,8 @@ public final class Inventory {
     private final List<CoverageGap> gaps;
     private final List<SourceFile> sources;
     private final Map<String, Long> apiCalls;
+    private final List<ThreatFinding> threats;
+    private final Map<String, List<ThreatFinding>> threatIndex = new HashMap<>();
     private final Map<String, Scope> scopeIndex = new HashMap<>();
     private final Map<String, Network> networkIndex = new HashMap<>();
 
@@ -31,6 +34,14 @@ public final class Inventory {
     /** @param apiCalls requests live sources sent, by operation such as {@code ec2:DescribeInstances} */
     public Inventory(List<Server> servers, List<Scope> scopes, List<Network> networks,
                      List<CoverageGap> gaps, List<SourceFile> sources, Map<String, Long> apiCalls) {
+        this(servers, scopes, networks, gaps, sources, apiCalls, List.of());
+    }
+
+    /** @param threats what threat-detection services hold open about servers */
+    public Inventory(List<Server> servers, List<Scope> scopes, List<Network> networks, List<CoverageGap> gaps,
+                     List<SourceFile> sources, Map<String, Long> apiCalls, List<ThreatFinding> threats) {
+        this.threats = List.copyOf(threats);
+        threats.forEach(t -> threatIndex.computeIfAbsent(t.serverKey(), k -> new ArrayList<>()).add(t));
         this.apiCalls = Collections.unmodifiableMap(new TreeMap<>(apiCalls));
         this.servers = List.copyOf(servers);
         this.scopes = List.copyOf(scopes);
@@ -47,6 +58,12 @@ public final class Inventory {
     public List<CoverageGap> gaps() { return gaps; }
     public List<SourceFile> sources() { return sources; }
     public Map<String, Long> apiCalls() { return apiCalls; }
+    public List<ThreatFinding> threats() { return threats; }
+
+    /** What threat-detection services hold open about the server; empty when nothing or not known. */
+    public List<ThreatFinding> threats(Server server) {
+        return threatIndex.getOrDefault(server.key(), List.of());
+    }
 
     /** The scope of a server's own region, if the inventory has facts for it. */
     public Optional<Scope> regionScope(Server server) {

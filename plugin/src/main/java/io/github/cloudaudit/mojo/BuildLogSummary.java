@@ -1,15 +1,18 @@
 package io.github.cloudaudit.mojo;
 
 import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.policy.BaselineComparison;
 import io.github.cloudaudit.policy.BaselineEntry;
 import io.github.cloudaudit.policy.PolicyResult;
 import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.report.RiskRanking;
 import io.github.cloudaudit.rules.ServerProfile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -17,6 +20,7 @@ import java.util.stream.Collectors;
 final class BuildLogSummary {
 
     private static final int LISTED = 10;
+    private static final int SHORT_MESSAGE = 140;
 
     private final AuditReport report;
     private final List<Path> written;
@@ -29,10 +33,16 @@ final class BuildLogSummary {
     List<String> lines() {
         List<String> lines = new ArrayList<>();
         PolicyResult result = report.result();
-        List<Finding> shown = result.newFindings();
-        if (!shown.isEmpty()) {
-            lines.add(result.baseline().used() ? "Top new findings (not in the baseline):" : "Top findings:");
-            shown.stream().limit(LISTED).forEach(f -> lines.add("  " + AuditMojo.describe(f)));
+        // One line per server with a new finding (every open one without a baseline), most at risk first.
+        Set<String> withNew = result.newFindings().stream().filter(f -> f.provider() != null)
+                .map(f -> Server.key(f.provider(), f.account(), f.resourceId())).collect(Collectors.toSet());
+        List<RiskRanking.ServerRisk> atRisk = RiskRanking.of(report).stream()
+                .filter(r -> r.headline() != null && withNew.contains(r.profile().server().key())).toList();
+        if (!atRisk.isEmpty()) {
+            lines.add((result.baseline().used() ? "Top new findings (not in the baseline)" : "Top findings")
+                    + ", most at risk first (" + atRisk.size()
+                    + " server(s) with open findings; the report tells each in full):");
+            atRisk.stream().limit(LISTED).forEach(risk -> lines.add("  " + topLine(risk)));
         }
         if (!result.baseline().fixed().isEmpty()) {
             lines.add("Fixed since the baseline (" + result.baseline().fixed().size() + "):");
@@ -48,6 +58,23 @@ final class BuildLogSummary {
         }
         lines.add(summaryLine());
         return lines;
+    }
+
+    /** Severity, rule, server, owner and the first sentence of the server's most telling finding. */
+    private static String topLine(RiskRanking.ServerRisk risk) {
+        Finding finding = risk.headline();
+        Server server = risk.profile().server();
+        String resource = server.name() == null || server.name().equals(server.id()) ? server.id()
+                : server.name() + " (" + server.id() + ")";
+        return String.format("%-8s %-30s %s, owner %s, risk %d/100: %s", finding.severity(), finding.ruleId(), resource,
+                risk.profile().owner() == null ? "none" : risk.profile().owner(), risk.score(),
+                firstSentence(finding.message()));
+    }
+
+    private static String firstSentence(String message) {
+        int end = message.indexOf(". ");
+        String sentence = end < 0 ? message : message.substring(0, end + 1);
+        return sentence.length() <= SHORT_MESSAGE ? sentence : sentence.substring(0, SHORT_MESSAGE - 3) + "...";
     }
 
     String summaryLine() {

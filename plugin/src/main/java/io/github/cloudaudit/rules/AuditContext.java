@@ -44,6 +44,15 @@ public final class AuditContext {
         }
     }
 
+    /** How an unverified finding's evidence names the input that would settle it; the report groups gaps by it. */
+    public static final String SETTLED_BY = "would be settled by: ";
+
+    /** The input that would settle an unverified finding, null for a finding that names none. */
+    public static String settledBy(Finding finding) {
+        return finding.evidence().stream().filter(line -> line.startsWith(SETTLED_BY))
+                .map(line -> line.substring(SETTLED_BY.length())).findFirst().orElse(null);
+    }
+
     /** A context with the built-in lifecycle tables. */
     public static AuditContext withBuiltInTables(Inventory inventory, LocalDate auditDate, AuditSettings settings) {
         return new AuditContext(inventory, auditDate, settings,
@@ -67,7 +76,8 @@ public final class AuditContext {
 
     /**
      * The severity of a rule on a server: legacy, orphan and monitoring findings are raised one step on a
-     * server that hosts a database, and one more when its data is classified as sensitive.
+     * server that hosts a database, and one more when its data is classified as sensitive. A monitoring gap alone
+     * stops at HIGH: CRITICAL is kept for evidence of compromise, exposure and the forgotten-database story.
      */
     public Severity severity(RuleMetadata rule, Server server) {
         Severity severity = rule.severity();
@@ -82,7 +92,7 @@ public final class AuditContext {
                 severity = severity.raised();
             }
         }
-        return severity;
+        return rule.category() == Category.MONITORING ? severity.atMost(Severity.HIGH) : severity;
     }
 
     /** A confirmed finding of a rule on a server, at the server's severity, with the database evidence added. */
@@ -91,12 +101,16 @@ public final class AuditContext {
     }
 
     /**
-     * A finding saying the rule could not verify the server because the inventory lacks the data; reported at
-     * LOW so it is seen without failing builds on missing exports, while the coverage section names the gap.
+     * A finding saying the rule could not verify the server because the inventory lacks the data, and which input
+     * would settle it (an export command, a setting). Reported at INFO: unknown is a gap in coverage, which the report's coverage
+     * section groups by scope, not a finding that fails builds or makes a healthy server look unhealthy.
      */
-    public Finding unverified(RuleMetadata rule, Server server, String message, List<String> evidence) {
-        Finding finding = newFinding(rule, server, message, evidence, false);
-        return new Finding(finding.ruleId(), Severity.LOW, finding.provider(), finding.account(), finding.region(),
+    public Finding unverified(RuleMetadata rule, Server server, String message, String settledBy,
+                              List<String> evidence) {
+        List<String> withInput = new ArrayList<>(evidence);
+        withInput.add(SETTLED_BY + settledBy);
+        Finding finding = newFinding(rule, server, message, withInput, false);
+        return new Finding(finding.ruleId(), Severity.INFO, finding.provider(), finding.account(), finding.region(),
                 finding.resourceId(), finding.resourceName(), finding.message(), finding.evidence(), false,
                 finding.origin(), finding.related(), null);
     }

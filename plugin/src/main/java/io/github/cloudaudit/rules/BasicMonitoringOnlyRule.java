@@ -47,6 +47,8 @@ public final class BasicMonitoringOnlyRule extends MonitoringRule {
         return verdict(context, server, detailed, offMessage(server),
                 "Cannot tell whether " + awsFeature(server) + " is on for " + name
                         + ": the inventory does not say.",
+                server.kind() == ResourceKind.MANAGED_DATABASE ? "aws rds describe-db-instances (MonitoringInterval)"
+                        : "aws ec2 describe-instances (Monitoring.State)",
                 List.of(Wording.fact(Wording.aws(server) ? awsFeature(server) : "detailed monitoring", detailed)));
     }
 

@@ -9,30 +9,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The confirmed findings of earlier rules, indexed by resource once, so composite rules look a server's findings up
- * in constant time instead of scanning every finding for every server. Unverified findings prove nothing and are left out.
+ * The findings of earlier rules, indexed by resource once, so composite rules look a server's findings up in
+ * constant time instead of scanning every finding for every server. Confirmed findings prove a fact; unverified
+ * ones only say it is not known, and are kept apart.
  */
 final class ConfirmedFindings {
 
-    private final Map<String, List<Finding>> byResource = new HashMap<>();
+    private final Map<String, List<Finding>> confirmed = new HashMap<>();
+    private final Map<String, List<Finding>> unverified = new HashMap<>();
 
     ConfirmedFindings(List<Finding> earlier) {
         for (Finding finding : earlier) {
-            if (finding.verified()) {
-                byResource.computeIfAbsent(key(finding.provider(), finding.account(), finding.resourceId()),
-                        k -> new ArrayList<>()).add(finding);
-            }
+            (finding.verified() ? confirmed : unverified).computeIfAbsent(
+                    key(finding.provider(), finding.account(), finding.resourceId()), k -> new ArrayList<>()).add(finding);
         }
     }
 
     List<Finding> about(Server server) {
-        return byResource.getOrDefault(key(server.provider(), server.account(), server.id()), List.of());
+        return confirmed.getOrDefault(key(server.provider(), server.account(), server.id()), List.of());
+    }
+
+    /** The findings that could not be verified for lack of data. */
+    List<Finding> unverifiedAbout(Server server) {
+        return unverified.getOrDefault(key(server.provider(), server.account(), server.id()), List.of());
     }
 
     /** True for a finding that tells of neglect: outdated software or hardware, never rebuilt, or forgotten. */
     static boolean showsNeglect(Finding finding) {
+        return showsAge(finding) || showsOrphan(finding);
+    }
+
+    /** Outdated software or hardware, or never rebuilt. */
+    static boolean showsAge(Finding finding) {
         String id = finding.ruleId();
-        return id.startsWith("legacy-") || id.equals(StaleServerRule.METADATA.id()) || id.startsWith("orphan-");
+        return id.startsWith("legacy-") || id.equals(StaleServerRule.METADATA.id());
+    }
+
+    /** Nobody owns it, it was marked for decommissioning, or it has stood stopped with its data for long. */
+    static boolean showsOrphan(Finding finding) {
+        return finding.ruleId().startsWith("orphan-");
     }
 
     private static String key(Object provider, String account, String resourceId) {

@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Sustained high CPU on a server that hosts a database or is already legacy, stale or orphaned: the pattern of a
- * forgotten server mined for cryptocurrency. Composite, because the other rules' findings make it suspicious.
+ * forgotten server mined for cryptocurrency. Composite, because the other rules' findings make it suspicious. On a
+ * database server or a forgotten one (see {@link Forgotten}) it is the signature of the incident this audit exists
+ * for and CRITICAL; on a legacy server that is owned and watched it stays HIGH.
  */
 public final class CpuSustainedHighRule implements Rule {
 
@@ -51,13 +53,15 @@ public final class CpuSustainedHighRule implements Rule {
     @Override
     public List<Finding> evaluate(AuditContext context, List<Finding> earlier) {
         ConfirmedFindings confirmed = new ConfirmedFindings(earlier);
+        Forgotten forgotten = new Forgotten(confirmed);
         return context.inventory().servers().stream()
-                .map(server -> check(context, server, confirmed))
+                .map(server -> check(context, server, confirmed, forgotten))
                 .flatMap(Optional::stream)
                 .toList();
     }
 
-    private Optional<Finding> check(AuditContext context, Server server, ConfirmedFindings confirmed) {
+    private Optional<Finding> check(AuditContext context, Server server, ConfirmedFindings confirmed,
+                                    Forgotten forgotten) {
         CpuStatistics cpu = server.cpu();
         // Only a running server burns CPU; flagging a stopped one would contradict its orphan-stopped finding.
         if (cpu == null || server.state() != PowerState.RUNNING || cpu.periodDays() < 1
@@ -82,8 +86,10 @@ public final class CpuSustainedHighRule implements Rule {
                 + Phrases.list(reasons(profile, suspicious)) + ". Sustained high CPU on such a server is the "
                 + "signature of cryptomining: check its running processes, its outbound connections to mining "
                 + "pools and " + threatFindings(server.provider()) + ".";
-        return Optional.of(context.finding(METADATA, server, message, evidence)
-                .withRelated(suspicious.stream().map(Finding::fingerprint).toList()));
+        Finding finding = context.finding(METADATA, server, message, evidence)
+                .withRelated(suspicious.stream().map(Finding::fingerprint).toList());
+        return Optional.of(profile.hostsDatabase() || forgotten.forgotten(server)
+                ? finding.withSeverity(Severity.CRITICAL) : finding);
     }
 
     private static List<String> reasons(ServerProfile profile, List<Finding> suspicious) {

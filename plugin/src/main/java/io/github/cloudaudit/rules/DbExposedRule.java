@@ -54,7 +54,9 @@ public final class DbExposedRule extends PerServerRule {
         if (exposures.isEmpty()) {
             if (managed && server.publiclyAccessible() == null) {
                 return Optional.of(context.unverified(METADATA, server, "Could not tell whether the database "
-                        + server.displayName() + " is publicly accessible.",
+                        + server.displayName() + " is publicly accessible.", Wording.aws(server)
+                        ? "aws rds describe-db-instances (PubliclyAccessible)"
+                        : "the server's listing (publicNetworkAccess)",
                         List.of("public accessibility not in the inventory")));
             }
             return Optional.empty();

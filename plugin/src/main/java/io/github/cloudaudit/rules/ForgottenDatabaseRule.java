@@ -12,16 +12,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The motivating incident as one finding: a server that hosts a database, is legacy or orphaned, and is not
- * watched. Built from the confirmed findings of the other rules, which it names as related.
+ * The motivating incident as one finding: a server that hosts a database, is legacy or orphaned, and is forgotten:
+ * nobody owns it or nobody would notice what happens on it (see {@link Forgotten}). Built from the findings of the
+ * other rules, which it names as related.
  */
 public final class ForgottenDatabaseRule implements Rule {
 
     public static final RuleMetadata METADATA = new RuleMetadata(
             "risk-forgotten-database",
-            "Forgotten database server: legacy or orphaned, and not watched",
+            "Forgotten database server: legacy or orphaned, and nobody owns it or would notice",
             Category.RISK,
             Severity.CRITICAL,
             "Each of these findings alone is routine; together they describe how breaches of forgotten servers "
@@ -54,23 +56,24 @@ public final class ForgottenDatabaseRule implements Rule {
     @Override
     public List<Finding> evaluate(AuditContext context, List<Finding> earlier) {
         List<Finding> findings = new ArrayList<>();
-        ConfirmedFindings confirmedFindings = new ConfirmedFindings(earlier);
+        ConfirmedFindings known = new ConfirmedFindings(earlier);
+        Forgotten forgotten = new Forgotten(known);
         for (Server server : context.inventory().servers()) {
-            if (!context.profile(server).hostsDatabase()) {
-                continue;
-            }
-            List<Finding> confirmed = confirmedFindings.about(server);
-            List<Finding> neglect = confirmed.stream().filter(ConfirmedFindings::showsNeglect).toList();
-            List<Finding> unwatched = confirmed.stream().filter(f -> f.ruleId().startsWith("monitoring-")).toList();
-            if (!neglect.isEmpty() && !unwatched.isEmpty()) {
-                findings.add(story(context, server, neglect, unwatched));
+            if (context.profile(server).hostsDatabase() && forgotten.forgotten(server)) {
+                findings.add(story(context, server, known, forgotten));
             }
         }
         return findings;
     }
 
-    private static Finding story(AuditContext context, Server server, List<Finding> neglect, List<Finding> unwatched) {
+    private static Finding story(AuditContext context, Server server, ConfirmedFindings known, Forgotten forgotten) {
         ServerProfile profile = context.profile(server);
+        List<Finding> neglect = new ArrayList<>(forgotten.aged(server));
+        neglect.addAll(forgotten.orphaned(server));
+        List<Finding> unwatched = Stream.concat(known.about(server).stream(), known.unverifiedAbout(server).stream())
+                .filter(f -> f.ruleId().startsWith("monitoring-")).toList();
+        boolean compromised = known.about(server).stream()
+                .anyMatch(f -> f.ruleId().equals(ThreatCryptominingRule.METADATA.id()));
         List<String> clauses = new ArrayList<>();
         if (server.launchedOn() != null) {
             clauses.add("has run since " + server.launchedOn().getYear());
@@ -87,14 +90,17 @@ public final class ForgottenDatabaseRule implements Rule {
             clauses.add(profile.owner() == null ? "has no owner" : "is owned by " + profile.owner());
         }
         List<String> gaps = unwatched.stream().map(f -> gapInBrief(f, server)).distinct().toList();
+        String watched = gaps.isEmpty() ? ", and nobody answers for what it holds. "
+                : ", and it is not properly watched: " + String.join(", ", gaps) + ". ";
+        String firstStep = compromised ? "a threat-detection service reports mining on it, so "
+                + ThreatCryptominingRule.INCIDENT_RESPONSE
+                : (profile.owner() == null ? "name an owner today" : "have " + profile.owner() + " review it today")
+                + ", snapshot it for evidence and check it for signs of intrusion; then switch on the missing "
+                + "monitoring and upgrade, migrate or retire it.";
         String message = server.displayName() + " hosts a database"
                 + (profile.sensitiveData() ? " with " + profile.classification() + " data" : "")
                 + " (" + String.join("; ", profile.databaseEvidence()) + "), " + String.join(", ", clauses)
-                + ", and it is not properly watched: " + String.join(", ", gaps) + ". "
-                + "This is how forgotten servers get breached and mined unnoticed. First: "
-                + (profile.owner() == null ? "name an owner today" : "have " + profile.owner() + " review it today")
-                + ", snapshot it for evidence and check it for signs of intrusion; then switch on the missing "
-                + "monitoring and upgrade, migrate or retire it.";
+                + watched + "This is how forgotten servers get breached and mined unnoticed. First: " + firstStep;
         List<Finding> parts = new ArrayList<>(neglect);
         parts.addAll(unwatched);
         return context.finding(METADATA, server, message,
@@ -133,8 +139,10 @@ public final class ForgottenDatabaseRule implements Rule {
         return (endOfSupport.isBefore(auditDate) ? " whose support ended " : " whose support ends ") + endOfSupport;
     }
 
+    /** What a monitoring finding says is missing; "(not verified)" when the data to confirm it was not provided. */
     private static String gapInBrief(Finding finding, Server server) {
         return MONITORING_RULES.stream().filter(rule -> rule.metadata().id().equals(finding.ruleId())).findFirst()
-                .map(rule -> rule.gapInBrief(server)).orElse(finding.ruleId());
+                .map(rule -> rule.gapInBrief(server)).orElse(finding.ruleId())
+                + (finding.verified() ? "" : " (not verified)");
     }
 }

@@ -16,6 +16,10 @@ import java.util.Set;
 /** A database engine, managed or on a virtual machine, past its end of support. */
 public final class LegacyDbEngineRule extends PerServerRule {
 
+    /** What would tell the engine of a server that hosts a database. */
+    private static final String ENGINE_INPUT = "the engine and its version on the server: an RDS or Azure database "
+            + "listing, or the normalized inventory's engine field (for VMs, e.g. from the SSM software inventory)";
+
     public static final RuleMetadata METADATA = new RuleMetadata(
             "legacy-db-engine",
             "Database engine past its end of support",
@@ -49,7 +53,8 @@ public final class LegacyDbEngineRule extends PerServerRule {
             }
             return Optional.of(context.unverified(METADATA, server, server.displayName() + " hosts a database ("
                     + String.join("; ", profile.databaseEvidence()) + ") but its engine version is unknown, "
-                    + "so its end of support cannot be checked.", List.of("no database engine in the inventory")));
+                    + "so its end of support cannot be checked.", ENGINE_INPUT,
+                    List.of("no database engine in the inventory")));
         }
         if (EVERGREEN.contains(engine.product().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
@@ -57,13 +62,14 @@ public final class LegacyDbEngineRule extends PerServerRule {
         String product = context.databaseEngines().productName(engine.product());
         if (engine.version() == null) {
             return Optional.of(context.unverified(METADATA, server, "The version of " + product + " on "
-                    + server.displayName() + " is unknown, so its end of support cannot be checked.",
+                    + server.displayName() + " is unknown, so its end of support cannot be checked.", ENGINE_INPUT,
                     List.of("engine: " + engine.product() + ", version not reported")));
         }
         if (profile.engineEndOfSupport() == null) {
             return Optional.of(context.unverified(METADATA, server, profile.engineLabel() + " on "
                     + server.displayName() + " is not in the lifecycle table; add it with "
-                    + "a databaseLifecycle table.", List.of("engine: " + engine.product() + " " + engine.version())));
+                    + "a databaseLifecycle table.", "an entry for it in a databaseLifecycle table",
+                    List.of("engine: " + engine.product() + " " + engine.version())));
         }
         if (!EndOfSupport.passed(profile.engineEndOfSupport(), context.auditDate())) {
             return Optional.empty();

@@ -44,17 +44,18 @@ public final class LegacyOsRule extends PerServerRule {
         ServerProfile profile = context.profile(server);
         if (os == null || os.product() == null) {
             return Optional.of(context.unverified(METADATA, server, "Could not determine the operating system of "
-                    + server.displayName() + ", so its end of support cannot be checked.", detectedFrom(server)));
+                    + server.displayName() + ", so its end of support cannot be checked.", imageExport(server),
+                    detectedFrom(server)));
         }
         if (os.version() == null) {
             return Optional.of(context.unverified(METADATA, server, server.displayName() + " runs "
                     + profile.osLabel() + " but its version is unknown, so its end of support cannot be checked.",
-                    detectedFrom(server)));
+                    imageExport(server), detectedFrom(server)));
         }
         if (profile.osEndOfSupport() == null) {
             return Optional.of(context.unverified(METADATA, server, profile.osLabel() + " on "
                     + server.displayName() + " is not in the lifecycle table; add it with an osLifecycle table.",
-                    detectedFrom(server)));
+                    "an entry for it in an osLifecycle table", detectedFrom(server)));
         }
         if (!EndOfSupport.passed(profile.osEndOfSupport(), context.auditDate())) {
             return Optional.empty();
@@ -82,5 +83,10 @@ public final class LegacyOsRule extends PerServerRule {
             evidence.add("the inventory names neither an image nor an operating system");
         }
         return evidence;
+    }
+
+    /** The export that names a server's image and so its operating system and release. */
+    private static String imageExport(Server server) {
+        return Wording.aws(server) ? "aws ec2 describe-images for its image" : "az vm list -d (its image reference)";
     }
 }

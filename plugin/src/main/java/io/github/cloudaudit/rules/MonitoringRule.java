@@ -33,9 +33,9 @@ abstract class MonitoringRule implements Rule {
     abstract String gapInBrief(Server server);
 
     final Optional<Finding> verdict(AuditContext context, Server server, Boolean watched,
-                                    String offMessage, String unknownMessage, List<String> evidence) {
+                                    String offMessage, String unknownMessage, String settledBy, List<String> evidence) {
         if (watched == null) {
-            return Optional.of(context.unverified(metadata(), server, unknownMessage, evidence));
+            return Optional.of(context.unverified(metadata(), server, unknownMessage, settledBy, evidence));
         }
         return watched ? Optional.empty() : Optional.of(context.finding(metadata(), server, offMessage, evidence));
     }

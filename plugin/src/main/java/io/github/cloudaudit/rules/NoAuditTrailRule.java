@@ -49,12 +49,15 @@ public final class NoAuditTrailRule extends MonitoringRule {
         String name = server.displayName();
         return verdict(context, server, trail.value(),
                 (aws ? "No CloudTrail trail logs API activity in " + where
-                        : "The activity log of " + where + " is not exported")
+                        : "The activity log of " + where + " is not exported (no subscription diagnostic setting "
+                        + "sends it to a workspace or storage account, and Azure keeps it for only 90 days)")
                         + ": nobody could tell afterwards who started, changed, opened up or copied " + name + ".",
                 "Cannot tell whether an audit trail records actions on " + name + ": no "
                         + (aws ? "CloudTrail data (aws cloudtrail describe-trails and get-trail-status)"
                         : "activity log export data (az monitor diagnostic-settings subscription list)")
                         + " was provided for " + where + ".",
+                aws ? "aws cloudtrail describe-trails and get-trail-status"
+                        : "az monitor diagnostic-settings subscription list",
                 trail.evidence());
     }
 

@@ -44,7 +44,7 @@ public final class NoCpuAlarmRule extends MonitoringRule {
                         + "for example mining crypto for an intruder, nobody is told.",
                 "Cannot tell whether an alarm watches the CPU of " + server.displayName() + ": no alarm data ("
                         + source + ") was provided for " + Wording.scopeOf(server) + ".",
-                List.of(Wording.fact("CPU alarm", alarm)));
+                source, List.of(Wording.fact("CPU alarm", alarm)));
     }
 
     @Override

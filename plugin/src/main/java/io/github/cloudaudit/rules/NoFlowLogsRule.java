@@ -52,6 +52,7 @@ public final class NoFlowLogsRule extends MonitoringRule {
             }
             return Optional.of(context.unverified(METADATA, server, "Cannot tell whether flow logs record the "
                     + "traffic of " + name + ": the inventory does not say which " + network + " it sits in.",
+                    Wording.aws(server) ? "aws ec2 describe-instances (VpcId)" : "az vm list -d (its network interfaces)",
                     List.of(network + ": unknown (not in the inventory)")));
         }
         List<String> off = new ArrayList<>();
@@ -73,7 +74,11 @@ public final class NoFlowLogsRule extends MonitoringRule {
                         + "a breach nobody could tell where its data went or whom it talked to.",
                 "Cannot tell whether flow logs record the traffic of " + name + ": no flow log data was provided "
                         + "for " + networks(network, unknown) + ".",
-                evidence);
+                flowLogExport(server), evidence);
+    }
+
+    private static String flowLogExport(Server server) {
+        return Wording.aws(server) ? "aws ec2 describe-flow-logs" : "az network watcher flow-log list";
     }
 
     /** Names the networks as people know them: an Azure resource id by its last segment, the network's name. */

@@ -55,6 +55,7 @@ public final class NoMonitoringAgentRule extends MonitoringRule {
                         + " reports from " + name + ": the inventory does not say ("
                         + (Wording.aws(server) ? "aws ssm describe-instance-information" : "az vm extension list")
                         + ").",
+                Wording.aws(server) ? "aws ssm describe-instance-information" : "az vm extension list",
                 List.of(Wording.fact(Wording.aws(server) ? "managed by SSM" : "Azure Monitor agent", agent)));
     }
 

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** No threat detection (GuardDuty, Defender for Servers or SQL) covers the server's account or region. */
+/**
+ * No threat detection (GuardDuty, Defender for Servers or SQL) covers the server's account or region. A server
+ * about which such a service reports a threat is covered, whatever the scope's facts say.
+ */
 public final class NoThreatDetectionRule extends MonitoringRule {
 
     public static final RuleMetadata METADATA = new RuleMetadata(
@@ -44,6 +47,10 @@ public final class NoThreatDetectionRule extends MonitoringRule {
 
     @Override
     Optional<Finding> check(AuditContext context, Server server) {
+        // A service that reports a threat on the server is watching it, whatever the account's listings say.
+        if (!context.inventory().threats(server).isEmpty()) {
+            return Optional.empty();
+        }
         boolean database = server.kind() == ResourceKind.MANAGED_DATABASE;
         Function<Scope, Boolean> fact = database ? Scope::threatDetectionForDatabases
                 : Scope::threatDetectionForServers;
@@ -59,6 +66,7 @@ public final class NoThreatDetectionRule extends MonitoringRule {
                 "Cannot tell whether " + service + " watches " + server.displayName() + ": no "
                         + service + " data (" + (Wording.aws(server) ? "aws guardduty list-detectors"
                         : "az security pricing list") + ") was provided for " + where + ".",
+                Wording.aws(server) ? "aws guardduty list-detectors" : "az security pricing list",
                 detection.evidence());
     }
 

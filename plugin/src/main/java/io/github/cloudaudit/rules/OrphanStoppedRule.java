@@ -42,7 +42,9 @@ public final class OrphanStoppedRule extends PerServerRule {
         if (server.stateSince() == null) {
             return Optional.of(context.unverified(METADATA, server, server.displayName()
                     + " is stopped, but since when is unknown, so it cannot be told whether it has been "
-                    + "stopped too long.", List.of("state: stopped", "no date of the last state change")));
+                    + "stopped too long.", Wording.aws(server)
+                    ? "aws ec2 describe-instances (StateTransitionReason)" : "the date of its last stop",
+                    List.of("state: stopped", "no date of the last state change")));
         }
         long stoppedDays = Phrases.daysBetween(server.stateSince(), context.auditDate());
         int threshold = context.settings().stoppedDaysThreshold();
@@ -54,7 +56,8 @@ public final class OrphanStoppedRule extends PerServerRule {
         if (!managed && server.attachedDisks() == null) {
             return Optional.of(context.unverified(METADATA, server, server.displayName() + " has been stopped for "
                     + Phrases.count(stoppedDays, "day") + ", but the inventory does not say whether disks are "
-                    + "still attached.", List.of("stopped since: " + server.stateSince(),
+                    + "still attached.", Wording.aws(server) ? "aws ec2 describe-volumes" : "az vm list -d (its disks)",
+                    List.of("stopped since: " + server.stateSince(),
                     "attached disks: unknown")));
         }
         if (!managed && server.attachedDisks() == 0) {

@@ -13,8 +13,8 @@ import java.util.ServiceLoader;
 /** Runs every rule over the inventory: plain rules first, then composite rules over their findings. */
 public final class RuleEngine {
 
-    /** Within a severity, the story first: risks, then exposure and coverage, then their ingredients. */
-    private static final List<Category> CATEGORY_ORDER = List.of(Category.RISK, Category.EXPOSURE, Category.COVERAGE,
+    /** Within a severity, evidence of compromise first, then the story: risks, exposure, coverage, their ingredients. */
+    private static final List<Category> CATEGORY_ORDER = List.of(Category.THREAT, Category.RISK, Category.EXPOSURE, Category.COVERAGE,
             Category.LEGACY, Category.ORPHANED, Category.MONITORING);
 
     /** Worst first, then by category, rule and resource, so every output lists findings in the same order. */

@@ -39,6 +39,8 @@ public final class StaleServerRule extends PerServerRule {
         if (server.launchedOn() == null) {
             return Optional.of(context.unverified(METADATA, server, "The launch or creation date of "
                     + server.displayName() + " is unknown, so its age cannot be checked.",
+                    Wording.aws(server) ? "aws ec2 describe-instances or aws rds describe-db-instances (their dates)"
+                            : "az vm list -d (timeCreated)",
                     List.of("no launch or creation date in the inventory")));
         }
         long ageDays = Phrases.daysBetween(server.launchedOn(), context.auditDate());

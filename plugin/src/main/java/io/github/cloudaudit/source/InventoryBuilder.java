@@ -1,6 +1,7 @@
 package io.github.cloudaudit.source;
 
 import io.github.cloudaudit.model.CoverageGap;
+import io.github.cloudaudit.model.CpuStatistics;
 import io.github.cloudaudit.model.DatabaseEngine;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.IngressRule;
@@ -11,6 +12,7 @@ import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.Scope;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.model.SourceFile;
+import io.github.cloudaudit.model.ThreatFinding;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,6 +60,8 @@ public final class InventoryBuilder {
     private final Set<String> flowLogsCollected = new HashSet<>();
     private final Map<String, Scope> scopes = new LinkedHashMap<>();
     private final Map<String, Network> networks = new LinkedHashMap<>();
+    private final Map<String, CpuStatistics> cpuStatistics = new HashMap<>();
+    private final List<ThreatFinding> threats = new ArrayList<>();
     private final List<CoverageGap> gaps = new ArrayList<>();
     private final List<SourceFile> sources = new ArrayList<>();
     private final Map<String, Long> apiCalls = new TreeMap<>();
@@ -111,6 +115,16 @@ public final class InventoryBuilder {
      */
     public void existedOn(Provider provider, String serverId, LocalDate date) {
         existedOn.merge(key(provider, serverId), date, (a, b) -> a.isBefore(b) ? a : b);
+    }
+
+    /** CPU statistics of a server from a metrics export; they fill in what the server's own record does not tell. */
+    public void cpu(Provider provider, String serverId, CpuStatistics statistics) {
+        cpuStatistics.put(key(provider, serverId), statistics);
+    }
+
+    /** What a threat-detection service holds open about a server. */
+    public void threat(ThreatFinding finding) {
+        threats.add(finding);
     }
 
     /** All alarms of this account and region were read, so a server without one has none. */
@@ -172,7 +186,8 @@ public final class InventoryBuilder {
             }
         }
         List<Network> resolvedNetworks = allNetworks.values().stream().map(this::withFlowLogs).toList();
-        return new Inventory(servers, List.copyOf(scopes.values()), resolvedNetworks, gaps, sources, apiCalls);
+        return new Inventory(servers, List.copyOf(scopes.values()), resolvedNetworks, gaps, sources, apiCalls,
+                threats);
     }
 
     private Server link(Draft draft) {
@@ -198,6 +213,10 @@ public final class InventoryBuilder {
         LocalDate existed = existedOn.get(key(partial.provider(), partial.id()));
         if (partial.launchedOn() == null && existed != null) {
             server.launchedOn(existed);
+        }
+        CpuStatistics cpu = cpuStatistics.get(key(partial.provider(), partial.id()));
+        if (partial.cpu() == null && cpu != null) {
+            server.cpu(cpu);
         }
         DatabaseEngine installed = installedEngines.get(key(partial.provider(), partial.id()));
         if (installed != null && (partial.engine() == null || partial.engine().version() == null)) {

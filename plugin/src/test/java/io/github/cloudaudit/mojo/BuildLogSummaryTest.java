@@ -9,7 +9,12 @@ import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.SourceFile;
 import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.report.AuditMetadata;
+import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.rules.AuditContext;
+import io.github.cloudaudit.rules.AuditSettings;
+import io.github.cloudaudit.rules.Rule;
+import io.github.cloudaudit.rules.RuleEngine;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -18,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,11 +43,18 @@ class BuildLogSummaryTest {
 
     private static BuildLogSummary summary(List<Finding> findings, List<CoverageGap> gaps, List<SourceFile> sources,
                                            Severity threshold) {
-        Inventory inventory = new Inventory(List.of(), List.of(), List.of(), gaps, sources);
+        List<Server> servers = findings.stream().map(Finding::resourceId).distinct()
+                .map(id -> Server.builder().provider(Provider.AWS).account("123456789012").region("eu-north-1")
+                        .id(id).name("name-" + id).tags(id.equals("i-owned") ? Map.of("owner", "team-db") : Map.of())
+                        .build()).toList();
+        Inventory inventory = new Inventory(servers, List.of(), List.of(), gaps, sources);
+        AuditContext context = AuditContext.withBuiltInTables(inventory, AUDIT_DATE, AuditSettings.defaults());
         var result = new Policy(threshold, List.of(), AUDIT_DATE).apply(findings);
         AuditMetadata metadata = new AuditMetadata(AUDIT_DATE, "1.0", Instant.now(), Duration.ZERO, "HIGH",
                 List.of("inventory.json"), "en");
-        return new BuildLogSummary(new AuditReport(metadata, List.of(), List.of(), result, inventory),
+        return new BuildLogSummary(new AuditReport(metadata,
+                RuleEngine.withBuiltInRules().rules().stream().map(Rule::metadata).toList(),
+                servers.stream().map(context::profile).toList(), result, inventory),
                 List.of(Path.of("target/cloud-audit/report.html")));
     }
 
@@ -49,11 +62,31 @@ class BuildLogSummaryTest {
     void theLogEndsWithOneSummaryLine() {
         List<String> lines = summary(List.of(finding("legacy-os", Severity.MEDIUM, "i-1")), List.of(), List.of()).lines();
         assertThat(lines.get(lines.size() - 1))
-                .startsWith("Cloud audit PASSED: 0 servers audited")
+                .startsWith("Cloud audit PASSED: 1 servers audited")
                 .contains("findings: 0 critical, 0 high, 1 medium, 0 low, 0 info")
                 .contains("0 suppressed")
                 .endsWith("reports: target/cloud-audit/report.html");
-        assertThat(lines).anyMatch(l -> l.contains("legacy-os") && l.contains("i-1 (name-i-1)"));
+        assertThat(lines).anyMatch(l -> l.contains("legacy-os") && l.contains("name-i-1 (i-1), owner none"));
+    }
+
+    @Test
+    void topFindingsAreOneLinePerServerMostAtRiskFirst() {
+        Finding mining = new Finding("threat-cryptomining", Severity.CRITICAL, Provider.AWS, "123456789012",
+                "eu-north-1", "i-mined", "name-i-mined", "GuardDuty reports cryptocurrency mining on name-i-mined. "
+                + "First treat it as a security incident now.", List.of(), true, Origin.file("inventory.json"), List.of(), null);
+        List<String> lines = summary(List.of(
+                finding("db-exposed", Severity.CRITICAL, "i-owned"),
+                finding("legacy-os", Severity.CRITICAL, "i-owned"),
+                finding("monitoring-no-cpu-alarm", Severity.HIGH, "i-mined"),
+                mining), List.of(), List.of(), null).lines();
+
+        assertThat(lines).containsSubsequence(
+                "Top findings, most at risk first (2 server(s) with open findings; the report tells each in full):",
+                "  CRITICAL threat-cryptomining            name-i-mined (i-mined), owner none, risk 53/100: "
+                        + "GuardDuty reports cryptocurrency mining on name-i-mined.",
+                "  CRITICAL db-exposed                     name-i-owned (i-owned), owner team-db, risk 18/100: "
+                        + "what is wrong with i-owned");
+        assertThat(lines).filteredOn(l -> l.contains("i-owned")).hasSize(1);
     }
 
     @Test

@@ -23,6 +23,10 @@ import io.github.cloudaudit.policy.BaselineEntry;
 import io.github.cloudaudit.policy.Gates;
 import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.policy.PolicyResult;
+import io.github.cloudaudit.rules.AuditContext;
+import io.github.cloudaudit.rules.AuditSettings;
+import io.github.cloudaudit.rules.Rule;
+import io.github.cloudaudit.rules.RuleEngine;
 import io.github.cloudaudit.rules.ServerProfile;
 
 import java.time.Duration;
@@ -58,6 +62,8 @@ public final class ReportFixtures {
             Category.ORPHANED, Severity.LOW);
     public static final RuleMetadata DB_PORT_OPEN = rule("exposure-database-port-open", "Database port open to the internet",
             Category.EXPOSURE, Severity.HIGH);
+    public static final RuleMetadata CRYPTOMINING = rule("threat-cryptomining",
+            "A threat-detection service reports cryptocurrency mining on the server", Category.THREAT, Severity.CRITICAL);
     public static final RuleMetadata INCOMPLETE = rule("audit-incomplete", "Part of the inventory could not be audited",
             Category.COVERAGE, Severity.MEDIUM);
 
@@ -70,20 +76,26 @@ public final class ReportFixtures {
     }
 
     public static List<RuleMetadata> rules() {
-        return List.of(FORGOTTEN, LEGACY_OS, LEGACY_ENGINE, NO_CPU_ALARM, NO_OWNER, STOPPED, DB_PORT_OPEN, INCOMPLETE);
+        return List.of(CRYPTOMINING, FORGOTTEN, LEGACY_OS, LEGACY_ENGINE, NO_CPU_ALARM, NO_OWNER, STOPPED, DB_PORT_OPEN,
+                INCOMPLETE);
     }
 
     /** The demo audit: a forgotten CRM database, a legacy Azure SQL VM with a suppression, and a few others. */
     public static AuditReport demo(String locale) {
-        return demo(locale, false);
+        return demo(locale, false, false);
+    }
+
+    /** The demo audit where GuardDuty reports mining on web-01, an owned and watched server with nothing else wrong. */
+    public static AuditReport minedWeb(String locale) {
+        return demo(locale, false, true);
     }
 
     /** The demo audit with inventory values that try to inject markup and script. */
     public static AuditReport hostile(String locale) {
-        return demo(locale, true);
+        return demo(locale, true, false);
     }
 
-    private static AuditReport demo(String locale, boolean hostile) {
+    private static AuditReport demo(String locale, boolean hostile, boolean minedWeb) {
         Server crm = Server.builder().provider(Provider.AWS).id("i-0a1b2c3d4e5f60001")
                 .name(hostile ? HOSTILE_NAME : "legacy-crm-db").account(AWS_ACCOUNT).region("eu-west-1")
                 .type("m4.xlarge").state(PowerState.RUNNING)
@@ -159,6 +171,11 @@ public final class ReportFixtures {
         findings.add(finding(STOPPED, Severity.LOW, batch, "Stopped since 2025-01-10 (682 days) with 3 disks attached.",
                 List.of("state stopped since 2025-01-10", "3 disks attached")));
         findings.add(finding(NO_OWNER, Severity.MEDIUM, batch, "The server has no owner tag.", List.of("no tags")));
+        if (minedWeb) {
+            findings.add(finding(CRYPTOMINING, Severity.CRITICAL, web, "GuardDuty reports cryptocurrency mining on "
+                    + "web-01 since 2026-10-02 (CryptoCurrency:EC2/BitcoinTool.B): someone else runs code on it.",
+                    List.of("GuardDuty: CryptoCurrency:EC2/BitcoinTool.B, seen 51 times from 2026-10-02 to 2026-11-22")));
+        }
         findings.add(new Finding(INCOMPLETE.id(), Severity.MEDIUM, Provider.AWS, "444455556666", "eu-north-1",
                 "444455556666", null, "CloudWatch alarms could not be read in account 444455556666 eu-north-1 (AccessDenied): monitoring rules cannot be verified there.",
                 List.of("cloudwatch:DescribeAlarms AccessDenied"), false,
@@ -185,6 +202,26 @@ public final class ReportFixtures {
     public static Finding finding(RuleMetadata rule, Severity severity, Server server, String message, List<String> evidence) {
         return new Finding(rule.id(), severity, server.provider(), server.account(), server.region(), server.id(),
                 server.name(), message, evidence, true, server.origin(), List.of(), null);
+    }
+
+    /**
+     * The built-in rules over current, owned servers of which only the instance listing is known, in the given
+     * regions of {@link #AWS_ACCOUNT}: every other fact is unknown.
+     */
+    public static AuditReport unknowns(String locale, String... regions) {
+        List<Server> servers = new ArrayList<>();
+        for (int i = 0; i < regions.length; i++) {
+            servers.add(Server.builder().provider(Provider.AWS).id("i-" + i).name("web-" + i).account(AWS_ACCOUNT)
+                    .region(regions[i]).type("m7g.large").state(PowerState.RUNNING).launchedOn(AUDIT_DATE)
+                    .os(new OperatingSystem("ubuntu", "24.04", null)).tags(Map.of("owner", "team-web"))
+                    .networkIds(List.of("vpc-1")).attachedDisks(1).build());
+        }
+        Inventory inventory = new Inventory(servers, List.of(), List.of(), List.of(), List.of());
+        AuditContext context = AuditContext.withBuiltInTables(inventory, AUDIT_DATE, AuditSettings.defaults());
+        RuleEngine engine = RuleEngine.withBuiltInRules();
+        return new AuditReport(metadata(locale, List.of("inventory")),
+                engine.rules().stream().map(Rule::metadata).toList(), servers.stream().map(context::profile).toList(),
+                new Policy(Severity.HIGH, List.of(), AUDIT_DATE).apply(engine.run(context)), inventory);
     }
 
     /**

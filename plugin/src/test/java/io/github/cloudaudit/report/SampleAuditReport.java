@@ -144,6 +144,13 @@ public final class SampleAuditReport {
                 List.of(), Severity.CRITICAL);
     }
 
+    /** The sample's findings and suppressions over these servers, in this order. */
+    public static AuditReport report(List<Server> servers, List<Finding> findings) {
+        Inventory sample = inventory();
+        return report(new Inventory(servers, sample.scopes(), sample.networks(), sample.gaps(), sample.sources()),
+                findings, suppressions(), Severity.HIGH);
+    }
+
     public static AuditReport report(Inventory inventory, List<Finding> findings, List<Suppression> suppressions,
                                      Severity failOnSeverity) {
         AuditContext context = AuditContext.withBuiltInTables(inventory, AUDIT_DATE, AuditSettings.defaults());

@@ -16,7 +16,11 @@ import java.util.Map;
 import static io.github.cloudaudit.rules.Fixtures.DATABASE_HOST;
 import static io.github.cloudaudit.rules.Fixtures.single;
 import static io.github.cloudaudit.rules.Fixtures.tagged;
+import static io.github.cloudaudit.rules.MonitoringTestSupport.regionScope;
+import static io.github.cloudaudit.rules.MonitoringTestSupport.withMonitoring;
 import static io.github.cloudaudit.rules.RuleTestSupport.context;
+import static io.github.cloudaudit.rules.RuleTestSupport.inventory;
+import static io.github.cloudaudit.rules.RuleTestSupport.networkWithFlowLogs;
 import static io.github.cloudaudit.rules.RuleTestSupport.healthyServer;
 import static io.github.cloudaudit.rules.RuleTestSupport.runAll;
 import static io.github.cloudaudit.rules.RuleTestSupport.watchedInventory;
@@ -62,7 +66,7 @@ class CpuSustainedHighRuleTest {
         Finding finding = single(evaluate(tagged(healthyServer("i-db").cpu(BUSY), DATABASE_HOST).build()));
 
         assertThat(finding.ruleId()).isEqualTo("cpu-sustained-high");
-        assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+        assertThat(finding.severity()).as("the signature of the incident").isEqualTo(Severity.CRITICAL);
         assertThat(finding.verified()).isTrue();
         assertThat(finding.message()).isEqualTo("web-i-db has averaged 97.3% CPU over the last 14 days while it "
                 + "hosts a database. Sustained high CPU on such a server is the signature of cryptomining: check "
@@ -86,6 +90,31 @@ class CpuSustainedHighRuleTest {
         assertThat(finding.related()).containsExactlyElementsOf(earlier.stream().map(Finding::fingerprint).toList());
         assertThat(finding.evidence()).anyMatch(line -> line.startsWith("legacy-os: web-i-old runs Ubuntu 14.04"))
                 .anyMatch(line -> line.startsWith("orphan-no-owner: "));
+    }
+
+    @Test
+    void onALegacyServerItIsCriticalOnlyWhenNobodyOwnsItOrNobodyWouldNotice() {
+        assertThat(severityOf(legacy(), true)).as("owned and watched").isEqualTo(Severity.HIGH);
+        assertThat(severityOf(legacy().tags(Map.of()), true)).as("no owner").isEqualTo(Severity.CRITICAL);
+        assertThat(severityOf(withMonitoring(legacy(), false, true, false), false))
+                .as("no CPU alarm, no agent, GuardDuty off").isEqualTo(Severity.CRITICAL);
+        assertThat(severityOf(withMonitoring(legacy(), true, true, false), false))
+                .as("a CPU alarm would notice").isEqualTo(Severity.HIGH);
+        assertThat(severityOf(withMonitoring(legacy(), false, true, true), false))
+                .as("an agent would notice").isEqualTo(Severity.HIGH);
+        assertThat(severityOf(withMonitoring(legacy(), false, true, false), true))
+                .as("GuardDuty would notice").isEqualTo(Severity.HIGH);
+        assertThat(severityOf(withMonitoring(legacy(), null, true, null), null))
+                .as("nothing known to watch it counts as nobody").isEqualTo(Severity.CRITICAL);
+    }
+
+    /** The severity of the rule's finding after all rules ran, with GuardDuty on, off or unknown in the region. */
+    private static Severity severityOf(Server.Builder server, Boolean guardDuty) {
+        List<Finding> all = runAll(inventory(List.of(server.build()),
+                guardDuty == null ? List.of() : List.of(regionScope(guardDuty, guardDuty, true)),
+                List.of(networkWithFlowLogs())));
+        return all.stream().filter(f -> f.ruleId().equals("cpu-sustained-high")).map(Finding::severity)
+                .reduce((a, b) -> { throw new AssertionError("two findings"); }).orElseThrow();
     }
 
     @Test

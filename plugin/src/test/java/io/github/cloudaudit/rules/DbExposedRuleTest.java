@@ -117,7 +117,7 @@ class DbExposedRuleTest {
         Finding finding = singleFinding(rule, tagged(managed(null), PERSONAL_DATA));
 
         assertThat(finding.verified()).isFalse();
-        assertThat(finding.severity()).isEqualTo(Severity.LOW);
+        assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.message()).isEqualTo("Could not tell whether the database web-orders-db is publicly "
                 + "accessible.");
     }

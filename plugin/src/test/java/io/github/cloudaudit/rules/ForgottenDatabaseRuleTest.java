@@ -6,6 +6,7 @@ import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.IngressRule;
 import io.github.cloudaudit.model.Inventory;
+import io.github.cloudaudit.model.Monitoring;
 import io.github.cloudaudit.model.OperatingSystem;
 import io.github.cloudaudit.model.Server;
 import org.junit.jupiter.api.Test;
@@ -80,8 +81,9 @@ class ForgottenDatabaseRuleTest {
     }
 
     @Test
-    void anOwnedServerIsToldToItsOwnerFirst() {
-        Server server = MonitoringTestSupport.tagged(legacyCrmDb(), "owner", "crm-team").build();
+    void anOwnedServerThatNobodyWouldNoticeIsToldToItsOwnerFirst() {
+        Server server = withMonitoring(MonitoringTestSupport.tagged(legacyCrmDb(), "owner", "crm-team"),
+                false, true, false).build();
         AuditContext context = context(guardDutyOff(server));
 
         List<Finding> findings = rule.evaluate(context, earlier(context, server, false));
@@ -106,22 +108,90 @@ class ForgottenDatabaseRuleTest {
     }
 
     @Test
-    void aWatchedLegacyDatabaseHostIsNotTheStory() {
-        Server server = withMonitoring(legacyCrmDb(), true, true, true).build();
+    void anOwnedWatchedLegacyDatabaseHostIsNotTheStory() {
+        Server server = withMonitoring(owned(legacyCrmDb()), true, true, true).build();
         AuditContext context = context(watchedInventory(server));
 
-        assertThat(rule.evaluate(context, earlier(context, server, true))).isEmpty();
+        assertThat(rule.evaluate(context, earlier(context, server, false))).isEmpty();
     }
 
     @Test
-    void monitoringThatIsOnlyUnverifiedProvesNothing() {
-        Server server = withMonitoring(legacyCrmDb(), null, null, null).build();
+    void anUnownedLegacyDatabaseHostIsForgottenEvenWhenWatched() {
+        Server server = withMonitoring(legacyCrmDb(), true, true, true).build();
+        AuditContext context = context(watchedInventory(server));
+
+        assertThat(rule.evaluate(context, earlier(context, server, true))).singleElement().satisfies(f ->
+                assertThat(f.message()).contains("has no owner, and nobody answers for what it holds."));
+    }
+
+    /** The demo's billing-mysql: owned, watched by a CPU alarm, on an old engine, GuardDuty off. */
+    @Test
+    void anOwnedLegacyDatabaseIsForgottenOnlyWhenNoWatcherAtAllWouldNotice() {
+        assertThat(forgotten(withMonitoring(owned(legacyCrmDb()), true, true, false), false))
+                .as("a CPU alarm would notice").isFalse();
+        assertThat(forgotten(withMonitoring(owned(legacyCrmDb()), false, true, true), false))
+                .as("an agent would notice").isFalse();
+        assertThat(forgotten(withMonitoring(owned(legacyCrmDb()), false, true, false), true))
+                .as("GuardDuty would notice").isFalse();
+        assertThat(forgotten(withMonitoring(owned(legacyCrmDb()), false, true, false), false))
+                .as("nothing would notice").isTrue();
+        assertThat(forgotten(owned(rdsLegacyDb()).monitoring(new Monitoring(true, true, null)), false))
+                .as("managed database with a CPU alarm").isFalse();
+        assertThat(forgotten(owned(rdsLegacyDb()).monitoring(new Monitoring(false, true, null)), false))
+                .as("managed database: no agent to ask for, no alarm, GuardDuty off").isTrue();
+    }
+
+    @Test
+    void anOwnedDatabaseThatIsNeitherLegacyNorOrphanedIsNotForgottenHoweverUnwatched() {
+        Server server = withMonitoring(owned(MonitoringTestSupport.databaseHost(healthyServer("i-new"))),
+                false, false, false).build();
+        AuditContext context = context(guardDutyOff(server));
+
+        assertThat(rule.evaluate(context, monitoring(context))).isEmpty();
+    }
+
+    @Test
+    void watchersThatAreOnlyUnknownCountWhenTheyAreAllThatIsKnown() {
+        Server server = withMonitoring(owned(legacyCrmDb()), null, null, null).build();
         AuditContext context = context(inventory(List.of(server), List.of(), List.of()));
-        List<Finding> earlier = earlier(context, server, true);
+        List<Finding> earlier = earlier(context, server, false);
 
         assertThat(earlier).anyMatch(f -> f.ruleId().startsWith("monitoring-"))
                 .noneMatch(f -> f.ruleId().startsWith("monitoring-") && f.verified());
-        assertThat(rule.evaluate(context, earlier)).isEmpty();
+        assertThat(rule.evaluate(context, earlier)).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("it is not properly watched: no CPU alarm (not verified), only basic monitoring "
+                        + "(not verified), no monitoring agent (not verified), GuardDuty off (not verified)"));
+    }
+
+    @Test
+    void aServerWithEvidenceOfMiningIsAnIncidentFirst() {
+        Server server = legacyCrmDb().build();
+        AuditContext context = context(guardDutyOff(server));
+        List<Finding> earlier = earlier(context, server, true);
+        earlier.add(context.finding(ThreatCryptominingRule.METADATA, server, "GuardDuty reports mining.", List.of()));
+
+        assertThat(rule.evaluate(context, earlier)).singleElement().satisfies(f -> assertThat(f.message())
+                .contains("First: a threat-detection service reports mining on it, so treat it as a security "
+                        + "incident now: isolate it")
+                .contains("GDPR Art. 33").contains("Datatilsynet").contains("within 72 hours")
+                .doesNotContain("name an owner today"));
+    }
+
+    private boolean forgotten(Server.Builder builder, boolean guardDuty) {
+        Server server = builder.build();
+        AuditContext context = context(inventory(List.of(server), List.of(regionScope(guardDuty, guardDuty, true)),
+                List.of(networkWithFlowLogs())));
+        List<Finding> earlier = new ArrayList<>(monitoring(context));
+        earlier.add(context.finding(LEGACY_OS, server, "Out of support.", List.of()));
+        return !rule.evaluate(context, earlier).isEmpty();
+    }
+
+    private static Server.Builder owned(Server.Builder server) {
+        return MonitoringTestSupport.tagged(server, "owner", "crm-team");
+    }
+
+    private static Server.Builder rdsLegacyDb() {
+        return MonitoringTestSupport.rdsDatabase("crm-rds").engine(new io.github.cloudaudit.model.DatabaseEngine("mysql", "5.6.51"));
     }
 
     @Test
@@ -129,7 +199,7 @@ class ForgottenDatabaseRuleTest {
         Server server = legacyCrmDb().build();
         AuditContext context = context(guardDutyOff(server));
         List<Finding> earlier = new ArrayList<>(monitoring(context));
-        earlier.add(context.unverified(LEGACY_OS, server, "Cannot tell which OS it runs.", List.of()));
+        earlier.add(context.unverified(LEGACY_OS, server, "Cannot tell which OS it runs.", "aws ec2 describe-images", List.of()));
 
         assertThat(rule.evaluate(context, earlier)).isEmpty();
     }
@@ -154,7 +224,7 @@ class ForgottenDatabaseRuleTest {
 
         assertThat(earlier).anyMatch(f -> f.ruleId().equals("monitoring-no-cpu-alarm") && f.verified()
                 && f.account().equals(server.account()));
-        assertThat(rule.evaluate(context, earlier)).isEmpty();
+        assertThat(rule.evaluate(context, earlier)).noneMatch(f -> f.account().equals(server.account()));
     }
 
     @Test

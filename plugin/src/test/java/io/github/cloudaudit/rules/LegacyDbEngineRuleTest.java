@@ -74,7 +74,7 @@ class LegacyDbEngineRuleTest {
         Finding finding = singleFinding(rule, managed("mysql", "5.70"));
 
         assertThat(finding.verified()).isFalse();
-        assertThat(finding.severity()).isEqualTo(Severity.LOW);
+        assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.message()).isEqualTo("MySQL 5.70 on web-orders-db is not in the lifecycle table; "
                 + "add it with a databaseLifecycle table.");
     }
@@ -90,7 +90,7 @@ class LegacyDbEngineRuleTest {
         Finding finding = singleFinding(rule, managed("postgresql", null));
 
         assertThat(finding.verified()).isFalse();
-        assertThat(finding.severity()).isEqualTo(Severity.LOW);
+        assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.message()).isEqualTo("The version of PostgreSQL on web-orders-db is unknown, "
                 + "so its end of support cannot be checked.");
     }
@@ -100,7 +100,7 @@ class LegacyDbEngineRuleTest {
         Finding finding = singleFinding(rule, tagged(healthyServer("i-db"), DATABASE_HOST));
 
         assertThat(finding.verified()).isFalse();
-        assertThat(finding.severity()).isEqualTo(Severity.LOW);
+        assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.message()).isEqualTo("web-i-db hosts a database (tag role=database) but its engine "
                 + "version is unknown, so its end of support cannot be checked.");
     }

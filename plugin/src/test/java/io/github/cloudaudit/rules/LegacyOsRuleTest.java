@@ -80,7 +80,7 @@ class LegacyOsRuleTest {
                 DATABASE_HOST));
 
         assertThat(finding.verified()).isFalse();
-        assertThat(finding.severity()).isEqualTo(Severity.LOW);
+        assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.message()).isEqualTo("Could not determine the operating system of web-i-1, "
                 + "so its end of support cannot be checked.");
         assertThat(finding.evidence()).contains("image: custom-golden-image-7");
@@ -108,7 +108,7 @@ class LegacyOsRuleTest {
         Finding finding = singleFinding(rule, healthyServer("i-1").os(new OperatingSystem("ubuntu", "99.04", null)));
 
         assertThat(finding.verified()).isFalse();
-        assertThat(finding.severity()).isEqualTo(Severity.LOW);
+        assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.message()).isEqualTo("Ubuntu 99.04 on web-i-1 is not in the lifecycle table; "
                 + "add it with an osLifecycle table.");
     }

@@ -79,7 +79,8 @@ class MonitoringRuleWordingTest {
                 List.of(azureSubscription(true, true, false)), List.of()));
 
         assertThat(finding.message()).startsWith("The activity log of subscription " + SUBSCRIPTION
-                + " is not exported");
+                + " is not exported (no subscription diagnostic setting sends it to a workspace or storage account, "
+                + "and Azure keeps it for only 90 days): nobody could tell afterwards who");
     }
 
     private static Inventory azureOnly(Server server) {

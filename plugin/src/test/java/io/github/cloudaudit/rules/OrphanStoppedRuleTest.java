@@ -81,7 +81,7 @@ class OrphanStoppedRuleTest {
         Finding finding = singleFinding(rule, tagged(stoppedDaysAgo(31).attachedDisks(null), DATABASE_HOST));
 
         assertThat(finding.verified()).isFalse();
-        assertThat(finding.severity()).isEqualTo(Severity.LOW);
+        assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.message()).isEqualTo("web-i-1 has been stopped for 31 days, but the inventory does "
                 + "not say whether disks are still attached.");
     }
@@ -91,7 +91,7 @@ class OrphanStoppedRuleTest {
         Finding finding = singleFinding(rule, stoppedDaysAgo(0).stateSince(null));
 
         assertThat(finding.verified()).isFalse();
-        assertThat(finding.severity()).isEqualTo(Severity.LOW);
+        assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.message()).startsWith("web-i-1 is stopped, but since when is unknown");
     }
 

@@ -35,7 +35,8 @@ class RuleCatalogueTest {
                 "orphan-no-owner", "orphan-decommissioned", "orphan-stopped",
                 "monitoring-no-cpu-alarm", "monitoring-basic-only", "monitoring-no-agent",
                 "monitoring-no-threat-detection", "monitoring-no-flow-logs", "monitoring-no-audit-trail",
-                "db-exposed", "cpu-sustained-high", "risk-forgotten-database", "audit-incomplete");
+                "db-exposed", "cpu-sustained-high", "risk-forgotten-database", "audit-incomplete",
+                "threat-cryptomining");
     }
 
     @Test
@@ -98,7 +99,9 @@ class RuleCatalogueTest {
         StringBuilder doc = new StringBuilder("# Rule catalogue\n\n")
                 .append("Generated from the rules' metadata by `RuleCatalogueTest`; do not edit by hand.\n")
                 .append("Severities are base severities: legacy, orphan and monitoring findings are raised one step on a ")
-                .append("server that hosts a database and one more when its data is classified as sensitive.\n");
+                .append("server that hosts a database and one more when its data is classified as sensitive; a monitoring ")
+                .append("finding stops at HIGH. A finding that cannot be verified for lack of data is INFO, with ")
+                .append("`verified: false` and the input that would settle it.\n");
         for (Rule each : builtIn) {
             RuleMetadata rule = each.metadata();
             doc.append("\n## ").append(rule.id()).append("\n\n")

@@ -82,7 +82,7 @@ class StaleServerRuleTest {
         Finding finding = singleFinding(rule, tagged(healthyServer("i-1").launchedOn(null), DATABASE_HOST));
 
         assertThat(finding.verified()).isFalse();
-        assertThat(finding.severity()).isEqualTo(Severity.LOW);
+        assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.message()).isEqualTo("The launch or creation date of web-i-1 is unknown, "
                 + "so its age cannot be checked.");
     }

@@ -16,6 +16,7 @@ import io.github.cloudaudit.report.AuditMetadata;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.JsonReportSupport;
 import io.github.cloudaudit.report.Reporter;
+import io.github.cloudaudit.report.RiskRanking;
 import io.github.cloudaudit.rules.ServerProfile;
 
 import java.io.IOException;
@@ -60,8 +61,8 @@ public final class JsonReporter implements Reporter {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("resources");
-            for (ServerProfile profile : report.resources()) {
-                resource(json, profile);
+            for (RiskRanking.ServerRisk risk : RiskRanking.of(report)) {
+                resource(json, risk);
             }
             json.writeEndArray();
             json.writeArrayFieldStart("findings");
@@ -176,7 +177,8 @@ public final class JsonReporter implements Reporter {
         json.writeEndObject();
     }
 
-    private static void resource(JsonGenerator json, ServerProfile profile) throws IOException {
+    private static void resource(JsonGenerator json, RiskRanking.ServerRisk risk) throws IOException {
+        ServerProfile profile = risk.profile();
         Server server = profile.server();
         json.writeStartObject();
         json.writeStringField("provider", lowerCase(server.provider()));
@@ -206,6 +208,18 @@ public final class JsonReporter implements Reporter {
         }
         json.writeEndObject();
         origin(json, server.origin());
+        json.writeObjectFieldStart("risk");
+        json.writeNumberField("score", risk.score());
+        json.writeArrayFieldStart("reasons");
+        for (RiskRanking.Reason reason : risk.reasons()) {
+            json.writeStartObject();
+            json.writeStringField("category", lowerCase(reason.category()));
+            json.writeNumberField("points", reason.points());
+            stringArray(json, "rules", reason.ruleIds());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
         json.writeEndObject();
     }
 

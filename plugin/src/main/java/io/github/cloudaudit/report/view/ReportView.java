@@ -47,8 +47,17 @@ public record ReportView(String lang, Map<String, Object> msg, String title, Str
     }
 
     /** What was audited and what could not be. */
+    /**
+     * @param unknowns        what rules could not verify, grouped by scope and input instead of repeated per server
+     * @param miningUnchecked said once when no server has CPU statistics, null otherwise
+     */
     public record Coverage(String statement, boolean complete, String completeness, List<Fact> read,
-                           List<Fact> skipped, List<Gap> gaps, List<String> incompleteFindings) {
+                           List<Fact> skipped, List<Gap> gaps, List<String> incompleteFindings,
+                           List<Unknown> unknowns, String miningUnchecked) {
+
+        public boolean hasUnknowns() {
+            return !unknowns.isEmpty();
+        }
 
         public boolean hasRead() {
             return !read.isEmpty();
@@ -68,6 +77,10 @@ public record ReportView(String lang, Map<String, Object> msg, String title, Str
     }
 
     public record Gap(String where, String what, String reason) {
+    }
+
+    /** Servers of one scope whose rule could not decide for lack of the same input. */
+    public record Unknown(String where, String what, String settledBy) {
     }
 
     /**

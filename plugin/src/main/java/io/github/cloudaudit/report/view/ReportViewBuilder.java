@@ -5,6 +5,7 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.CoverageGap;
+import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.model.SourceFile;
@@ -20,6 +21,7 @@ import io.github.cloudaudit.report.view.ReportView.Entry;
 import io.github.cloudaudit.report.view.ReportView.Expired;
 import io.github.cloudaudit.report.view.ReportView.FindingsTable;
 import io.github.cloudaudit.report.view.ReportView.Gap;
+import io.github.cloudaudit.report.view.ReportView.Unknown;
 import io.github.cloudaudit.report.view.ReportView.RiskSummary;
 import io.github.cloudaudit.report.view.ReportView.RuleLine;
 import io.github.cloudaudit.report.view.ReportView.ServerEntry;
@@ -29,9 +31,13 @@ import io.github.cloudaudit.report.view.ReportView.Stat;
 import io.github.cloudaudit.report.view.ReportView.Story;
 import io.github.cloudaudit.report.view.ReportView.SuppressedSection;
 import io.github.cloudaudit.report.view.ReportView.Verdict;
+import io.github.cloudaudit.rules.AuditContext;
 import io.github.cloudaudit.rules.AuditIncompleteRule;
 import io.github.cloudaudit.rules.ForgottenDatabaseRule;
 import io.github.cloudaudit.rules.ServerProfile;
+import io.github.cloudaudit.rules.ThreatCryptominingRule;
+import io.github.cloudaudit.report.RiskRanking;
+import io.github.cloudaudit.report.RiskRanking.ServerRisk;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,19 +45,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 /** Builds the {@link ReportView} of an audit: the only place that decides what the report says. */
 public final class ReportViewBuilder {
 
-    /** The rule whose findings the manager's spotlight tells as stories. */
+    /** The rules whose findings the manager's spotlight tells as stories: evidence of compromise, then neglect. */
     public static final String FORGOTTEN_DATABASE = ForgottenDatabaseRule.METADATA.id();
+    public static final String CRYPTOMINING = ThreatCryptominingRule.METADATA.id();
     /** The rule the audit raises about what it could not read or collect. */
     public static final String AUDIT_INCOMPLETE = AuditIncompleteRule.METADATA.id();
 
@@ -76,7 +85,7 @@ public final class ReportViewBuilder {
         this.report = report;
         this.m = messages;
         this.limits = limits;
-        this.index = new ResourceIndex(report);
+        this.index = new ResourceIndex(report, messages.language());
     }
 
     public ReportView build() {
@@ -88,12 +97,17 @@ public final class ReportViewBuilder {
                 .sorted(REPORT_ORDER).toList();
         List<Entry> open = entries.stream().filter(e -> !e.finding().suppressed()).toList();
         List<Entry> suppressed = entries.stream().filter(e -> e.finding().suppressed()).toList();
-        List<ServerEntry> servers = serverCards(entries);
+        List<ServerRisk> ranking = RiskRanking.of(report);
+        Map<ServerProfile, ServerRisk> risks = new IdentityHashMap<>();
+        ranking.forEach(risk -> risks.put(risk.profile(), risk));
+        List<ServerEntry> servers = serverCards(entries, ranking);
+        List<Entry> stories = storyEntries(entries, ranking);
         AuditMetadata meta = report.metadata();
         return new ReportView(m.language(), m.tree(), m.get("report.title"),
                 m.format("report.subtitle", m.date(meta.auditDate())),
                 verdict(entries.size(), open.size(), suppressed.size()), report.incomplete(),
-                risk(open), spotlight(entries), spotlightNote(entries), entries.stream().noneMatch(this::forgotten),
+                risk(open), stories.stream().limit(limits.stories()).map(e -> story(e, risks.get(e.server()))).toList(),
+                spotlightNote(stories), stories.isEmpty(),
                 severityCounts(), coverage(), findingsTable(open), serverList(servers),
                 suppressedSection(suppressed), about(),
                 open.stream().limit(limits.topFindings()).map(Entry::row).toList(), entries, servers);
@@ -125,13 +139,16 @@ public final class ReportViewBuilder {
         long orphaned = databasesWith(databases, open, Category.ORPHANED);
         long unwatched = databasesWith(databases, open, Category.MONITORING);
         long forgotten = open.stream().filter(this::forgotten).count();
+        long mined = open.stream().filter(e -> e.finding().ruleId().equals(CRYPTOMINING)).map(Entry::server)
+                .filter(Objects::nonNull).distinct().count();
         List<Stat> stats = List.of(
                 new Stat(m.number(report.resources().size()), m.get("risk.servers"), false),
                 new Stat(m.number(databases.size()), m.get("risk.databases"), false),
                 new Stat(m.number(legacy), m.get("risk.legacy"), legacy > 0),
                 new Stat(m.number(orphaned), m.get("risk.orphaned"), orphaned > 0),
                 new Stat(m.number(unwatched), m.get("risk.unwatched"), unwatched > 0),
-                new Stat(m.number(forgotten), m.get("risk.forgotten"), forgotten > 0));
+                new Stat(m.number(forgotten), m.get("risk.forgotten"), forgotten > 0),
+                new Stat(m.number(mined), m.get("risk.mined"), mined > 0));
         return new RiskSummary(m.format("risk.sentence", report.resources().size(), databases.size(), legacy,
                 orphaned, unwatched), stats);
     }
@@ -148,30 +165,49 @@ public final class ReportViewBuilder {
         return entry.finding().ruleId().equals(FORGOTTEN_DATABASE);
     }
 
-    /** The worst forgotten databases, open ones first; a real estate has few, a broken one may have thousands. */
-    private List<Story> spotlight(List<Entry> entries) {
-        return entries.stream().filter(this::forgotten)
-                .sorted(Comparator.comparing((Entry e) -> e.finding().suppressed()))
-                .limit(limits.stories()).map(this::story).toList();
+    /**
+     * One story per server with evidence of compromise or a forgotten database, told from its most telling finding
+     * (mining before neglect), open ones first and then most at risk first; a real estate has few, a broken one may
+     * have thousands.
+     */
+    private List<Entry> storyEntries(List<Entry> entries, List<ServerRisk> ranking) {
+        Map<ServerProfile, Integer> rank = new IdentityHashMap<>();
+        for (int i = 0; i < ranking.size(); i++) {
+            rank.put(ranking.get(i).profile(), i);
+        }
+        Map<Object, Entry> byServer = new LinkedHashMap<>();
+        entries.stream().filter(this::told)
+                .sorted(Comparator.comparing((Entry e) -> e.finding().suppressed())
+                        .thenComparing(e -> !e.finding().ruleId().equals(CRYPTOMINING)))
+                .forEach(e -> byServer.putIfAbsent(e.server() == null ? e : e.server(), e));
+        return byServer.values().stream()
+                .sorted(Comparator.comparing((Entry e) -> e.finding().suppressed())
+                        .thenComparingInt(e -> rank.getOrDefault(e.server(), Integer.MAX_VALUE)))
+                .toList();
     }
 
-    private String spotlightNote(List<Entry> entries) {
-        long forgotten = entries.stream().filter(this::forgotten).count();
-        return forgotten > limits.stories() ? m.format("spotlight.truncated", limits.stories(), forgotten) : null;
+    private boolean told(Entry entry) {
+        return forgotten(entry) || entry.finding().ruleId().equals(CRYPTOMINING);
     }
 
-    private Story story(Entry entry) {
+    private String spotlightNote(List<Entry> stories) {
+        return stories.size() > limits.stories()
+                ? m.format("spotlight.truncated", limits.stories(), stories.size()) : null;
+    }
+
+    private Story story(Entry entry, ServerRisk risk) {
         ServerProfile profile = entry.server();
         FindingRow row = entry.row();
         List<Fact> facts = new ArrayList<>();
         if (profile != null) {
             Server s = profile.server();
-            // A managed database has no operating system of its own to name.
+            // A managed database has no operating system of its own to name; "running unknown" would read badly.
+            String kind = Words.enumLabel("kind", s.kind(), m);
             String what = s.kind() == ResourceKind.MANAGED_DATABASE
-                    ? m.format("spotlight.whatValueManaged", Words.enumLabel("kind", s.kind(), m),
-                            Words.orUnknown(profile.engineLabel(), m))
-                    : m.format("spotlight.whatValue", Words.enumLabel("kind", s.kind(), m),
-                            Words.orUnknown(profile.engineLabel(), m), Words.orUnknown(profile.osLabel(), m));
+                    ? m.format("spotlight.whatValueManaged", kind, Words.orUnknown(profile.engineLabel(), m))
+                    : profile.engineLabel() == null
+                    ? m.format("spotlight.whatValueEngineUnknown", kind, Words.orUnknown(profile.osLabel(), m))
+                    : m.format("spotlight.whatValue", kind, profile.engineLabel(), Words.orUnknown(profile.osLabel(), m));
             facts.add(new Fact(m.get("spotlight.what"), what));
             facts.add(new Fact(m.get("spotlight.where"), m.format("spotlight.whereValue",
                     Words.provider(s.provider(), m), Words.orUnknown(s.account(), m), Words.orUnknown(s.region(), m))));
@@ -180,14 +216,27 @@ public final class ReportViewBuilder {
             facts.add(new Fact(m.get("spotlight.owner"), profile.owner() == null ? m.get("spotlight.noOwner") : profile.owner()));
             facts.add(new Fact(m.get("spotlight.data"), profile.classification() == null
                     ? m.get("value.notClassified") : profile.classification()));
+            facts.add(riskFact(risk));
         } else {
             facts.add(new Fact(m.get("spotlight.where"), m.format("spotlight.whereValue", row.provider(), row.account(),
                     row.region())));
         }
         String owner = profile == null ? null : profile.owner();
+        boolean compromised = risk != null && risk.findings().stream().anyMatch(f -> f.ruleId().equals(CRYPTOMINING));
+        String firstStep = compromised ? m.get("spotlight.firstStepIncident")
+                : owner == null ? m.get("spotlight.firstStepValue") : m.format("spotlight.firstStepOwnedValue", owner);
         return new Story(row.resourceName() == null ? row.resourceId() : row.resourceName(), row.resourceId(),
-                row.severityKey(), row.severityLabel(), row.suppressed(), facts, row.message(),
-                owner == null ? m.get("spotlight.firstStepValue") : m.format("spotlight.firstStepOwnedValue", owner));
+                row.severityKey(), row.severityLabel(), row.suppressed(), facts, row.message(), firstStep);
+    }
+
+    /** "90 of 100: Threat (threat-cryptomining); Risk (risk-forgotten-database)", in the report's language. */
+    private Fact riskFact(ServerRisk risk) {
+        String reasons = risk == null ? "" : risk.reasons().stream()
+                .map(r -> m.get("category." + r.category().name().toLowerCase(Locale.ROOT)) + " ("
+                        + String.join(", ", r.ruleIds()) + ")")
+                .collect(Collectors.joining("; "));
+        return new Fact(m.get("spotlight.risk"), m.format("spotlight.riskValue", risk == null ? 0 : risk.score(),
+                reasons.isEmpty() ? m.get("value.none") : reasons));
     }
 
     private List<SeverityCount> severityCounts() {
@@ -211,8 +260,35 @@ public final class ReportViewBuilder {
                 .filter(f -> f.ruleId().equals(AUDIT_INCOMPLETE)).map(Finding::message).toList();
         String statement = m.format("coverage.statement", servers.size(), accounts, regions, read.size(), skipped.size());
         boolean complete = !report.incomplete();
+        boolean anyCpu = servers.stream().anyMatch(s -> s.cpu() != null);
         return new Coverage(statement, complete, m.get(complete ? "coverage.complete" : "coverage.incomplete"),
-                read, skipped, gaps, incomplete);
+                read, skipped, gaps, incomplete, unknowns(),
+                servers.isEmpty() || anyCpu ? null : m.get("coverage.miningUnchecked"));
+    }
+
+    /**
+     * Unverified findings grouped by provider, account, region, rule and the input that would settle them: "12 servers
+     * in account X, region Y: flow logs unknown, export aws ec2 describe-flow-logs", once, not once per server.
+     */
+    private List<Unknown> unknowns() {
+        record Key(Provider provider, String account, String region, String ruleId, String settledBy) {
+        }
+        Comparator<Key> order = Comparator.comparing(Key::provider)
+                .thenComparing(Key::account, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Key::region, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Key::ruleId).thenComparing(Key::settledBy);
+        Map<Key, Long> counts = report.result().findings().stream()
+                .filter(f -> !f.verified() && f.provider() != null && AuditContext.settledBy(f) != null)
+                .collect(Collectors.groupingBy(f -> new Key(f.provider(), f.account(), f.region(), f.ruleId(),
+                        AuditContext.settledBy(f)), () -> new TreeMap<>(order), Collectors.counting()));
+        return counts.entrySet().stream().map(e -> {
+            Key key = e.getKey();
+            RuleMetadata rule = index.rule(key.ruleId());
+            return new Unknown(m.format("coverage.unknownWhere", Words.provider(key.provider(), m),
+                    Words.orUnknown(key.account(), m), key.region() == null ? 0 : 1, Words.orDash(key.region(), m)),
+                    m.format("coverage.unknownWhat", e.getValue(), rule == null ? key.ruleId() : rule.title()),
+                    key.settledBy());
+        }).toList();
     }
 
     private Gap gap(CoverageGap gap) {
@@ -229,24 +305,14 @@ public final class ReportViewBuilder {
                 open.stream().limit(limits.findingRows()).map(Entry::row).toList(), FindingRow.BLANK);
     }
 
-    /** Servers worst first: by their worst open finding, then by how many open findings they have. */
-    private List<ServerEntry> serverCards(List<Entry> entries) {
+    /** Servers most at risk first, each with its risk score and reasons first among its facts. */
+    private List<ServerEntry> serverCards(List<Entry> entries, List<ServerRisk> ranking) {
         Map<ServerProfile, List<Entry>> byServer = new IdentityHashMap<>();
         entries.stream().filter(e -> e.server() != null)
                 .forEach(e -> byServer.computeIfAbsent(e.server(), k -> new ArrayList<>()).add(e));
-        Map<ServerProfile, long[]> rank = new IdentityHashMap<>();
-        for (ServerProfile profile : report.resources()) {
-            List<Entry> open = byServer.getOrDefault(profile, List.of()).stream()
-                    .filter(e -> !e.finding().suppressed()).toList();
-            rank.put(profile, new long[]{open.isEmpty() ? Severity.values().length
-                    : open.get(0).finding().severity().ordinal(), -open.size()});
-        }
-        return report.resources().stream()
-                .sorted(Comparator.comparingLong((ServerProfile p) -> rank.get(p)[0])
-                        .thenComparingLong(p -> rank.get(p)[1])
-                        .thenComparing(p -> p.server().displayName(), String.CASE_INSENSITIVE_ORDER))
-                .map(p -> new ServerEntry(p, ServerCard.of(p,
-                        byServer.getOrDefault(p, List.of()).stream().map(Entry::row).toList(), m)))
+        return ranking.stream()
+                .map(risk -> new ServerEntry(risk.profile(), ServerCard.of(risk.profile(), riskFact(risk),
+                        byServer.getOrDefault(risk.profile(), List.of()).stream().map(Entry::row).toList(), m)))
                 .toList();
     }
 
@@ -304,7 +370,8 @@ public final class ReportViewBuilder {
         facts.add(new Fact(m.get("about.threshold"), report.result().failOnSeverity() == null
                 ? m.get("about.noThreshold") : severityLabel(report.result().failOnSeverity())));
         facts.add(new Fact(m.get("about.ruleSet"), m.format("about.ruleSetValue", report.rules().size())));
-        List<RuleLine> rules = report.rules().stream().sorted(Comparator.comparing(RuleMetadata::id))
+        List<RuleLine> rules = report.rules().stream().map(rule -> index.rule(rule.id()))
+                .sorted(Comparator.comparing(RuleMetadata::id))
                 .map(r -> new RuleLine(r.id(), r.title(), Words.enumLabel("category", r.category(), m),
                         r.severity().name().toLowerCase(Locale.ROOT), severityLabel(r.severity())))
                 .toList();

@@ -5,6 +5,7 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.rules.RuleTexts;
 import io.github.cloudaudit.rules.ServerProfile;
 
 import java.util.HashMap;
@@ -16,9 +17,10 @@ public final class ResourceIndex {
     private final Map<String, ServerProfile> servers = new HashMap<>();
     private final Map<String, RuleMetadata> rules = new HashMap<>();
 
-    public ResourceIndex(AuditReport report) {
+    /** @param language the report's language, which the rules' titles, rationale and remediation are told in */
+    public ResourceIndex(AuditReport report, String language) {
         report.resources().forEach(profile -> servers.put(profile.server().key(), profile));
-        report.rules().forEach(rule -> rules.put(rule.id(), rule));
+        report.rules().forEach(rule -> rules.put(rule.id(), RuleTexts.in(language, rule)));
     }
 
     /** The server a finding is about, null for findings about an account, a region or the audit itself. */

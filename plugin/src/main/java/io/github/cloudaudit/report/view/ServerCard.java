@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Everything known about one server, for the per-server view.
@@ -26,7 +27,8 @@ public record ServerCard(String name, String id, String severityKey, String seve
                              boolean suppressed) {
     }
 
-    static ServerCard of(ServerProfile profile, List<FindingRow> rows, Messages messages) {
+    /** The card of a server; its risk comes first among its facts. */
+    static ServerCard of(ServerProfile profile, Fact risk, List<FindingRow> rows, Messages messages) {
         Server server = profile.server();
         List<FindingRef> refs = rows.stream().map(r -> new FindingRef(r.severityKey(), r.severityLabel(), r.ruleId(),
                 r.message(), r.suppressed())).toList();
@@ -36,7 +38,7 @@ public record ServerCard(String name, String id, String severityKey, String seve
                 worst == null ? "none" : worst.severityKey(),
                 worst == null ? messages.get("servers.clean") : worst.severityLabel(),
                 messages.format("servers.findingCount", open, rows.size() - open),
-                facts(profile, messages),
+                Stream.concat(Stream.of(risk), facts(profile, messages).stream()).toList(),
                 server.tags().entrySet().stream().map(e -> new Fact(e.getKey(), e.getValue())).toList(),
                 refs);
     }

@@ -82,19 +82,21 @@ public final class Ec2InstancesReader extends AwsCliReader {
     }
 
     /**
-     * LaunchTime is the last start; the primary network interface is attached once, at the first launch, and
-     * cannot be detached, so its attach time is the instance's real age.
+     * The earliest of LaunchTime and the primary network interface's attach time. LaunchTime is the last start; the
+     * primary interface is attached once, at the first launch, and cannot be detached, so it shows the real age.
+     * Either may be missing from an export, and neither can be later than the first launch, so the earlier wins.
      */
     private static LocalDate firstLaunch(AwsItem instance) {
+        LocalDate first = instance.date("LaunchTime");
         for (AwsItem nic : instance.list("NetworkInterfaces")) {
             if (Integer.valueOf(0).equals(nic.integer("Attachment", "DeviceIndex"))) {
                 LocalDate attached = nic.date("Attachment", "AttachTime");
-                if (attached != null) {
-                    return attached;
+                if (attached != null && (first == null || attached.isBefore(first))) {
+                    first = attached;
                 }
             }
         }
-        return instance.date("LaunchTime");
+        return first;
     }
 
     private static LocalDate stateSince(AwsItem instance, PowerState state) {

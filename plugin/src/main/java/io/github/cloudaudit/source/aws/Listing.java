@@ -54,6 +54,11 @@ final class Listing {
         return listsRead.contains(key);
     }
 
+    /** The file or API call, for messages. */
+    String place() {
+        return place;
+    }
+
     /** The account named by the file's folders or the API call; null when unknown. */
     String placeAccount() {
         return placeAccount;
@@ -99,6 +104,11 @@ final class Listing {
 
     boolean anyListRead() {
         return !listsRead.isEmpty();
+    }
+
+    /** True when the output holds a NextToken: only its first page was saved. */
+    boolean isTruncated() {
+        return truncated;
     }
 
     void truncated() {

@@ -15,6 +15,8 @@ final class AzureMappings {
     static final String MYSQL_FLEXIBLE_SERVERS = "Microsoft.DBforMySQL/flexibleServers";
     static final String METRIC_ALERTS = "Microsoft.Insights/metricAlerts";
     static final String DEFENDER_PLANS = "Microsoft.Security/pricings";
+    static final String DEFENDER_ALERTS = "Microsoft.Security/Locations/alerts";
+    static final String METRICS = "Microsoft.Insights/metrics";
 
     private static final Map<String, Consumer<AzureResource>> BY_TYPE = Map.of(
             key(VIRTUAL_MACHINES), AzureVirtualMachines::map,
@@ -24,7 +26,9 @@ final class AzureMappings {
             key(POSTGRES_FLEXIBLE_SERVERS), AzureManagedDatabases::postgresFlexibleServer,
             key(MYSQL_FLEXIBLE_SERVERS), AzureManagedDatabases::mysqlFlexibleServer,
             key(METRIC_ALERTS), AzureMetricAlerts::map,
-            key(DEFENDER_PLANS), AzureDefenderPricing::map);
+            key(DEFENDER_PLANS), AzureDefenderPricing::map,
+            key(DEFENDER_ALERTS), AzureDefenderAlerts::map,
+            key(METRICS), AzureCpuMetrics::map);
 
     private AzureMappings() {
     }

@@ -29,9 +29,11 @@ final class NormalizedFormat {
     static final String SCOPES = "scopes";
     static final String NETWORKS = "networks";
     static final String GAPS = "gaps";
+    static final String THREATS = "threats";
     /** The lists of facts, in the order the writer writes them. */
-    static final List<String> SECTIONS = List.of(SERVERS, SCOPES, NETWORKS, GAPS);
-    static final List<String> TOP_LEVEL_KEYS = List.of(VERSION_KEY, COLLECTED_AT, COLLECTOR, SERVERS, SCOPES, NETWORKS, GAPS);
+    static final List<String> SECTIONS = List.of(SERVERS, SCOPES, NETWORKS, GAPS, THREATS);
+    static final List<String> TOP_LEVEL_KEYS = List.of(VERSION_KEY, COLLECTED_AT, COLLECTOR, SERVERS, SCOPES, NETWORKS,
+            GAPS, THREATS);
 
     /**
      * Strict where leniency would turn a mistake into a wrong fact: unknown fields, numbers for enum names,

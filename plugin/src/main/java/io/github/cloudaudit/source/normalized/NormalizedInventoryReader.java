@@ -6,12 +6,15 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Network;
+import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.Scope;
+import io.github.cloudaudit.model.ThreatFinding;
 import io.github.cloudaudit.source.InventoryReader;
 import io.github.cloudaudit.source.ReadContext;
 import io.github.cloudaudit.source.Signature;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -20,9 +23,9 @@ import static io.github.cloudaudit.source.normalized.NormalizedFormat.SCHEMA_VER
 
 /**
  * Reads the plugin's own inventory format (JSON or YAML), recognized by its top-level {@code schemaVersion}.
- * It streams: each element of {@code servers}, {@code scopes}, {@code networks} and {@code gaps} is bound on its own
- * and handed to the builder before the next is read. Anything it does not know is an error, so that a misspelt
- * field is never read as "unknown". The format is described in {@code docs/inventory-format.md}.
+ * It streams: each element of {@code servers}, {@code scopes}, {@code networks}, {@code gaps} and {@code threats} is
+ * bound on its own and handed to the builder before the next is read. Anything it does not know is an error, so that
+ * a misspelt field is never read as "unknown". The format is described in {@code docs/inventory-format.md}.
  */
 public final class NormalizedInventoryReader implements InventoryReader {
 
@@ -71,6 +74,8 @@ public final class NormalizedInventoryReader implements InventoryReader {
                         (network, at, element) -> addNetwork(network, at, element, context));
                 case NormalizedFormat.GAPS -> readList(parser, context, key, CoverageGap.class,
                         (gap, at, element) -> addGap(gap, at, element, context));
+                case NormalizedFormat.THREATS -> readList(parser, context, key, ThreatEntry.class,
+                        (threat, at, element) -> addThreat(threat, at, element, context));
                 default -> throw context.fail(parser, "unknown top-level field '" + key + "'; expected one of "
                         + String.join(", ", NormalizedFormat.TOP_LEVEL_KEYS));
             }
@@ -169,6 +174,24 @@ public final class NormalizedInventoryReader implements InventoryReader {
         require(present(gap.what()), context, at, element,
                 "expected 'what', the data that could not be collected (e.g. ec2:DescribeInstances)");
         context.builder().gap(gap);
+    }
+
+    /** A threat finding as written, where any field may be missing; {@link #addThreat} says which one is. */
+    private record ThreatEntry(Provider provider, String account, String serverId, String service, String type,
+                               Boolean cryptomining, LocalDate firstSeen, LocalDate lastSeen, Integer count) {
+    }
+
+    private static void addThreat(ThreatEntry threat, JsonLocation at, String element, ReadContext context) {
+        require(threat.provider() != null, context, at, element, "expected 'provider' (aws or azure)");
+        require(present(threat.account()) && present(threat.serverId()), context, at, element,
+                "expected 'account' and 'serverId', the server the threat-detection service reports on");
+        require(present(threat.service()) && present(threat.type()), context, at, element,
+                "expected 'service' (e.g. GuardDuty) and 'type', the finding type or alert name");
+        require(threat.count() != null && threat.count() >= 1, context, at, element,
+                "expected 'count', how many times it was seen (1 or more)");
+        context.builder().threat(new ThreatFinding(threat.provider(), threat.account(), threat.serverId(),
+                threat.service(), threat.type(), Boolean.TRUE.equals(threat.cryptomining()), threat.firstSeen(),
+                threat.lastSeen(), threat.count()));
     }
 
     private static void require(boolean condition, ReadContext context, JsonLocation at, String element,

@@ -7,6 +7,7 @@ import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.Network;
 import io.github.cloudaudit.model.Scope;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.model.ThreatFinding;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -72,6 +73,9 @@ public final class NormalizedInventoryWriter implements Closeable {
         for (CoverageGap gap : inventory.gaps()) {
             gap(gap);
         }
+        for (ThreatFinding threat : inventory.threats()) {
+            threat(threat);
+        }
     }
 
     /** Writes a server; its {@code origin} is not written, as the reader sets it to the file being read. */
@@ -101,6 +105,14 @@ public final class NormalizedInventoryWriter implements Closeable {
             throw new IllegalArgumentException("a coverage gap needs 'what' to be read back: " + gap);
         }
         element(NormalizedFormat.GAPS, gap);
+    }
+
+    /** Writes what a threat-detection service holds open about a server, so an audit of the file still sees it. */
+    public void threat(ThreatFinding threat) throws IOException {
+        if (threat.provider() == null || threat.serverId() == null || threat.type() == null) {
+            throw new IllegalArgumentException("a threat finding needs a provider, a server id and a type: " + threat);
+        }
+        element(NormalizedFormat.THREATS, threat);
     }
 
     private void element(String list, Object value) throws IOException {

@@ -9,6 +9,7 @@ import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.report.html.HtmlReporter;
 import io.github.cloudaudit.report.view.Messages;
 import io.github.cloudaudit.report.view.TemplateSource;
+import io.github.cloudaudit.rules.RuleTexts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -154,6 +155,27 @@ class ReportBrowserTest {
     }
 
     @Test
+    void theMinedServerOpensTheSpotlightAndTheServersViewMostAtRiskFirst() throws IOException {
+        chromium.open(write("en", ReportFixtures.minedWeb("en")), true);
+
+        List<WebElement> stories = chromium.driver().findElements(By.cssSelector(".story"));
+        assertThat(stories).extracting(story -> story.findElement(By.cssSelector(".story-name")).getText())
+                .containsExactly("web-01", "legacy-crm-db");
+        assertThat(stories.get(0).findElement(By.cssSelector(".story-step dd")).getText())
+                .startsWith("Treat it as a security incident now").contains("Datatilsynet", "72 hours");
+        assertThat(stories.get(0).getText()).contains("52 of 100: Threat (threat-cryptomining)");
+        assertThat(stories.get(1).findElement(By.cssSelector(".story-step dd")).getText()).startsWith("Name an owner today");
+        assertThat(chromium.driver().findElements(By.cssSelector("#servers-list > details.server .server-name")))
+                .extracting(WebElement::getText)
+                .containsExactly("web-01", "legacy-crm-db", "erp-sql-2012", "billing-pg", "batch-worker-7");
+        WebElement first = chromium.driver().findElement(By.cssSelector("#servers-list > details.server"));
+        first.findElement(By.cssSelector("summary")).click();
+        assertThat(first.findElement(By.cssSelector(".facts div")).getText()).containsIgnoringCase("Risk")
+                .contains("52 of 100: Threat (threat-cryptomining)");
+        assertThat(chromium.pageErrors()).isEmpty();
+    }
+
+    @Test
     void findsServersByTheirFacts() throws IOException {
         chromium.open(write("en", ReportFixtures.demo("en")), true);
         type("#s-search", "finance-it");
@@ -194,7 +216,10 @@ class ReportBrowserTest {
         AuditReport report = ReportFixtures.demo("nb");
         chromium.open(write("nb", report), true);
         chromium.script("document.querySelectorAll('details').forEach(function (d) { d.open = true; });");
-        String visible = withoutInventoryText(chromium.driver().findElement(By.tagName("body")).getText(), report);
+        String body = chromium.driver().findElement(By.tagName("body")).getText();
+        assertThat(report.rules()).filteredOn(rule -> !RuleTexts.in("nb", rule).title().equals(rule.title()))
+                .isNotEmpty().allSatisfy(rule -> assertThat(body).doesNotContain(rule.title(), rule.remediation()));
+        String visible = withoutInventoryText(body, report);
 
         Map<String, String> english = Messages.load(TemplateSource.builtIn(), "en").all();
         Map<String, String> norwegian = Messages.load(TemplateSource.builtIn(), "nb").all();
@@ -214,7 +239,7 @@ class ReportBrowserTest {
             }
         });
         assertThat(leftovers).isEmpty();
-        assertThat(visible).contains("Glemte databaser", "Ikke bestått");
+        assertThat(visible).contains("Servere som må tas først", "Ikke bestått");
     }
 
     @Test
@@ -293,7 +318,9 @@ class ReportBrowserTest {
             }
         }
         for (RuleMetadata rule : report.rules()) {
-            data.addAll(List.of(rule.id(), rule.title(), rule.rationale(), rule.remediation()));
+            // Told in the report's language where the rule texts bundle knows the rule (RuleTextsTest checks it).
+            RuleMetadata told = RuleTexts.in(report.metadata().locale(), rule);
+            data.addAll(List.of(rule.id(), told.title(), told.rationale(), told.remediation()));
             data.addAll(rule.references());
         }
         report.result().expired().forEach(s -> data.add(s.justification()));

@@ -88,6 +88,18 @@ class HtmlReporterTest {
     }
 
     @Test
+    void theCoverageSectionListsUnknownsOncePerScopeAndSaysTheMiningSignatureWasNotChecked() throws IOException {
+        String html = render(ReportFixtures.unknowns("en", "eu-north-1", "eu-north-1"));
+
+        assertThat(html).contains("<table class=\"simple\" id=\"coverage-unknowns\">",
+                "<td>AWS account 111122223333, region eu-north-1</td><td>2 servers: could not check "
+                        + "\u201cNo alarm watches the server&#39;s CPU\u201d</td><td><code>aws cloudwatch describe-alarms</code></td>",
+                "id=\"mining-unchecked\">No CPU statistics were provided for any server");
+        assertThat(count(html, "could not check \u201cNo alarm watches the server&#39;s CPU\u201d")).isEqualTo(1);
+        assertThat(render(ReportFixtures.demo("en"))).doesNotContain("mining-unchecked", "coverage-unknowns");
+    }
+
+    @Test
     void showsNewExistingAndFixedApartAndTheUnusedSuppressionsAndConfiguration() throws IOException {
         AuditReport report = ReportFixtures.baselined("en");
         String html = render(report);
@@ -111,7 +123,7 @@ class HtmlReporterTest {
     @Test
     void writesNorwegian() throws IOException {
         String html = render(ReportFixtures.demo("nb"));
-        assertThat(html).contains("<html lang=\"nb\">", "Glemte databaser", "Ikke bestått", "Kritisk");
+        assertThat(html).contains("<html lang=\"nb\">", "Servere som må tas først", "Ikke bestått", "Kritisk");
     }
 
     @Test
@@ -127,7 +139,7 @@ class HtmlReporterTest {
         assertThat(html).contains("<h2>About this board pack</h2><p class=\"board\">2</p>")
                 .contains("<style>body { font-family: serif; }</style>")
                 .contains(escaped(ContentSecurityPolicy.hash("body { font-family: serif; }")))
-                .contains("Forgotten databases");
+                .contains("Servers to deal with first");
     }
 
     @Test

@@ -158,6 +158,23 @@ class JsonReporterTest {
     }
 
     @Test
+    void resourcesAreListedMostAtRiskFirstWithTheirScoreAndReasons() throws IOException {
+        AuditReport report = SampleAuditReport.report(List.of(SampleAuditReport.azureDatabase(), SampleAuditReport.legacyDatabase()),
+                SampleAuditReport.findings());
+        JsonNode resources = JSON.readTree(new JsonReporter().write(report, dir).toFile()).get("resources");
+
+        assertThat(resources).extracting(r -> r.get("name").asText()).containsExactly("legacy-db", "crm");
+        JsonNode legacy = resources.get(0);
+        assertThat(legacy.at("/risk/score").asInt()).isEqualTo(18);
+        assertThat(legacy.at("/risk/reasons/0/category").asText()).isEqualTo("exposure");
+        assertThat(legacy.at("/risk/reasons/0/points").asInt()).isEqualTo(12);
+        assertThat(legacy.at("/risk/reasons/0/rules/0").asText()).isEqualTo("exposure-public-database-port");
+        assertThat(legacy.at("/risk/reasons/1/category").asText()).isEqualTo("legacy");
+        assertThat(resources.get(1).at("/risk/score").asInt()).as("suppressed and unverified findings only").isZero();
+        assertThat(resources.get(1).at("/risk/reasons")).isEmpty();
+    }
+
+    @Test
     void expiredSuppressionsAreListed() throws IOException {
         JsonNode expired = JSON.readTree(new JsonReporter().write(SampleAuditReport.sample(), dir).toFile())
                 .get("expiredSuppressions");

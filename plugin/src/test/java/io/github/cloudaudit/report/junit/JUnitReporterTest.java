@@ -31,7 +31,7 @@ class JUnitReporterTest {
         List<Element> suites = elements(root.getElementsByTagName("testsuite"));
         assertThat(suites).extracting(s -> s.getAttribute("name")).containsExactly("audit-incomplete",
                 "exposure-database-port-open", "legacy-database-engine", "legacy-os", "monitoring-no-cpu-alarm",
-                "orphan-no-owner", "orphan-stopped-with-disks", "risk-forgotten-database");
+                "orphan-no-owner", "orphan-stopped-with-disks", "risk-forgotten-database", "threat-cryptomining");
         Element legacyOs = suites.get(3);
         List<Element> cases = elements(legacyOs.getElementsByTagName("testcase"));
         assertThat(cases).extracting(c -> c.getAttribute("name"))

@@ -28,13 +28,24 @@ class MarkdownReporterTest {
                 .contains("**Failed: 8 open findings at or above High need action**. 12 findings in total: 11 open, 1 suppressed.")
                 .contains("> **The audit is incomplete.**")
                 .contains("| Critical | 5 |", "| Info | 0 |")
-                .contains("### Forgotten databases", "- **legacy-crm-db** (Critical): A MySQL 5.6 database")
+                .contains("### Servers to deal with first", "- **legacy-crm-db** (Critical): A MySQL 5.6 database")
                 .contains("  - Who owns it: Nobody: the server carries no owner tag")
                 .contains("| Critical | legacy-crm-db i-0a1b2c3d4e5f60001 | legacy-os | Ubuntu 14.04 reached")
                 .contains("…and 1 more open finding in report.html.")
                 .contains("- Files skipped: notes/README.md (not an inventory file: no known format matched)");
         long tableRows = summary.lines().filter(l -> l.startsWith("| ") && l.contains(" | ")).count();
         assertThat(tableRows).as("header and separator, then rows").isEqualTo(2 + 5 + 2 + 10);
+    }
+
+    @Test
+    void theCoverageListsUnknownsOncePerScopeAndTheUncheckedMiningSignature() throws IOException {
+        String summary = Files.readString(new MarkdownReporter(name -> null)
+                .write(ReportFixtures.unknowns("en", "eu-north-1", "eu-north-1"), output));
+
+        assertThat(summary).contains("- What could not be verified: AWS account 111122223333, region eu-north-1, "
+                        + "2 servers: could not check \u201cNo alarm watches the server's CPU\u201d (Input that would "
+                        + "settle it: aws cloudwatch describe-alarms)",
+                "- No CPU statistics were provided for any server, so the signature of cryptomining");
     }
 
     @Test
@@ -59,7 +70,7 @@ class MarkdownReporterTest {
         String written = Files.readString(reporter.write(ReportFixtures.clean("en", Severity.HIGH), output));
 
         assertThat(Files.readString(stepSummary)).isEqualTo("earlier step\n" + written + "\n");
-        assertThat(written).contains("**Passed: no open finding at or above High**", "No forgotten databases were found.",
+        assertThat(written).contains("**Passed: no open finding at or above High**", "No server shows evidence of compromise, and no forgotten databases were found.",
                 "No open findings.").doesNotContain("| --- | --- |");
     }
 
@@ -78,6 +89,6 @@ class MarkdownReporterTest {
     void writesNorwegian() throws IOException {
         String summary = Files.readString(new MarkdownReporter(name -> null).write(ReportFixtures.demo("nb"), output));
         assertThat(summary).contains("**Ikke bestått: 8 åpne funn på nivå Høy eller høyere må følges opp**",
-                "### Glemte databaser", "| Kritisk | 5 |");
+                "### Servere som må tas først", "| Kritisk | 5 |");
     }
 }

@@ -7,6 +7,7 @@ import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.ReportFixtures;
 import io.github.cloudaudit.report.view.ReportView.Stat;
 import io.github.cloudaudit.report.view.ReportView.Story;
+import io.github.cloudaudit.rules.NoCpuAlarmRule;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -62,8 +63,11 @@ class ReportViewBuilderTest {
         ReportView view = view(ReportFixtures.demo("en"));
         // Databases: legacy-crm-db (legacy, orphaned, unwatched), billing-pg (legacy), erp-sql-2012 (legacy engine
         // open; its legacy-os finding is suppressed). batch-worker-7 is orphaned but hosts no database.
-        assertThat(view.risk().stats()).extracting(Stat::value).containsExactly("5", "3", "3", "1", "1", "1");
-        assertThat(view.risk().stats()).extracting(Stat::alert).containsExactly(false, false, true, true, true, true);
+        assertThat(view.risk().stats()).extracting(Stat::value).containsExactly("5", "3", "3", "1", "1", "1", "0");
+        assertThat(view.risk().stats()).extracting(Stat::alert).containsExactly(false, false, true, true, true, true,
+                false);
+        assertThat(view(ReportFixtures.minedWeb("en")).risk().stats().get(6))
+                .isEqualTo(new Stat("1", "servers where mining is reported", true));
         assertThat(view.risk().sentence()).isEqualTo("Of 5 servers audited, 3 host databases. Of those, 3 run software "
                 + "past its end of support, 1 looks orphaned and 1 is not watched.");
     }
@@ -81,8 +85,69 @@ class ReportViewBuilderTest {
                 org.assertj.core.groups.Tuple.tuple("Where", "AWS account 111122223333, region eu-west-1"),
                 org.assertj.core.groups.Tuple.tuple("Since when", "Launched March 14, 2016. Running since March 14, 2016."),
                 org.assertj.core.groups.Tuple.tuple("Who owns it", "Nobody: the server carries no owner tag"),
-                org.assertj.core.groups.Tuple.tuple("What data", "personal"));
+                org.assertj.core.groups.Tuple.tuple("What data", "personal"),
+                org.assertj.core.groups.Tuple.tuple("Risk", "48 of 100: Risk (risk-forgotten-database); Exposure "
+                        + "(exposure-database-port-open); Legacy (legacy-database-engine, legacy-os); Orphaned "
+                        + "(orphan-no-owner); Monitoring (monitoring-no-cpu-alarm)"));
         assertThat(view(ReportFixtures.clean("en", Severity.HIGH)).spotlightEmpty()).isTrue();
+    }
+
+    @Test
+    void aMinedServerIsToldFirstWithIncidentResponseAsItsFirstStep() {
+        ReportView view = view(ReportFixtures.minedWeb("en"));
+
+        assertThat(view.spotlight()).extracting(Story::title).containsExactly("web-01", "legacy-crm-db");
+        Story mined = view.spotlight().get(0);
+        assertThat(mined.why()).startsWith("GuardDuty reports cryptocurrency mining on web-01");
+        assertThat(mined.firstStep()).startsWith("Treat it as a security incident now: isolate it")
+                .contains("GDPR Art. 33", "Datatilsynet", "within 72 hours", "Art. 34");
+        assertThat(mined.facts()).contains(new Fact("Risk", "52 of 100: Threat (threat-cryptomining)"));
+        assertThat(view.spotlight().get(1).firstStep()).startsWith("Name an owner today.");
+        assertThat(view.serverCards()).extracting(s -> s.card().name())
+                .containsExactly("web-01", "legacy-crm-db", "erp-sql-2012", "billing-pg", "batch-worker-7");
+        assertThat(view.serverCards().get(0).card().facts().get(0)).isEqualTo(mined.facts().get(5));
+    }
+
+    @Test
+    void aVirtualMachineWithoutAKnownEngineSaysTheEngineIsUnknown() {
+        ReportView view = view(ReportFixtures.minedWeb("en"));
+
+        assertThat(view.spotlight().get(0).facts().get(0))
+                .isEqualTo(new Fact("What", "Virtual machine on Ubuntu 24.04, database engine unknown"));
+    }
+
+    @Test
+    void unknownsAreGroupedByScopeAndInputOnceAndMissingCpuDataIsSaidOnce() {
+        AuditReport report = ReportFixtures.unknowns("en", "eu-north-1", "eu-north-1", "us-east-1");
+
+        ReportView.Coverage coverage = view(report).coverage();
+
+        assertThat(coverage.unknowns()).contains(
+                new ReportView.Unknown("AWS account 111122223333, region eu-north-1",
+                        "2 servers: could not check \u201cNo alarm watches the server's CPU\u201d",
+                        "aws cloudwatch describe-alarms"),
+                new ReportView.Unknown("AWS account 111122223333, region us-east-1",
+                        "1 server: could not check \u201cNo alarm watches the server's CPU\u201d",
+                        "aws cloudwatch describe-alarms"));
+        assertThat(coverage.unknowns()).extracting(ReportView.Unknown::settledBy)
+                .contains("aws guardduty list-detectors", "aws ec2 describe-flow-logs");
+        assertThat(coverage.miningUnchecked()).startsWith("No CPU statistics were provided for any server");
+        assertThat(view(ReportFixtures.demo("en")).coverage().miningUnchecked()).as("the demo has CPU data").isNull();
+    }
+
+    @Test
+    void aNorwegianReportTellsTheBuiltInRulesInNorwegian() {
+        AuditReport report = ReportFixtures.unknowns("nb", "eu-north-1");
+        ReportView view = new ReportViewBuilder(report, Messages.load(TemplateSource.builtIn(), "nb"),
+                ReportViewBuilder.Limits.DEFAULT).build();
+
+        assertThat(view.about().rules()).extracting(ReportView.RuleLine::title)
+                .contains("Ingen alarm overvåker serverens CPU",
+                        "En tjeneste for trusseldeteksjon rapporterer utvinning av kryptovaluta på serveren")
+                .doesNotContain(NoCpuAlarmRule.METADATA.title());
+        assertThat(view.coverage().unknowns()).extracting(ReportView.Unknown::what)
+                .contains("1 server: kunne ikke sjekke \u00abIngen alarm overvåker serverens CPU\u00bb");
+        assertThat(view.entries()).extracting(e -> e.row().ruleTitle()).doesNotContain(NoCpuAlarmRule.METADATA.title());
     }
 
     @Test
@@ -119,8 +184,8 @@ class ReportViewBuilderTest {
         assertThat(view.servers().truncated()).isTrue();
         assertThat(view.top()).hasSize(3);
         assertThat(view.spotlight()).isEmpty();
-        assertThat(view.spotlightTruncated()).isEqualTo("The first 0 of 1 forgotten databases are told here; the "
-                + "findings table lists them all under the rule risk-forgotten-database.");
+        assertThat(view.spotlightTruncated()).isEqualTo("The first 0 of 1 such servers are told here; the "
+                + "findings table lists them all under the rules threat-cryptomining and risk-forgotten-database.");
         assertThat(view.entries()).hasSize(12);
     }
 

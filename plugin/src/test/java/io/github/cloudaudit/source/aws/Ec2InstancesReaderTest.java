@@ -72,13 +72,35 @@ class Ec2InstancesReaderTest {
 
     @Test
     void restartedInstanceIsAsOldAsItsPrimaryNetworkInterface() throws IOException {
-        Path file = variant(INSTANCES, dir, root -> first(root, "Reservations", "Instances")
-                .put("LaunchTime", "2026-11-20T08:00:00.000Z"), ACCOUNT, EU);
+        Path file = variant(INSTANCES, dir, root -> {
+            ObjectNode instance = first(root, "Reservations", "Instances");
+            instance.put("LaunchTime", "2026-11-20T08:00:00.000Z");
+            ((ObjectNode) instance.get("NetworkInterfaces").get(0).get("Attachment"))
+                    .put("AttachTime", "2019-03-05T08:00:00.000Z");
+        }, ACCOUNT, EU);
 
         Server server = server(load(file), "sql-web");
 
-        assertThat(server.launchedOn()).isEqualTo(LocalDate.of(2026, 11, 23));
+        assertThat(server.launchedOn()).isEqualTo(LocalDate.of(2019, 3, 5));
         assertThat(server.stateSince()).as("running since its last start").isEqualTo(LocalDate.of(2026, 11, 20));
+    }
+
+    @Test
+    void firstLaunchIsTheEarlierOfLaunchTimeAndThePrimaryInterfaceAttachTime() throws IOException {
+        Path laterAttach = variant(INSTANCES, dir.resolve("later"), root -> {
+            ObjectNode instance = first(root, "Reservations", "Instances");
+            instance.put("LaunchTime", "2019-03-04T08:00:00.000Z");
+            ((ObjectNode) instance.get("NetworkInterfaces").get(0).get("Attachment"))
+                    .put("AttachTime", "2019-03-05T08:00:00.000Z");
+        }, ACCOUNT, EU);
+        Path noAttach = variant(INSTANCES, dir.resolve("none"), root -> {
+            ObjectNode instance = first(root, "Reservations", "Instances");
+            instance.put("LaunchTime", "2019-03-04T08:00:00.000Z");
+            ((ObjectNode) instance.get("NetworkInterfaces").get(0).get("Attachment")).remove("AttachTime");
+        }, ACCOUNT, EU);
+
+        assertThat(server(load(laterAttach), "sql-web").launchedOn()).isEqualTo(LocalDate.of(2019, 3, 4));
+        assertThat(server(load(noAttach), "sql-web").launchedOn()).isEqualTo(LocalDate.of(2019, 3, 4));
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Scope;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.model.ThreatFinding;
 import io.github.cloudaudit.source.InventoryLoader;
 import io.github.cloudaudit.testing.JsonSchemas;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +56,7 @@ class NormalizedInventoryWriterTest {
         assertThat(read.scopes()).containsExactlyElementsOf(original.scopes());
         assertThat(read.networks()).containsExactlyElementsOf(original.networks());
         assertThat(read.gaps()).containsExactlyElementsOf(original.gaps());
+        assertThat(read.threats()).containsExactlyElementsOf(original.threats());
     }
 
     @Test
@@ -72,7 +75,8 @@ class NormalizedInventoryWriterTest {
         NormalizedInventoryWriter.write(sampleInventory(), file, null, null);
 
         JsonNode root = new ObjectMapper().readTree(file.toFile());
-        assertThat(root.fieldNames()).toIterable().containsExactly("schemaVersion", "servers", "scopes", "networks", "gaps");
+        assertThat(root.fieldNames()).toIterable().containsExactly("schemaVersion", "servers", "scopes", "networks", "gaps",
+                "threats");
         JsonNode managed = root.get("servers").get(1);
         assertThat(managed.get("provider").asText()).isEqualTo("azure");
         assertThat(managed.get("kind").asText()).isEqualTo("managed_database");
@@ -158,6 +162,8 @@ class NormalizedInventoryWriterTest {
                 List.of(new Network(Provider.AWS, "123456789012", "eu-north-1", "vpc-1", false)),
                 List.of(new CoverageGap(null, null, null, "cloudwatch:DescribeAlarms", "file not provided"),
                         new CoverageGap(Provider.AWS, "123456789012", "us-east-1", "ec2:DescribeInstances", "AccessDenied")),
-                List.of());
+                List.of(), Map.of(), List.of(new ThreatFinding(Provider.AWS, "123456789012", full.id(), "GuardDuty",
+                        "CryptoCurrency:EC2/BitcoinTool.B", true, LocalDate.of(2025, 5, 2), LocalDate.of(2026, 11, 22),
+                        212)));
     }
 }

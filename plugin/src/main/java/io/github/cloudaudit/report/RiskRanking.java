@@ -1,0 +1,107 @@
+package io.github.cloudaudit.report;
+
+import io.github.cloudaudit.findings.Category;
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.rules.ServerProfile;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Every server's risk score (0-100) with its reasons, and the servers most at risk first: the order findings.json,
+ * the report's spotlight and servers view, and the build log all follow. The score adds the points of each kind of
+ * open, confirmed finding the server has; each kind outweighs all kinds below it together, so evidence of compromise
+ * always ranks first, then forgotten databases and mining signatures, exposure, legacy, orphan and monitoring.
+ * Unverified findings are gaps in coverage, not risk, and suppressed ones were accepted by someone: neither counts.
+ */
+public final class RiskRanking {
+
+    /** Points per kind of finding, worst first; each is more than the sum of those after it, and all add up to 100. */
+    private static final Map<Category, Integer> POINTS = new EnumMap<>(Map.of(
+            Category.THREAT, 52, Category.RISK, 26, Category.EXPOSURE, 12,
+            Category.LEGACY, 6, Category.ORPHANED, 3, Category.MONITORING, 1));
+
+    /** One kind of finding that adds to a server's score, with the rules that raised it. */
+    public record Reason(Category category, int points, List<String> ruleIds) {
+    }
+
+    /**
+     * A server's place in the ranking.
+     *
+     * @param worst    the severity of its worst open, confirmed finding; null when it has none
+     * @param findings its open, confirmed findings, the most telling first: by the points of their kind, then worst
+     */
+    public record ServerRisk(ServerProfile profile, int score, List<Reason> reasons, Severity worst,
+                             List<Finding> findings) {
+
+        public int openFindings() {
+            return findings.size();
+        }
+
+        /** The finding that tells most about the server, null when it has none. */
+        public Finding headline() {
+            return findings.isEmpty() ? null : findings.get(0);
+        }
+    }
+
+    private static final Comparator<ServerRisk> MOST_AT_RISK_FIRST = Comparator
+            .comparingInt((ServerRisk r) -> -r.score())
+            .thenComparingInt(r -> r.worst() == null ? Severity.values().length : r.worst().ordinal())
+            .thenComparingInt(r -> -r.openFindings())
+            .thenComparing(r -> r.profile().server().displayName(), String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(r -> r.profile().server().key());
+
+    private RiskRanking() {
+    }
+
+    /** All servers of the report, most at risk first. */
+    public static List<ServerRisk> of(AuditReport report) {
+        Map<String, Category> categories = new HashMap<>();
+        report.rules().forEach(rule -> categories.put(rule.id(), rule.category()));
+        Map<String, List<Finding>> open = new HashMap<>();
+        for (Finding finding : report.result().findings()) {
+            if (finding.verified() && !finding.suppressed() && finding.provider() != null) {
+                open.computeIfAbsent(Server.key(finding.provider(), finding.account(), finding.resourceId()),
+                        k -> new ArrayList<>()).add(finding);
+            }
+        }
+        List<ServerRisk> ranked = new ArrayList<>();
+        for (ServerProfile profile : report.resources()) {
+            ranked.add(risk(profile, open.getOrDefault(profile.server().key(), List.of()), categories));
+        }
+        ranked.sort(MOST_AT_RISK_FIRST);
+        return ranked;
+    }
+
+    private static ServerRisk risk(ServerProfile profile, List<Finding> findings, Map<String, Category> categories) {
+        Map<Category, TreeSet<String>> rulesByCategory = new EnumMap<>(Category.class);
+        Severity worst = null;
+        for (Finding finding : findings) {
+            Category category = categories.get(finding.ruleId());
+            if (category != null && POINTS.containsKey(category)) {
+                rulesByCategory.computeIfAbsent(category, c -> new TreeSet<>()).add(finding.ruleId());
+            }
+            worst = worst == null || finding.severity().ordinal() < worst.ordinal() ? finding.severity() : worst;
+        }
+        List<Reason> reasons = new ArrayList<>();
+        int score = 0;
+        for (Map.Entry<Category, TreeSet<String>> entry : rulesByCategory.entrySet()) {
+            int points = POINTS.get(entry.getKey());
+            reasons.add(new Reason(entry.getKey(), points, List.copyOf(entry.getValue())));
+            score += points;
+        }
+        reasons.sort(Comparator.comparingInt(reason -> -reason.points()));
+        List<Finding> telling = findings.stream().sorted(Comparator
+                .comparingInt((Finding f) -> -POINTS.getOrDefault(categories.get(f.ruleId()), 0))
+                .thenComparing(Finding::severity)
+                .thenComparing(Finding::ruleId)).toList();
+        return new ServerRisk(profile, score, List.copyOf(reasons), worst, telling);
+    }
+}
