@@ -21,11 +21,11 @@ import software.amazon.awssdk.services.config.model.SelectAggregateResourceConfi
 
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -96,8 +96,8 @@ final class AggregatorReading {
         } catch (SdkException e) {
             builder.gap(new CoverageGap(Provider.AWS, null, null, origin.operation(), ApiErrors.reason(e)));
         }
-        Set<List<String>> accountRegions = new TreeSet<>(Comparator.comparing((List<String> pair) -> pair.get(0))
-                .thenComparing(pair -> pair.get(1)));
+        // Answers are sorted by account and region, so these are too.
+        Set<List<String>> accountRegions = new LinkedHashSet<>();
         for (Map.Entry<Place, Answer> answer : answers.entrySet()) {
             Place place = answer.getKey();
             answer.getValue().mapInto(builder, place.account(), place.region());
