@@ -14,7 +14,7 @@ import java.util.List;
  * Maven injects, as one block, and hands their values here.
  */
 record AwsParameters(boolean enabled, String profile, List<String> regions, List<String> roleArns, String externalId,
-                     String endpoint, int maxConcurrency, int metricsDays) {
+                     String endpoint, int maxConcurrency, int metricsDays, String configAggregator) {
 
     /** The live source, or none when {@code cloudaudit.aws.enabled} is false. */
     List<InventorySource> sources() throws MojoExecutionException {
@@ -24,7 +24,7 @@ record AwsParameters(boolean enabled, String profile, List<String> regions, List
         try {
             return List.of(new LiveAwsSource(new AwsSettings(blankToNull(profile), trimmed(regions), trimmed(roleArns),
                     blankToNull(externalId), endpointUri(), maxConcurrency, metricsDays, AwsSettings.DEFAULT_ATTEMPTS,
-                    AwsSettings.DEFAULT_CALL_TIMEOUT)));
+                    AwsSettings.DEFAULT_CALL_TIMEOUT, blankToNull(configAggregator))));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }

@@ -44,9 +44,16 @@ abstract class LiveSourceMojo extends AbstractMojo {
     @Parameter(property = "cloudaudit.aws.metricsDays", defaultValue = "14")
     private int awsMetricsDays;
 
+    /**
+     * An AWS Config aggregator that gives instances, DB instances, security groups and volumes of every account and
+     * region in one query, instead of calling each; see docs/live-aws.md for what it cannot give.
+     */
+    @Parameter(property = "cloudaudit.aws.configAggregator")
+    private String awsConfigAggregator;
+
     /** The live sources the parameters switch on; none by default. */
     List<InventorySource> liveSources() throws MojoExecutionException {
         return new AwsParameters(awsEnabled, awsProfile, awsRegions, awsRoleArns, awsExternalId, awsEndpoint,
-                awsMaxConcurrency, awsMetricsDays).sources();
+                awsMaxConcurrency, awsMetricsDays, awsConfigAggregator).sources();
     }
 }

@@ -36,7 +36,12 @@ final class Answer {
     }
 
     void add(SdkPojo page) {
-        pages.add(SdkTrees.tree(page));
+        add(SdkTrees.tree(page));
+    }
+
+    /** A page already in the CLI's shape. */
+    void add(ObjectNode page) {
+        pages.add(page);
     }
 
     void complete() {

@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  * @param metricsDays    how many days of CPU utilization to read
  * @param maxAttempts    attempts per call, with adaptive back-off between them; 1 turns retries off
  * @param callTimeout    the longest one call may take, retries included
+ * @param configAggregator an AWS Config aggregator to take instances, DB instances, security groups and volumes of
+ *                       every account and region from, null to call each account and region
  */
 public record AwsSettings(String profile, List<String> regions, List<String> roleArns, String externalId, URI endpoint,
-                          int maxConcurrency, int metricsDays, int maxAttempts, Duration callTimeout) {
+                          int maxConcurrency, int metricsDays, int maxAttempts, Duration callTimeout,
+                          String configAggregator) {
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\\d");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
@@ -43,6 +46,7 @@ public record AwsSettings(String profile, List<String> regions, List<String> rol
         // CloudWatch keeps hourly data for 455 days.
         require(metricsDays >= 1 && metricsDays <= 455, "metricsDays must be 1 to 455, found " + metricsDays);
         require(maxAttempts >= 1, "maxAttempts must be at least 1");
+        require(configAggregator == null || !configAggregator.isBlank(), "configAggregator must not be blank");
         require(endpoint == null || endpoint.getScheme() != null && endpoint.getHost() != null,
                 "endpoint must be a URL such as https://vpce-1.ec2.eu-north-1.vpce.amazonaws.com, found " + endpoint);
     }
@@ -51,22 +55,27 @@ public record AwsSettings(String profile, List<String> regions, List<String> rol
     public static AwsSettings of(String profile, List<String> regions, List<String> roleArns, String externalId,
                                  URI endpoint) {
         return new AwsSettings(profile, regions, roleArns, externalId, endpoint, DEFAULT_CONCURRENCY,
-                DEFAULT_METRICS_DAYS, DEFAULT_ATTEMPTS, DEFAULT_CALL_TIMEOUT);
+                DEFAULT_METRICS_DAYS, DEFAULT_ATTEMPTS, DEFAULT_CALL_TIMEOUT, null);
     }
 
     public AwsSettings withMaxAttempts(int attempts) {
         return new AwsSettings(profile, regions, roleArns, externalId, endpoint, maxConcurrency, metricsDays, attempts,
-                callTimeout);
+                callTimeout, configAggregator);
     }
 
     public AwsSettings withCallTimeout(Duration timeout) {
         return new AwsSettings(profile, regions, roleArns, externalId, endpoint, maxConcurrency, metricsDays,
-                maxAttempts, timeout);
+                maxAttempts, timeout, configAggregator);
     }
 
     public AwsSettings withMaxConcurrency(int concurrency) {
         return new AwsSettings(profile, regions, roleArns, externalId, endpoint, concurrency, metricsDays, maxAttempts,
-                callTimeout);
+                callTimeout, configAggregator);
+    }
+
+    public AwsSettings withConfigAggregator(String name) {
+        return new AwsSettings(profile, regions, roleArns, externalId, endpoint, maxConcurrency, metricsDays, maxAttempts,
+                callTimeout, name);
     }
 
     private static void require(boolean condition, String problem) {

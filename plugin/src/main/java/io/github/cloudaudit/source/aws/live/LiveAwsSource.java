@@ -11,6 +11,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -62,6 +63,9 @@ public final class LiveAwsSource implements InventorySource {
 
     @Override
     public String describe() {
+        if (settings.configAggregator() != null) {
+            return "aws: the AWS Config aggregator " + settings.configAggregator();
+        }
         return "aws: " + (settings.roleArns().isEmpty() ? "the credentials' account" : settings.roleArns().size()
                 + " role(s)") + ", " + (settings.regions().isEmpty() ? "every enabled region"
                 : String.join(", ", settings.regions()));
@@ -72,8 +76,21 @@ public final class LiveAwsSource implements InventorySource {
         Instant start = Instant.now();
         AwsCredentialsProvider base = credentials;
         try (SdkHttpClient http = UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(settings.callTimeout()).build();
-             StsClient sts = AwsClients.configure(StsClient.builder(), http, base, home(), settings, calls).build()) {
+                .socketTimeout(settings.callTimeout()).build()) {
+            if (settings.configAggregator() != null) {
+                readAggregator(http, base, builder, log);
+            } else {
+                readEachRegion(http, base, builder, log);
+            }
+        }
+        builder.apiCalls(calls.byOperation());
+        log.info().accept(String.format("AWS: made %d call(s) in %.1f s", calls.total(),
+                Duration.between(start, Instant.now()).toMillis() / 1000.0));
+    }
+
+    private void readEachRegion(SdkHttpClient http, AwsCredentialsProvider base, InventoryBuilder builder, Log log)
+            throws IOException {
+        try (StsClient sts = AwsClients.configure(StsClient.builder(), http, base, home(), settings, calls).build()) {
             List<RegionReading> readings = targets(http, sts, base, builder);
             log.info().accept(String.format("AWS: reading %d account-region pair(s), %d at a time",
                     readings.size(), Math.min(settings.maxConcurrency(), Math.max(readings.size(), 1))));
@@ -82,9 +99,18 @@ public final class LiveAwsSource implements InventorySource {
                 reading.mapInto(builder);
             }
         }
-        builder.apiCalls(calls.byOperation());
-        log.info().accept(String.format("AWS: made %d call(s) in %.1f s", calls.total(),
-                Duration.between(start, Instant.now()).toMillis() / 1000.0));
+    }
+
+    /** Every account and region the aggregator sees, with the credentials of the account that owns it, in its region. */
+    private void readAggregator(SdkHttpClient http, AwsCredentialsProvider base, InventoryBuilder builder, Log log)
+            throws IOException {
+        log.info().accept("AWS: reading the AWS Config aggregator " + settings.configAggregator() + " in " + home());
+        try (ConfigClient config = AwsClients.configure(ConfigClient.builder(), http, base, home(), settings, calls)
+                .build()) {
+            AggregatorReading reading = new AggregatorReading(settings.configAggregator());
+            reading.read(config, builder);
+            log.info().accept(String.format("AWS: %d item(s) from the aggregator", reading.items()));
+        }
     }
 
     /** One reading per account and region; accounts whose role or regions cannot be read become gaps. */
