@@ -13,6 +13,7 @@ import io.github.cloudaudit.rules.AuditSettings;
 import io.github.cloudaudit.rules.Rule;
 import io.github.cloudaudit.rules.RuleEngine;
 import io.github.cloudaudit.rules.Setting;
+import io.github.cloudaudit.source.aws.live.AwsSettings;
 
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -58,6 +59,11 @@ public final class Configuration {
         return YAML.createObjectNode();
     }
 
+    /** A value as a configuration tree node. */
+    public static JsonNode tree(Object value) {
+        return YAML.valueToTree(value);
+    }
+
     /** Puts a setting's value where the configuration keeps it: under its rule, or at the top when shared. */
     public static <T> void put(ObjectNode layer, Setting<T> setting, T value) {
         String owner = ownerOf(setting);
@@ -72,6 +78,8 @@ public final class Configuration {
         defaults.put("failOnIncompleteAudit", true);
         defaults.put("failOnExpiredSuppressions", false);
         defaults.put("warnOnly", false);
+        defaults.putObject("aws").put("enabled", false).put("maxConcurrency", AwsSettings.DEFAULT_CONCURRENCY)
+                .put("metricsDays", AwsSettings.DEFAULT_METRICS_DAYS);
         AuditSettings.SHARED.forEach(s -> putDefault(defaults, s));
         RULES.forEach(r -> r.settings().forEach(s -> putDefault(defaults, s)));
         return defaults;
@@ -118,6 +126,11 @@ public final class Configuration {
     public Integer integer(String key) {
         JsonNode value = tree.get(key);
         return value == null || value.isNull() ? null : value.asInt();
+    }
+
+    /** A top-level section, such as {@code aws}; missing when unset. */
+    public JsonNode section(String key) {
+        return tree.path(key);
     }
 
     /** A top-level value as a list of texts: a list, or one text; empty when unset. */

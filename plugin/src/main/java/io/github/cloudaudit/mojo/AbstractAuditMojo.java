@@ -174,7 +174,7 @@ abstract class AbstractAuditMojo extends LiveSourceMojo {
 
     /** What the pom (or -D) sets, as a configuration layer; rule settings go under their rule. */
     ObjectNode pomLayer() throws MojoExecutionException {
-        ObjectNode layer = Configuration.layer();
+        ObjectNode layer = liveSourceLayer();
         if (inventory != null && !inventory.isEmpty()) {
             ArrayNode paths = layer.putArray("inventory");
             inventory.forEach(f -> paths.add(resolve(f).toString()));
@@ -221,8 +221,7 @@ abstract class AbstractAuditMojo extends LiveSourceMojo {
     }
 
     private static <T> void putSetting(ObjectNode layer, Setting<T> setting, Object value) throws MojoExecutionException {
-        // Maven injects an empty list for a list parameter nobody set; only a value set in the pom wins.
-        if (value == null || value instanceof java.util.Collection<?> list && list.isEmpty()) {
+        if (unset(value)) {
             return;
         }
         try {
@@ -240,7 +239,7 @@ abstract class AbstractAuditMojo extends LiveSourceMojo {
     AuditRequest request(Configuration configuration, String defaultLanguage) throws MojoExecutionException {
         List<InventorySource> sources = new ArrayList<>();
         configuration.texts("inventory").forEach(path -> sources.add(new InventoryFiles(Path.of(path))));
-        sources.addAll(liveSources());
+        sources.addAll(liveSources(configuration));
         if (sources.isEmpty()) {
             throw new MojoExecutionException("inventory: give at least one inventory file or folder "
                     + "(cloudaudit.inventory, or inventory in " + ConfigurationFile.DEFAULT_NAME

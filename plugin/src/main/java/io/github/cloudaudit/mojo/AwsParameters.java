@@ -1,5 +1,7 @@
 package io.github.cloudaudit.mojo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cloudaudit.policy.ResourceScope;
 import io.github.cloudaudit.source.InventorySource;
 import io.github.cloudaudit.source.aws.live.AwsSettings;
 import io.github.cloudaudit.source.aws.live.LiveAwsSource;
@@ -10,11 +12,27 @@ import java.net.URISyntaxException;
 import java.util.List;
 
 /**
- * The {@code cloudaudit.aws.*} parameters, checked and turned into the live AWS source. A goal declares the fields
- * Maven injects, as one block, and hands their values here.
+ * The {@code aws} section of the effective configuration ({@code cloudaudit.aws.*} in the pom, {@code aws:} in
+ * {@code cloud-audit.yml}), checked and turned into the live AWS source.
  */
 record AwsParameters(boolean enabled, String profile, List<String> regions, List<String> roleArns, String externalId,
                      String endpoint, int maxConcurrency, int metricsDays, String configAggregator) {
+
+    /** The configuration's key for this section. */
+    static final String SECTION = "aws";
+
+    /** The section's values; the configuration's defaults give those neither the pom nor the file set. */
+    static AwsParameters of(JsonNode aws) {
+        return new AwsParameters(aws.path("enabled").asBoolean(), text(aws, "profile"),
+                ResourceScope.texts(aws.get("regions")), ResourceScope.texts(aws.get("roleArns")),
+                text(aws, "externalId"), text(aws, "endpoint"), aws.path("maxConcurrency").asInt(),
+                aws.path("metricsDays").asInt(), text(aws, "configAggregator"));
+    }
+
+    private static String text(JsonNode section, String key) {
+        JsonNode value = section.get(key);
+        return value == null || value.isNull() ? null : value.asText();
+    }
 
     /** The live source, or none when {@code cloudaudit.aws.enabled} is false. */
     List<InventorySource> sources() throws MojoExecutionException {
@@ -37,7 +55,8 @@ record AwsParameters(boolean enabled, String profile, List<String> regions, List
         try {
             return new URI(endpoint.trim());
         } catch (URISyntaxException e) {
-            throw new MojoExecutionException("cloudaudit.aws.endpoint must be a URL, found '" + endpoint + "'");
+            throw new MojoExecutionException("cloudaudit.aws.endpoint (aws.endpoint in the configuration file) must be "
+                    + "a URL, found '" + endpoint + "'");
         }
     }
 

@@ -1,10 +1,13 @@
 package io.github.cloudaudit.mojo;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cloudaudit.config.Configuration;
 import io.github.cloudaudit.source.InventorySource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import java.util.Collection;
 import java.util.List;
 
 /** The goals that can read clouds live: the live sources' parameters, declared once. */
@@ -13,8 +16,8 @@ abstract class LiveSourceMojo extends AbstractMojo {
     // Live AWS: see docs/live-aws.md.
 
     /** Read AWS accounts live with the SDK, besides any inventory files. */
-    @Parameter(property = "cloudaudit.aws.enabled", defaultValue = "false")
-    private boolean awsEnabled;
+    @Parameter(property = "cloudaudit.aws.enabled")
+    private Boolean awsEnabled;
 
     /** A named AWS profile; default: the SDK's credentials chain (environment, profiles, SSO, web identity, roles). */
     @Parameter(property = "cloudaudit.aws.profile")
@@ -36,13 +39,13 @@ abstract class LiveSourceMojo extends AbstractMojo {
     @Parameter(property = "cloudaudit.aws.endpoint")
     private String awsEndpoint;
 
-    /** How many account-region pairs are read at once; lower it to lower the request rate. */
-    @Parameter(property = "cloudaudit.aws.maxConcurrency", defaultValue = "4")
-    private int awsMaxConcurrency;
+    /** How many account-region pairs are read at once; lower it to lower the request rate. Default: 4. */
+    @Parameter(property = "cloudaudit.aws.maxConcurrency")
+    private Integer awsMaxConcurrency;
 
-    /** Days of CPU utilization to read. */
-    @Parameter(property = "cloudaudit.aws.metricsDays", defaultValue = "14")
-    private int awsMetricsDays;
+    /** Days of CPU utilization to read. Default: 14. */
+    @Parameter(property = "cloudaudit.aws.metricsDays")
+    private Integer awsMetricsDays;
 
     /**
      * An AWS Config aggregator that gives instances, DB instances, security groups and volumes of every account and
@@ -51,9 +54,43 @@ abstract class LiveSourceMojo extends AbstractMojo {
     @Parameter(property = "cloudaudit.aws.configAggregator")
     private String awsConfigAggregator;
 
-    /** The live sources the parameters switch on; none by default. */
-    List<InventorySource> liveSources() throws MojoExecutionException {
-        return new AwsParameters(awsEnabled, awsProfile, awsRegions, awsRoleArns, awsExternalId, awsEndpoint,
-                awsMaxConcurrency, awsMetricsDays, awsConfigAggregator).sources();
+    /**
+     * What the pom (or -D) sets for the live sources, as a configuration layer. The parameters have no Maven
+     * default, so an unset one leaves the configuration file's value; the defaults live in {@link Configuration}.
+     */
+    ObjectNode liveSourceLayer() {
+        ObjectNode aws = Configuration.layer();
+        putIfSet(aws, "enabled", awsEnabled);
+        putIfSet(aws, "profile", awsProfile);
+        putIfSet(aws, "regions", awsRegions);
+        putIfSet(aws, "roleArns", awsRoleArns);
+        putIfSet(aws, "externalId", awsExternalId);
+        putIfSet(aws, "endpoint", awsEndpoint);
+        putIfSet(aws, "maxConcurrency", awsMaxConcurrency);
+        putIfSet(aws, "metricsDays", awsMetricsDays);
+        putIfSet(aws, "configAggregator", awsConfigAggregator);
+        ObjectNode layer = Configuration.layer();
+        if (!aws.isEmpty()) {
+            layer.set(AwsParameters.SECTION, aws);
+        }
+        return layer;
+    }
+
+    private static void putIfSet(ObjectNode section, String key, Object value) {
+        if (!unset(value)) {
+            section.set(key, Configuration.tree(value));
+        }
+    }
+
+    /** Whether the pom left a parameter unset, so the configuration file's value or the default applies. */
+    static boolean unset(Object value) {
+        // Maven injects an empty list for a list parameter nobody set; a blank text is unset too.
+        return value == null || value instanceof Collection<?> list && list.isEmpty()
+                || value instanceof String text && text.isBlank();
+    }
+
+    /** The live sources the configuration switches on; none by default. */
+    static List<InventorySource> liveSources(Configuration configuration) throws MojoExecutionException {
+        return AwsParameters.of(configuration.section(AwsParameters.SECTION)).sources();
     }
 }

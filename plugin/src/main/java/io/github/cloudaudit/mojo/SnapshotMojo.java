@@ -1,6 +1,7 @@
 package io.github.cloudaudit.mojo;
 
 import io.github.cloudaudit.audit.Auditor;
+import io.github.cloudaudit.config.Configuration;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.source.InventoryFormatException;
 import io.github.cloudaudit.source.InventorySource;
@@ -46,7 +47,7 @@ public class SnapshotMojo extends LiveSourceMojo {
             getLog().info("Cloud audit snapshot skipped (cloudaudit.skip=true)");
             return;
         }
-        List<InventorySource> sources = liveSources();
+        List<InventorySource> sources = liveSources(Configuration.of(liveSourceLayer()));
         if (sources.isEmpty()) {
             throw new MojoExecutionException("cloudaudit.snapshot reads clouds live: enable a live source "
                     + "(cloudaudit.aws.enabled=true)");

@@ -1,5 +1,6 @@
 package io.github.cloudaudit.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,5 +107,47 @@ class ConfigurationFileTest {
     @Test
     void anEmptyFileSetsNothing() throws IOException {
         assertThat(ConfigurationFile.read(file("# nothing yet\n"))).isEmpty();
+    }
+
+    @Test
+    void theFileSetsTheLiveAwsSectionThePomWinsKeyByKeyAndTheDefaultsFillTheRest() throws IOException {
+        ObjectNode fromFile = ConfigurationFile.read(file("""
+                aws:
+                  enabled: true
+                  regions: [eu-north-1, us-east-1]
+                  externalId: audit-2026
+                  maxConcurrency: 2
+                """));
+        ObjectNode pom = Configuration.layer();
+        pom.putObject("aws").put("maxConcurrency", 8);
+
+        JsonNode aws = Configuration.of(fromFile, pom).section("aws");
+
+        assertThat(aws.get("enabled").asBoolean()).isTrue();
+        assertThat(aws.get("regions")).extracting(JsonNode::asText).containsExactly("eu-north-1", "us-east-1");
+        assertThat(aws.get("externalId").asText()).isEqualTo("audit-2026");
+        assertThat(aws.get("maxConcurrency").asInt()).as("the pom wins").isEqualTo(8);
+        assertThat(aws.get("metricsDays").asInt()).as("set nowhere: the default").isEqualTo(14);
+        assertThat(aws.has("profile")).isFalse();
+        assertThat(Configuration.of(fromFile, pom).yaml()).contains("aws:\n  enabled: true", "maxConcurrency: 8");
+    }
+
+    @Test
+    void aMisspelledOrOutOfRangeAwsKeyNamesItsLine() throws IOException {
+        Path misspelled = file("""
+                failOnSeverity: HIGH
+                aws:
+                  enabled: true
+                  region: eu-north-1
+                """);
+        assertThatThrownBy(() -> ConfigurationFile.read(misspelled)).isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith(misspelled + ":4:").hasMessageContaining("aws").hasMessageContaining("region");
+
+        Path tooMany = file("""
+                aws:
+                  maxConcurrency: 65
+                """);
+        assertThatThrownBy(() -> ConfigurationFile.read(tooMany)).hasMessageStartingWith(tooMany + ":2:")
+                .hasMessageContaining("aws.maxConcurrency");
     }
 }

@@ -1,5 +1,7 @@
 package io.github.cloudaudit.mojo;
 
+import io.github.cloudaudit.config.Configuration;
+import io.github.cloudaudit.source.InventorySource;
 import org.apache.maven.model.Build;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -114,5 +116,36 @@ class AuditMojoConfigurationTest {
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("cloudaudit.inventory").hasMessageContaining("cloud-audit.yml");
+    }
+
+    @Test
+    void theFileAloneSwitchesTheLiveAwsSourceOnWithItsSettingsAndThePomWins() throws Exception {
+        Files.writeString(project.resolve("cloud-audit.yml"), """
+                auditDate: 2026-11-23
+                aws:
+                  enabled: true
+                  profile: audit
+                  regions: [eu-north-1]
+                  roleArns: arn:aws:iam::111111111111:role/cloud-audit
+                  externalId: audit-2026
+                  endpoint: http://127.0.0.1:4566
+                  maxConcurrency: 2
+                """);
+        AuditMojo mojo = mojo();
+        MojoFields.set(mojo, "awsMetricsDays", 30);
+        MojoFields.set(mojo, "awsRegions", List.of());
+
+        Configuration configuration = mojo.configuration();
+
+        assertThat(AwsParameters.of(configuration.section("aws"))).isEqualTo(new AwsParameters(true, "audit",
+                List.of("eu-north-1"), List.of("arn:aws:iam::111111111111:role/cloud-audit"), "audit-2026",
+                "http://127.0.0.1:4566", 2, 30, null));
+        assertThat(mojo.request(configuration, "en").sources()).singleElement()
+                .extracting(InventorySource::describe).isEqualTo("aws: 1 role(s), eu-north-1");
+        assertThat(configuration.yaml()).contains("aws:", "profile: audit", "maxConcurrency: 2", "metricsDays: 30");
+
+        MojoFields.set(mojo, "awsEnabled", false);
+        assertThatThrownBy(mojo::execute).as("the pom switches the file's live source off")
+                .isInstanceOf(MojoExecutionException.class).hasMessageContaining("give at least one inventory");
     }
 }
