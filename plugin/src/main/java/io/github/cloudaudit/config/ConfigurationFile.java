@@ -1,7 +1,6 @@
 package io.github.cloudaudit.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,11 +12,12 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.serialization.node.LocationJsonNodeFactoryFactory;
 import com.networknt.schema.utils.JsonNodes;
+import io.github.cloudaudit.source.InventoryFormatException;
+import io.github.cloudaudit.source.StrictParsers;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -47,16 +47,12 @@ public final class ConfigurationFile {
      */
     public static ObjectNode read(Path file) throws IOException {
         JsonNode tree;
-        try (InputStream in = Files.newInputStream(file)) {
-            tree = JsonNodes.readTree(YAML, in, LocationJsonNodeFactoryFactory.getInstance());
-        } catch (IllegalArgumentException e) {
-            // The location-aware reader wraps the parser's error, which knows the position.
-            if (e.getCause() instanceof JsonProcessingException syntax) {
-                JsonLocation at = syntax.getLocation();
-                throw new ConfigurationException(file.toString(), at == null ? 0 : at.getLineNr(),
-                        at == null ? 0 : at.getColumnNr(), "not valid YAML: " + syntax.getOriginalMessage());
-            }
-            throw e;
+        try {
+            // The strict parser every file goes through: a key given twice or an alias is an error, not a last-wins.
+            tree = StrictParsers.read(file, file.toString(), false, parser -> YAML.reader(
+                    LocationJsonNodeFactoryFactory.getInstance().getJsonNodeFactory(parser)).readTree(parser));
+        } catch (InventoryFormatException notParsed) {
+            throw new ConfigurationException(notParsed);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return YAML.createObjectNode();

@@ -150,4 +150,35 @@ class ConfigurationFileTest {
         assertThatThrownBy(() -> ConfigurationFile.read(tooMany)).hasMessageStartingWith(tooMany + ":2:")
                 .hasMessageContaining("aws.maxConcurrency");
     }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorNotALastWins() throws IOException {
+        Path file = file("""
+                rules:
+                  stale-server:
+                    maxServerAgeDays: 730
+                  stale-server:
+                    enabled: false
+                """);
+        assertThatThrownBy(() -> ConfigurationFile.read(file)).isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith(file + ":4:").hasMessageContaining("'stale-server' appears twice");
+    }
+
+    @Test
+    void anAliasIsAnErrorNotItsAnchorsName() throws IOException {
+        Path file = file("""
+                severity: &high HIGH
+                failOnSeverity: *high
+                """);
+        assertThatThrownBy(() -> ConfigurationFile.read(file)).isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith(file + ":2:").hasMessageContaining("aliases are not supported");
+    }
+
+    @Test
+    void aSyntaxErrorStaysOnOneLine() throws IOException {
+        Path file = file("failOnSeverity: [HIGH\n");
+        assertThatThrownBy(() -> ConfigurationFile.read(file)).isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith(file + ":1:").hasMessageContaining("not valid YAML")
+                .hasMessageNotContaining("\n");
+    }
 }

@@ -1,6 +1,8 @@
 package io.github.cloudaudit.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.cloudaudit.config.ConfigurationException;
+import io.github.cloudaudit.config.ConfigurationFile;
 import io.github.cloudaudit.lifecycle.LifecycleCatalog;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.policy.SuppressionFile;
@@ -181,6 +183,20 @@ class ParserFuzzTest {
         }
     }
 
+    @FuzzTest(maxDuration = "1m")
+    void configurationFile(byte[] input) {
+        Path file = write(input, "cloud-audit.yml");
+        try {
+            assertThat(ConfigurationFile.read(file).isObject()).isTrue();
+        } catch (ConfigurationException e) {
+            assertReadable(e.getMessage(), file, input);
+        } catch (InventoryFormatException e) {
+            assertLocated(e, file, input);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Reads the input as the only file of an audit with one reader, in folders that name an account and a region as
      * the documented layout does (so readers that take them from there get past that check), and runs every rule on
@@ -213,14 +229,18 @@ class ParserFuzzTest {
      * Jackson location note, unless the input itself holds one (a message may quote the input).
      */
     private static void assertLocated(InventoryFormatException e, Path file, byte[] input) {
-        String quoted = new String(input, StandardCharsets.ISO_8859_1);
         assertThat(e.file()).isEqualTo(file.toString());
-        assertThat(e.getMessage()).startsWith(file.toString()).hasSizeLessThan(MAX_MESSAGE).doesNotContain("\n", "\r");
+        assertReadable(e.getMessage(), file, input);
+    }
+
+    private static void assertReadable(String message, Path file, byte[] input) {
+        String quoted = new String(input, StandardCharsets.ISO_8859_1);
+        assertThat(message).startsWith(file.toString()).hasSizeLessThan(MAX_MESSAGE).doesNotContain("\n", "\r");
         if (!JAVA_CLASS.matcher(quoted).find()) {
-            assertThat(e.getMessage()).doesNotContainPattern(JAVA_CLASS);
+            assertThat(message).doesNotContainPattern(JAVA_CLASS);
         }
         if (!quoted.contains("[Source:")) {
-            assertThat(e.getMessage()).doesNotContain("[Source:");
+            assertThat(message).doesNotContain("[Source:");
         }
     }
 
