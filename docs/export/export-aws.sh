@@ -78,6 +78,7 @@ export_region() {
   save "$dir/ec2-volumes.json" ec2 describe-volumes --region "$region"
   save "$dir/ec2-flow-logs.json" ec2 describe-flow-logs --region "$region"
   save "$dir/rds-instances.json" rds describe-db-instances --region "$region"
+  save "$dir/rds-clusters.json" rds describe-db-clusters --region "$region"
   save "$dir/cloudwatch-alarms.json" cloudwatch describe-alarms --region "$region"
   save "$dir/ssm-instances.json" ssm describe-instance-information --region "$region"
   save "$dir/cloudtrail-trails.json" cloudtrail describe-trails --region "$region"

@@ -101,7 +101,10 @@ public final class InventoryBuilder {
         securityGroups.put(key(provider, groupId), List.copyOf(rules));
     }
 
-    /** A database engine found installed on a virtual machine, e.g. by SSM's software inventory. */
+    /**
+     * A database engine known from outside the server's own listing: installed on a virtual machine (SSM's software
+     * inventory), or the engine of the cluster an RDS instance belongs to. It fills in only what the server lacks.
+     */
     public void installedEngine(Provider provider, String serverId, DatabaseEngine engine) {
         installedEngines.put(key(provider, serverId), engine);
     }

@@ -108,7 +108,7 @@ class AuditMojoLiveAwsTest {
         }
         offlineAudit.execute();
 
-        assertThat(log).anyMatch(line -> line.startsWith("Wrote a snapshot of 2 servers and 3 coverage gap(s) to "));
+        assertThat(log).anyMatch(line -> line.startsWith("Wrote a snapshot of 3 servers and 3 coverage gap(s) to "));
         assertThat(findings(offline)).isNotEmpty().isEqualTo(findings(live));
     }
 

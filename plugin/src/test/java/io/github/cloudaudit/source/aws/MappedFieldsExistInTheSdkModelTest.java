@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
 import software.amazon.awssdk.services.guardduty.model.ListDetectorsResponse;
+import software.amazon.awssdk.services.rds.model.DescribeDbClustersResponse;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 import software.amazon.awssdk.services.ssm.model.DescribeInstanceInformationResponse;
 import software.amazon.awssdk.services.ssm.model.GetInventoryResponse;
@@ -50,6 +51,7 @@ class MappedFieldsExistInTheSdkModelTest {
             Map.entry("ec2-describe-security-groups.json", new Mapping(new Ec2SecurityGroupsReader(), DescribeSecurityGroupsResponse.builder().build())),
             Map.entry("ec2-describe-volumes.json", new Mapping(new Ec2VolumesReader(), DescribeVolumesResponse.builder().build())),
             Map.entry("ec2-describe-flow-logs.json", new Mapping(new Ec2FlowLogsReader(), DescribeFlowLogsResponse.builder().build())),
+            Map.entry("rds-describe-db-clusters.json", new Mapping(new RdsDbClustersReader(), DescribeDbClustersResponse.builder().build())),
             Map.entry("rds-describe-db-instances.json", new Mapping(new RdsDbInstancesReader(), DescribeDbInstancesResponse.builder().build())),
             Map.entry("cloudwatch-describe-alarms.json", new Mapping(new CloudWatchAlarmsReader(), DescribeAlarmsResponse.builder().build())),
             Map.entry("guardduty-list-detectors.json", new Mapping(new GuardDutyDetectorsReader(), ListDetectorsResponse.builder().build())),

@@ -14,6 +14,7 @@ import io.github.cloudaudit.source.aws.Ec2InstancesReader;
 import io.github.cloudaudit.source.aws.Ec2SecurityGroupsReader;
 import io.github.cloudaudit.source.aws.Ec2VolumesReader;
 import io.github.cloudaudit.source.aws.GuardDutyDetectorsReader;
+import io.github.cloudaudit.source.aws.RdsDbClustersReader;
 import io.github.cloudaudit.source.aws.RdsDbInstancesReader;
 import io.github.cloudaudit.source.aws.SsmInstanceInformationReader;
 import io.github.cloudaudit.source.aws.SsmInventoryReader;
@@ -88,6 +89,7 @@ final class RegionReading {
         list("ec2:DescribeFlowLogs", new Ec2FlowLogsReader(), () -> clients.ec2().describeFlowLogsPaginator());
         Answer databases = list("rds:DescribeDBInstances", new RdsDbInstancesReader(),
                 () -> clients.rds().describeDBInstancesPaginator());
+        list("rds:DescribeDBClusters", new RdsDbClustersReader(), () -> clients.rds().describeDBClustersPaginator());
         cpu(instances, databases);
         list("cloudwatch:DescribeAlarms", new CloudWatchAlarmsReader(),
                 () -> clients.cloudWatch().describeAlarmsPaginator());

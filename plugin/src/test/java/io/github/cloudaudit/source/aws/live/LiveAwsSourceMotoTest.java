@@ -2,6 +2,7 @@ package io.github.cloudaudit.source.aws.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudaudit.model.CoverageGap;
+import io.github.cloudaudit.model.DatabaseEngine;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.model.ResourceKind;
@@ -68,6 +69,7 @@ class LiveAwsSourceMotoTest {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("legacy-db", OWN, EU),
                         org.assertj.core.groups.Tuple.tuple("orders-db", OWN, EU),
+                        org.assertj.core.groups.Tuple.tuple("billing-1", OWN, EU),
                         org.assertj.core.groups.Tuple.tuple("batch", OWN, US),
                         org.assertj.core.groups.Tuple.tuple("web", OTHER, EU));
         assertThat(server("web").origin()).isEqualTo(Origin.apiCall(OTHER, EU, "ec2:DescribeInstances"));
@@ -83,6 +85,14 @@ class LiveAwsSourceMotoTest {
         assertThat(orders.kind()).isEqualTo(ResourceKind.MANAGED_DATABASE);
         assertThat(orders.engine().product()).isEqualTo("mysql");
         assertThat(orders.engine().version()).isEqualTo("5.7.44");
+    }
+
+    @Test
+    void anAuroraClusterIsCountedOnlyThroughItsMemberInstance() {
+        assertThat(inventory.servers()).extracting(Server::name).doesNotContain("billing");
+        assertThat(server("billing-1").engine()).isEqualTo(new DatabaseEngine("postgresql", "11.9"));
+        assertThat(calls).as("once per account and region").containsEntry("rds:DescribeDBClusters", 4L);
+        assertThat(inventory.gaps()).noneMatch(gap -> gap.what().equals("rds:DescribeDBClusters"));
     }
 
     @Test

@@ -72,6 +72,11 @@ public final class MotoEstate {
             rds.createDBInstance(r -> r.dbInstanceIdentifier("orders-db").engine("mysql").engineVersion("5.7.44")
                     .dbInstanceClass("db.m4.large").allocatedStorage(20).masterUsername("admin")
                     .masterUserPassword("not-a-secret-1"));
+            // An Aurora cluster and its one member: the member is the database server, the cluster gives its engine.
+            rds.createDBCluster(r -> r.dbClusterIdentifier("billing").engine("aurora-postgresql").engineVersion("11.9")
+                    .masterUsername("admin").masterUserPassword("not-a-secret-1"));
+            rds.createDBInstance(r -> r.dbInstanceIdentifier("billing-1").dbClusterIdentifier("billing")
+                    .engine("aurora-postgresql").dbInstanceClass("db.r5.large"));
         }
         try (GuardDutyClient guardDuty = client(GuardDutyClient.builder(), TESTING, EU);
              GuardDutyClient suspended = client(GuardDutyClient.builder(), other(), EU)) {
