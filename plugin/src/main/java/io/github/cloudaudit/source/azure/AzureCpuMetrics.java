@@ -1,6 +1,7 @@
 package io.github.cloudaudit.source.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.source.CpuSamples;
 
@@ -15,6 +16,8 @@ import java.util.Locale;
  * CPU statistics of the VM its id names: the id is the VM's id followed by
  * {@code /providers/Microsoft.Insights/metrics/Percentage CPU}. The average is the mean of the intervals' averages,
  * the maximum the highest maximum (or average, when no maximum was asked for), the days the span of the intervals.
+ * The same metric comes from the metrics batch API, one such listing per VM. A metric the service could not read
+ * ({@code errorCode} other than Success) is a coverage gap; one without samples leaves the CPU unknown.
  */
 final class AzureCpuMetrics {
 
@@ -32,6 +35,14 @@ final class AzureCpuMetrics {
         if (end < 0) {
             throw metric.fail("expected the metric's id to be a VM id followed by " + METRICS_SUFFIX + "Percentage CPU");
         }
+        String vmId = id.substring(0, end);
+        String error = AzureResource.text(metric.field("errorCode"));
+        if (error != null && !error.equalsIgnoreCase("Success")) {
+            String message = AzureResource.text(metric.field("errorMessage"));
+            metric.builder().gap(new CoverageGap(Provider.AZURE, metric.subscription(), null, "Percentage CPU of " + vmId,
+                    message == null ? error : error + ": " + message));
+            return; // the service could not read this VM's metric: its CPU stays unknown
+        }
         CpuSamples samples = new CpuSamples();
         JsonNode series = metric.field("timeseries");
         for (JsonNode timeseries : series == null ? List.<JsonNode>of() : series) {
@@ -48,7 +59,7 @@ final class AzureCpuMetrics {
                         maximum != null && maximum.isNumber() ? maximum.doubleValue() : average.doubleValue());
             }
         }
-        samples.statistics().ifPresent(cpu -> metric.builder().cpu(Provider.AZURE, id.substring(0, end), cpu));
+        samples.statistics().ifPresent(cpu -> metric.builder().cpu(Provider.AZURE, vmId, cpu));
     }
 
     private static Instant timestamp(AzureResource metric, JsonNode node) {
