@@ -57,6 +57,10 @@ for subscription in "${subscriptions[@]}"; do
   # Defender for Cloud: which plans are on, and its alerts (the mining signal).
   save "$dir/security-pricing-list.json" security pricing list --subscription "$subscription"
   save "$dir/security-alert-list.json" security alert list --subscription "$subscription"
+  # Whether the activity log (who did what) is exported. A subscription without settings prints an empty list,
+  # which names no subscription: the audit cannot recognize it, and the audit trail stays unknown.
+  save "$dir/diagnostic-settings-subscription-list.json" monitor diagnostic-settings subscription list \
+    --subscription "$subscription"
   # Hourly CPU of every VM over the last days (the mining signature), one file per VM.
   jq -r '.[]?.id' "$dir/vm-list.json" 2>/dev/null | while read -r vm; do
     group=$(cut -d/ -f5 <<< "$vm")

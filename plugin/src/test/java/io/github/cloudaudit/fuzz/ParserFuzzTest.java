@@ -30,6 +30,7 @@ import io.github.cloudaudit.source.azure.AzurePostgresFlexibleServerListReader;
 import io.github.cloudaudit.source.azure.AzureSecurityPricingListReader;
 import io.github.cloudaudit.source.azure.AzureSqlDbListReader;
 import io.github.cloudaudit.source.azure.AzureSqlServerListReader;
+import io.github.cloudaudit.source.azure.AzureSubscriptionDiagnosticSettingsReader;
 import io.github.cloudaudit.source.azure.AzureVmListReader;
 import io.github.cloudaudit.source.normalized.NormalizedInventoryReader;
 
@@ -157,6 +158,11 @@ class ParserFuzzTest {
     @FuzzTest(maxDuration = "1m")
     void azureGraphQuery(byte[] input) {
         inventory(input, "graph.json", new AzureGraphQueryReader());
+    }
+
+    @FuzzTest(maxDuration = "1m")
+    void azureSubscriptionDiagnosticSettings(byte[] input) {
+        inventory(input, "diagnostic-settings.json", new AzureSubscriptionDiagnosticSettingsReader());
     }
 
     @FuzzTest(maxDuration = "1m")
