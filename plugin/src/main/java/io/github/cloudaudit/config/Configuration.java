@@ -14,6 +14,8 @@ import io.github.cloudaudit.rules.Rule;
 import io.github.cloudaudit.rules.RuleEngine;
 import io.github.cloudaudit.rules.Setting;
 import io.github.cloudaudit.source.aws.live.AwsSettings;
+import io.github.cloudaudit.source.azure.live.AzureCloud;
+import io.github.cloudaudit.source.azure.live.AzureSettings;
 
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -80,6 +82,8 @@ public final class Configuration {
         defaults.put("warnOnly", false);
         defaults.putObject("aws").put("enabled", false).put("maxConcurrency", AwsSettings.DEFAULT_CONCURRENCY)
                 .put("metricsDays", AwsSettings.DEFAULT_METRICS_DAYS);
+        defaults.putObject("azure").put("enabled", false).put("cloud", AzureCloud.AZURE_CLOUD.cloudName())
+                .put("metricsDays", AzureSettings.DEFAULT_METRICS_DAYS);
         AuditSettings.SHARED.forEach(s -> putDefault(defaults, s));
         RULES.forEach(r -> r.settings().forEach(s -> putDefault(defaults, s)));
         return defaults;

@@ -243,7 +243,7 @@ abstract class AbstractAuditMojo extends LiveSourceMojo {
         if (sources.isEmpty()) {
             throw new MojoExecutionException("inventory: give at least one inventory file or folder "
                     + "(cloudaudit.inventory, or inventory in " + ConfigurationFile.DEFAULT_NAME
-                    + "), or read accounts live (cloudaudit.aws.enabled=true)");
+                    + "), or read clouds live (cloudaudit.aws.enabled=true, cloudaudit.azure.enabled=true)");
         }
         String dateText = configuration.text("auditDate");
         LocalDate date;

@@ -7,6 +7,7 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -54,6 +55,36 @@ abstract class LiveSourceMojo extends AbstractMojo {
     @Parameter(property = "cloudaudit.aws.configAggregator")
     private String awsConfigAggregator;
 
+    // Live Azure: see docs/live-azure.md.
+
+    /** Read Azure subscriptions live through Resource Graph, besides any inventory files. */
+    @Parameter(property = "cloudaudit.azure.enabled")
+    private Boolean azureEnabled;
+
+    /** The tenant whose subscriptions to read; default: the credential's own. */
+    @Parameter(property = "cloudaudit.azure.tenantId")
+    private String azureTenantId;
+
+    /** Subscription ids to read; default: every subscription the identity can read. */
+    @Parameter(property = "cloudaudit.azure.subscriptions")
+    private List<String> azureSubscriptions;
+
+    /** The national cloud: AzureCloud, AzureUSGovernment or AzureChinaCloud. Default: AzureCloud. */
+    @Parameter(property = "cloudaudit.azure.cloud")
+    private String azureCloud;
+
+    /** Resource Manager's base URL, for private endpoints and tests; default: the cloud's own. */
+    @Parameter(property = "cloudaudit.azure.endpoint")
+    private String azureEndpoint;
+
+    /** Azure Monitor's metrics base URL; default: the region's https://REGION.metrics.monitor.azure.com. */
+    @Parameter(property = "cloudaudit.azure.metricsEndpoint")
+    private String azureMetricsEndpoint;
+
+    /** Days of CPU to read from Azure Monitor. Default: 14. */
+    @Parameter(property = "cloudaudit.azure.metricsDays")
+    private Integer azureMetricsDays;
+
     /**
      * What the pom (or -D) sets for the live sources, as a configuration layer. The parameters have no Maven
      * default, so an unset one leaves the configuration file's value; the defaults live in {@link Configuration}.
@@ -69,9 +100,20 @@ abstract class LiveSourceMojo extends AbstractMojo {
         putIfSet(aws, "maxConcurrency", awsMaxConcurrency);
         putIfSet(aws, "metricsDays", awsMetricsDays);
         putIfSet(aws, "configAggregator", awsConfigAggregator);
+        ObjectNode azure = Configuration.layer();
+        putIfSet(azure, "enabled", azureEnabled);
+        putIfSet(azure, "tenantId", azureTenantId);
+        putIfSet(azure, "subscriptions", azureSubscriptions);
+        putIfSet(azure, "cloud", azureCloud);
+        putIfSet(azure, "endpoint", azureEndpoint);
+        putIfSet(azure, "metricsEndpoint", azureMetricsEndpoint);
+        putIfSet(azure, "metricsDays", azureMetricsDays);
         ObjectNode layer = Configuration.layer();
         if (!aws.isEmpty()) {
             layer.set(AwsParameters.SECTION, aws);
+        }
+        if (!azure.isEmpty()) {
+            layer.set(AzureParameters.SECTION, azure);
         }
         return layer;
     }
@@ -89,8 +131,11 @@ abstract class LiveSourceMojo extends AbstractMojo {
                 || value instanceof String text && text.isBlank();
     }
 
-    /** The live sources the configuration switches on; none by default. */
+    /** The live sources the configuration switches on, AWS before Azure; none by default. */
     static List<InventorySource> liveSources(Configuration configuration) throws MojoExecutionException {
-        return AwsParameters.of(configuration.section(AwsParameters.SECTION)).sources();
+        List<InventorySource> sources = new ArrayList<>(AwsParameters.of(configuration.section(AwsParameters.SECTION))
+                .sources());
+        sources.addAll(AzureParameters.of(configuration.section(AzureParameters.SECTION)).sources());
+        return sources;
     }
 }

@@ -50,7 +50,7 @@ public class SnapshotMojo extends LiveSourceMojo {
         List<InventorySource> sources = liveSources(Configuration.of(liveSourceLayer()));
         if (sources.isEmpty()) {
             throw new MojoExecutionException("cloudaudit.snapshot reads clouds live: enable a live source "
-                    + "(cloudaudit.aws.enabled=true)");
+                    + "(cloudaudit.aws.enabled=true, cloudaudit.azure.enabled=true)");
         }
         Path file = file();
         Instant start = Instant.now();

@@ -148,4 +148,52 @@ class AuditMojoConfigurationTest {
         assertThatThrownBy(mojo::execute).as("the pom switches the file's live source off")
                 .isInstanceOf(MojoExecutionException.class).hasMessageContaining("give at least one inventory");
     }
+
+    @Test
+    void theFileSwitchesTheLiveAzureSourceOnWithItsSettingsAndThePomWins() throws Exception {
+        Files.writeString(project.resolve("cloud-audit.yml"), """
+                auditDate: 2026-11-23
+                azure:
+                  enabled: true
+                  tenantId: 7c4f2a10-3b8e-4d21-9f6a-0e5d4c3b2a19
+                  subscriptions: [3f2c8a41-7d5e-4b9a-9c1e-52a7d0e6b813]
+                  cloud: AzureUSGovernment
+                  endpoint: https://127.0.0.1:8443
+                """);
+        AuditMojo mojo = mojo();
+        MojoFields.set(mojo, "azureMetricsDays", 30);
+        MojoFields.set(mojo, "azureSubscriptions", List.of());
+
+        Configuration configuration = mojo.configuration();
+
+        assertThat(AzureParameters.of(configuration.section("azure"))).isEqualTo(new AzureParameters(true,
+                "7c4f2a10-3b8e-4d21-9f6a-0e5d4c3b2a19", List.of("3f2c8a41-7d5e-4b9a-9c1e-52a7d0e6b813"),
+                "AzureUSGovernment", "https://127.0.0.1:8443", null, 30));
+        assertThat(mojo.request(configuration, "en").sources()).singleElement().extracting(InventorySource::describe)
+                .isEqualTo("azure: 1 subscription(s) of tenant 7c4f2a10-3b8e-4d21-9f6a-0e5d4c3b2a19");
+        assertThat(configuration.yaml()).contains("azure:", "cloud: AzureUSGovernment", "metricsDays: 30");
+
+        MojoFields.set(mojo, "azureEnabled", false);
+        assertThatThrownBy(mojo::execute).as("the pom switches the file's live source off")
+                .isInstanceOf(MojoExecutionException.class).hasMessageContaining("give at least one inventory");
+    }
+
+    @Test
+    void aWrongAzureSettingIsNamedWithItsProperty() throws Exception {
+        Files.writeString(project.resolve("cloud-audit.yml"), """
+                azure:
+                  enabled: true
+                  subscriptions: [production]
+                """);
+        AuditMojo mojo = mojo();
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("cloudaudit.azure.subscriptions: 'production' is not a subscription id such as "
+                        + "3f2c8a41-7d5e-4b9a-9c1e-52a7d0e6b813");
+
+        MojoFields.set(mojo, "azureSubscriptions", List.of("3f2c8a41-7d5e-4b9a-9c1e-52a7d0e6b813"));
+        MojoFields.set(mojo, "azureCloud", "AzureGermanCloud");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("cloudaudit.azure.cloud");
+    }
 }

@@ -130,7 +130,7 @@ class AuditMojoLiveAwsTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(mojo::execute)
                 .hasMessageContaining("give at least one inventory file or folder")
-                .hasMessageContaining("or read accounts live (cloudaudit.aws.enabled=true)");
+                .hasMessageContaining("or read clouds live (cloudaudit.aws.enabled=true, cloudaudit.azure.enabled=true)");
     }
 
     private static AuditMojo configured(Path output) {

@@ -10,7 +10,6 @@ import io.github.cloudaudit.source.Signature;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * {@code az graph query -q "..."}: Azure Resource Graph rows under {@code data}, each mapped by its {@code type}
@@ -40,12 +39,7 @@ public final class AzureGraphQueryReader implements InventoryReader {
 
     @Override
     public void read(JsonParser parser, ReadContext context) throws IOException {
-        Map<String, JsonNode> others = AzureItems.read(parser, context, DATA, row -> {
-            Consumer<AzureResource> mapping = AzureMappings.forType(row.type());
-            if (mapping != null) {
-                mapping.accept(row);
-            }
-        });
+        Map<String, JsonNode> others = AzureItems.read(parser, context, DATA, AzureGraphRows::map);
         JsonNode skipToken = others.get("skip_token");
         if (skipToken != null && !skipToken.isNull()) {
             context.builder().gap(new CoverageGap(Provider.AZURE, null, null,

@@ -27,22 +27,33 @@ final class AzureResource {
 
     private final JsonNode item;
     private final JsonNode properties;
-    private final JsonLocation at;
-    private final ReadContext context;
+    private final Origin origin;
+    private final String folderAccount;
+    private final InventoryBuilder builder;
 
+    /** An item of a file, which starts at {@code at}. */
     AzureResource(JsonNode item, JsonLocation at, ReadContext context) {
+        this(item, context.origin(at), context.folderAccount(), context.builder());
+    }
+
+    /**
+     * @param origin        where the item was read: a place in a file, or the API call that answered it
+     * @param folderAccount the subscription the file's folders name, null when none
+     */
+    AzureResource(JsonNode item, Origin origin, String folderAccount, InventoryBuilder builder) {
         this.item = item;
         this.properties = item.path("properties").isObject() ? item.get("properties") : item;
-        this.at = at;
-        this.context = context;
+        this.origin = origin;
+        this.folderAccount = folderAccount;
+        this.builder = builder;
     }
 
     InventoryBuilder builder() {
-        return context.builder();
+        return builder;
     }
 
     Origin origin() {
-        return context.origin(at);
+        return origin;
     }
 
     /** The full resource id; every resource must have one. */
@@ -79,7 +90,7 @@ final class AzureResource {
             return fromId;
         }
         String fromRow = text(item.get("subscriptionId"));
-        return fromRow != null ? fromRow : context.folderAccount();
+        return fromRow != null ? fromRow : folderAccount;
     }
 
     Map<String, String> tags() {
@@ -128,7 +139,7 @@ final class AzureResource {
             return null;
         }
         try {
-            return context.dates().parse(field, value);
+            return builder.dates().parse(field, value);
         } catch (IllegalArgumentException e) {
             throw fail(e.getMessage());
         }
@@ -146,9 +157,9 @@ final class AzureResource {
         return node.booleanValue();
     }
 
-    /** An error about this resource, at the line where it starts. */
+    /** An error about this resource, at the line where it starts or naming the call that answered it. */
     InventoryFormatException fail(String expected) {
-        return context.fail(at, expected);
+        return InventoryFormatException.at(origin, expected);
     }
 
     private static JsonNode walk(JsonNode node, String... path) {

@@ -132,6 +132,15 @@ public final class AzureTestServer implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /** The HTTP status of every Resource Graph answer, in order: a client that keeps to the quota sees no 429. */
+    public List<Integer> graphStatuses() {
+        List<Integer> statuses = new ArrayList<>(wireMock.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().toLowerCase().startsWith(GRAPH_PATH.toLowerCase()))
+                .map(event -> event.getResponse().getStatus()).toList());
+        Collections.reverse(statuses);
+        return statuses;
+    }
+
     /** Every request the server received, in the order it received them. */
     public List<LoggedRequest> requests() {
         List<LoggedRequest> requests = new ArrayList<>(wireMock.getAllServeEvents().stream()
@@ -151,7 +160,8 @@ public final class AzureTestServer implements AutoCloseable {
         wireMock.stop();
     }
 
-    private static SSLContext sslContext() {
+    /** A TLS context that trusts the test certificate, and nothing else. */
+    public static SSLContext sslContext() {
         try (InputStream in = AzureTestServer.class.getResourceAsStream("/tls/azure-test-trust.p12")) {
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(in, STORE_PASSWORD.toCharArray());
