@@ -2,10 +2,9 @@ package io.github.cloudaudit.source.azure.live;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Provider;
-import io.github.cloudaudit.source.InventoryBuilder;
-import io.github.cloudaudit.source.InventoryFormatException;
 import io.github.cloudaudit.source.ReadContext;
 import io.github.cloudaudit.source.azure.AzureSubscriptionDiagnosticSettingsReader;
 
@@ -14,42 +13,37 @@ import java.io.IOException;
 /**
  * Whether a subscription's activity log is exported: one GET of its diagnostic settings
  * ({@code /subscriptions/{id}/providers/Microsoft.Insights/diagnosticSettings}; Resource Graph has no table for
- * them), read by the reader of {@code az monitor diagnostic-settings subscription list}. A subscription that
- * answers with no setting that exports has no audit trail; one that cannot be read is a coverage gap, and its audit
- * trail stays unknown.
+ * them), read by the reader of {@code az monitor diagnostic-settings subscription list}. A subscription that answers
+ * without a setting that exports has no audit trail; one that cannot be read, or whose answer is not JSON, is a
+ * coverage gap, and its audit trail stays unknown. JSON that is not the documented list is a clear error.
  */
-final class ActivityLogExports {
+final class ActivityLogExports implements SubscriptionCollector {
 
     /** The version the REST reference documents for subscription diagnostic settings. */
     static final String API_VERSION = "2021-05-01-preview";
-    static final String OPERATION = "Microsoft.Insights/diagnosticSettings/read";
-    private static final String CALL = "Azure Monitor subscription diagnostic settings (activity log export)";
+    static final String OPERATION = "insights:diagnosticSettings";
+    static final String CALL = "Azure Monitor subscription diagnostic settings (activity log export)";
     private static final JsonFactory JSON = new JsonFactory();
 
-    private final AzureRest rest;
-    private final String resourceManager;
-
-    /**
-     * @param rest            calls with a token for Resource Manager's scope
-     * @param resourceManager Resource Manager's base URL, e.g. {@code https://management.azure.com}
-     */
-    ActivityLogExports(AzureRest rest, String resourceManager) {
-        this.rest = rest;
-        this.resourceManager = resourceManager.replaceAll("/+$", "");
-    }
-
-    void collect(String subscription, InventoryBuilder builder) {
-        String url = resourceManager + "/subscriptions/" + subscription
+    @Override
+    public void collect(SubscriptionReading reading) throws IOException {
+        String subscription = reading.subscriptionId();
+        String url = reading.resourceManager() + "/subscriptions/" + subscription
                 + "/providers/Microsoft.Insights/diagnosticSettings?api-version=" + API_VERSION;
-        try (JsonParser parser = JSON.createParser(rest.get(OPERATION, url))) {
+        byte[] answer;
+        try {
+            answer = RestCalls.get(reading.resourceManagerPipeline(), OPERATION, url);
+        } catch (RestCalls.Failed e) {
+            reading.builder().gap(new CoverageGap(Provider.AZURE, subscription, null, CALL, e.getMessage()));
+            return;
+        }
+        try (JsonParser parser = JSON.createParser(answer)) {
             // The subscription asked for stands in for a folder: it is the one an empty answer is about.
             new AzureSubscriptionDiagnosticSettingsReader().read(parser,
-                    new ReadContext(CALL + " of " + subscription, subscription, null, builder));
-        } catch (AzureRest.Failed e) {
-            builder.gap(new CoverageGap(Provider.AZURE, subscription, null, CALL, e.getMessage()));
-        } catch (InventoryFormatException | IOException e) {
-            builder.gap(new CoverageGap(Provider.AZURE, subscription, null, CALL,
-                    "the answer is not the documented diagnostic settings list: " + e.getMessage()));
+                    new ReadContext(CALL + " of " + subscription, subscription, null, reading.builder()));
+        } catch (JsonProcessingException e) {
+            reading.builder().gap(new CoverageGap(Provider.AZURE, subscription, null, CALL,
+                    "the answer is not JSON: " + e.getOriginalMessage()));
         }
     }
 }

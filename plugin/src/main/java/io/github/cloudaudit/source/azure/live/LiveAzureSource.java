@@ -11,6 +11,7 @@ import io.github.cloudaudit.source.azure.AzureGraphRows;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +49,8 @@ public final class LiveAzureSource implements InventorySource {
      * The readings of each subscription beside Resource Graph, in the order they run. This is the one place where a
      * collector plugs in: add it here.
      */
-    private static final List<SubscriptionCollector> COLLECTORS = List.of();
+    static final List<SubscriptionCollector> COLLECTORS = List.of(new CpuMetricsBatches(Clock.systemUTC()),
+            new ActivityLogExports());
 
     /** Variables that hold secrets; their values are cut from any message that could reach the log. */
     private static final List<String> SECRET_VARIABLES = List.of("AZURE_CLIENT_SECRET",

@@ -12,18 +12,20 @@ import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.source.InventoryBuilder;
+import io.github.cloudaudit.source.InventoryFormatException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -32,10 +34,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The metrics batch API as Azure Monitor documents it, answered by a local HTTPS server, called through azure-core's
- * pipeline with DefaultAzureCredential: batching, throttling, denial and broken answers.
+ * The metrics batch API as Azure Monitor documents it, answered by a local HTTPS server, called through the live
+ * source's pipeline with DefaultAzureCredential: batching, throttling, denial and broken answers.
  */
 class CpuMetricsBatchesTest {
 
@@ -43,11 +46,13 @@ class CpuMetricsBatchesTest {
     private static final String SUB_A = "0b7e3c1a-9d2f-4a6b-8e5c-1f2a3b4c5d6e";
     private static final String SUB_B = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d";
     /** Half past: the window ends at the last full hour. */
-    private static final Instant NOW = Instant.parse("2026-11-30T10:30:00Z");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T10:30:00Z"), ZoneOffset.UTC);
 
     private final AzureTestServer server = AzureTestServer.start();
     private final InventoryBuilder builder = new InventoryBuilder(LocalDate.of(2026, 11, 30));
-    private final List<CpuMetricsBatches.Vm> vms = new ArrayList<>();
+    /** Resource Graph's VM rows, by subscription. */
+    private final Map<String, List<JsonNode>> rows = new LinkedHashMap<>();
+    private LiveAzureTestSupport live;
 
     @AfterEach
     void stop() {
@@ -55,46 +60,47 @@ class CpuMetricsBatchesTest {
     }
 
     @Test
-    void vmsGoFiftyToACallPerSubscriptionAndRegionAndEachGetsItsCpu() {
+    void vmsGoFiftyToACallPerRegionAndEachGetsItsCpu() throws IOException {
         List<String> west = vms(SUB_A, "westeurope", 120);
         List<String> north = vms(SUB_A, "northeurope", 3);
-        answer(SUB_A, "westeurope", west.subList(0, 50), ok(west.subList(0, 50), 50.0));
-        answer(SUB_A, "westeurope", west.subList(50, 100), ok(west.subList(50, 100), 50.0));
-        answer(SUB_A, "westeurope", west.subList(100, 120), ok(west.subList(100, 120), 97.0));
-        answer(SUB_A, "northeurope", north, ok(north, 10.0));
+        answer(SUB_A, west.subList(0, 50), ok(west.subList(0, 50), 50.0));
+        answer(SUB_A, west.subList(50, 100), ok(west.subList(50, 100), 50.0));
+        answer(SUB_A, west.subList(100, 120), ok(west.subList(100, 120), 97.0));
+        answer(SUB_A, north, ok(north, 10.0));
 
-        Inventory inventory = collect();
+        Inventory inventory = collect(4);
 
         assertThat(inventory.gaps()).isEmpty();
         assertThat(cpu(inventory, west.get(0)).averagePercent()).isEqualTo(50.0);
         assertThat(cpu(inventory, west.get(119))).isEqualTo(new CpuStatistics(1, 97.0, 100.0));
         assertThat(cpu(inventory, north.get(2)).averagePercent()).isEqualTo(10.0);
-        List<LoggedRequest> calls = metricCalls();
-        assertThat(calls).as("three calls for 120 VMs in one region, one for the other region").hasSize(4).allSatisfy(call -> {
-            assertThat(call.getMethod().getName()).isEqualTo("POST");
-            assertThat(call.getHeader("Authorization")).isEqualTo("Bearer " + AzureTestServer.ACCESS_TOKEN);
-            assertThat(call.queryParameter("metricnamespace").firstValue()).isEqualTo("Microsoft.Compute/virtualMachines");
-            assertThat(call.queryParameter("metricnames").firstValue()).isEqualTo("Percentage CPU");
-            assertThat(call.queryParameter("aggregation").firstValue()).isEqualTo("average,maximum");
-            assertThat(call.queryParameter("interval").firstValue()).isEqualTo("PT1H");
-            assertThat(call.queryParameter("starttime").firstValue()).isEqualTo("2026-11-16T10:00:00.000Z");
-            assertThat(call.queryParameter("endtime").firstValue()).isEqualTo("2026-11-30T10:00:00.000Z");
-            assertThat(call.queryParameter("api-version").firstValue()).isEqualTo("2024-02-01");
-            assertThat(body(call).path("resourceids").size()).isBetween(1, 50);
-        });
-        assertThat(server.requests()).filteredOn(r -> r.getUrl().contains("/oauth2/")).singleElement()
-                .satisfies(token -> assertThat(token.getBodyAsString())
+        assertThat(metricCalls()).as("three calls for 120 VMs in one region, one for the other region").hasSize(4)
+                .allSatisfy(call -> {
+                    assertThat(call.getMethod().getName()).isEqualTo("POST");
+                    assertThat(call.getHeader("Authorization")).isEqualTo("Bearer " + AzureTestServer.ACCESS_TOKEN);
+                    assertThat(param(call, "metricnamespace")).isEqualTo("Microsoft.Compute/virtualMachines");
+                    assertThat(param(call, "metricnames")).isEqualTo("Percentage CPU");
+                    assertThat(param(call, "aggregation")).isEqualTo("average,maximum");
+                    assertThat(param(call, "interval")).isEqualTo("PT1H");
+                    assertThat(param(call, "starttime")).isEqualTo("2026-11-16T10:00:00.000Z");
+                    assertThat(param(call, "endtime")).isEqualTo("2026-11-30T10:00:00.000Z");
+                    assertThat(param(call, "api-version")).isEqualTo("2024-02-01");
+                    assertThat(body(call).path("resourceids").size()).isBetween(1, 50);
+                });
+        assertThat(server.requests()).filteredOn(r -> r.getUrl().contains("/oauth2/"))
+                .anySatisfy(token -> assertThat(token.getBodyAsString())
                         .contains("https%3A%2F%2Fmetrics.monitor.azure.com%2F.default"));
+        assertThat(live.calls()).containsEntry("insights:metrics:getBatch", 4L);
     }
 
     @Test
-    void aThrottledBatchIsRetriedAfterWhatRetryAfterSaysOrWithBackOffWhenItSaysNothing() {
+    void aThrottledBatchIsRetriedAfterWhatRetryAfterSaysOrWithBackOffWhenItSaysNothing() throws IOException {
         List<String> west = vms(SUB_A, "westeurope", 2);
         List<String> north = vms(SUB_A, "northeurope", 1);
-        throttleOnce(SUB_A, "westeurope", west, aResponse().withStatus(429).withHeader("Retry-After", "1"));
-        throttleOnce(SUB_A, "northeurope", north, aResponse().withStatus(429));
+        throttleOnce(SUB_A, north, aResponse().withStatus(429));
+        throttleOnce(SUB_A, west, aResponse().withStatus(429).withHeader("Retry-After", "2"));
 
-        Inventory inventory = collect();
+        Inventory inventory = collect(4);
 
         assertThat(inventory.gaps()).isEmpty();
         assertThat(cpu(inventory, west.get(1))).isNotNull();
@@ -102,45 +108,45 @@ class CpuMetricsBatchesTest {
         List<LoggedRequest> calls = metricCalls();
         assertThat(calls).hasSize(4);
         assertThat(calls.get(3).getLoggedDate().getTime() - calls.get(2).getLoggedDate().getTime())
-                .as("the westeurope retry waits the second Retry-After asks for").isGreaterThanOrEqualTo(1000);
+                .as("the westeurope retry waits the two seconds Retry-After asks for").isGreaterThanOrEqualTo(2000);
     }
 
     @Test
-    void aBatchStillThrottledAfterTheRetriesIsAGapAndTheOthersGoOn() {
+    void aBatchStillThrottledAfterTheRetriesIsAGapAndTheOthersGoOn() throws IOException {
         List<String> west = vms(SUB_A, "westeurope", 2);
         List<String> north = vms(SUB_A, "northeurope", 1);
-        answer(SUB_A, "westeurope", west, aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+        answer(SUB_A, north, aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Rate limit exceeded\"}}"));
-        answer(SUB_A, "northeurope", north, ok(north, 5.0));
+        answer(SUB_A, west, ok(west, 5.0));
 
-        Inventory inventory = collect();
+        Inventory inventory = collect(2);
 
         assertThat(inventory.gaps()).singleElement().satisfies(gap -> {
             assertThat(gap.account()).isEqualTo(SUB_A);
-            assertThat(gap.region()).isEqualTo("westeurope");
-            assertThat(gap.what()).contains("metrics:getBatch").contains("Percentage CPU of 2 virtual machines");
-            assertThat(gap.reason()).contains("HTTP 429 TooManyRequests").contains("throttled");
+            assertThat(gap.region()).isEqualTo("northeurope");
+            assertThat(gap.what()).isEqualTo("Azure Monitor metrics:getBatch (Percentage CPU of 1 virtual machines)");
+            assertThat(gap.reason()).startsWith("TooManyRequests (HTTP 429)");
         });
-        assertThat(cpu(inventory, west.get(0))).as("unknown, not low").isNull();
-        assertThat(cpu(inventory, north.get(0)).averagePercent()).isEqualTo(5.0);
-        assertThat(metricCalls()).as("the first try and three retries, then the next batch").hasSize(5);
+        assertThat(cpu(inventory, north.get(0))).as("unknown, not low").isNull();
+        assertThat(cpu(inventory, west.get(0)).averagePercent()).isEqualTo(5.0);
+        assertThat(metricCalls()).as("two attempts, then the next batch").hasSize(3);
+        assertThat(live.calls()).as("retries count").containsEntry("insights:metrics:getBatch", 3L);
     }
 
     @Test
-    void aForbiddenSubscriptionIsAGapNamingItAndTheOtherSubscriptionIsRead() {
+    void aForbiddenSubscriptionIsAGapNamingItAndTheOtherSubscriptionIsRead() throws IOException {
         List<String> denied = vms(SUB_A, "westeurope", 1);
         List<String> allowed = vms(SUB_B, "westeurope", 1);
-        answer(SUB_A, "westeurope", denied, aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+        answer(SUB_A, denied, aResponse().withStatus(403).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"code\":\"AuthorizationFailed\",\"message\":\"The client does not have "
-                        + "authorization to perform action 'Microsoft.Insights/Metrics/Read'.\\nTrace: x\"}}"));
-        answer(SUB_B, "westeurope", allowed, ok(allowed, 20.0));
+                        + "authorization to perform action 'Microsoft.Insights/Metrics/Read'.\"}}"));
+        answer(SUB_B, allowed, ok(allowed, 20.0));
 
-        Inventory inventory = collect();
+        Inventory inventory = collect(4);
 
         assertThat(inventory.gaps()).singleElement().satisfies(gap -> {
             assertThat(gap.account()).isEqualTo(SUB_A);
-            assertThat(gap.reason()).startsWith("HTTP 403 AuthorizationFailed: The client does not have")
-                    .doesNotContain("Trace").contains("docs/live-azure.md")
+            assertThat(gap.reason()).startsWith("AuthorizationFailed (HTTP 403)").contains("docs/live-azure.md")
                     .doesNotContain(AzureTestServer.ACCESS_TOKEN);
         });
         assertThat(cpu(inventory, allowed.get(0)).averagePercent()).isEqualTo(20.0);
@@ -148,26 +154,37 @@ class CpuMetricsBatchesTest {
     }
 
     @Test
-    void aMalformedAnswerIsAGapAndTheNextBatchIsRead() {
+    void anAnswerCutOffIsAGapAndTheNextBatchIsRead() throws IOException {
         List<String> west = vms(SUB_A, "westeurope", 1);
         List<String> north = vms(SUB_A, "northeurope", 1);
-        answer(SUB_A, "westeurope", west, okJson("{\"values\": [{\"value\": [{\"id\": \"" + west.get(0)
-                + "/providers/Microsoft.Insights/metrics/Percentage CPU\", \"type\": \"Microsoft.Insights/metrics\", "
-                + "\"name\": {\"value\": \"Percentage CPU\"}, \"timeseries\": [{\"data\": [{\"timeStamp\": "
-                + "\"yesterday\", \"average\": 5}]}]}]}]}"));
-        answer(SUB_A, "northeurope", north, okJson("{\"values\": [ {\"cost\": 1"));
+        answer(SUB_A, north, okJson("{\"values\": [ {\"cost\": 1"));
+        answer(SUB_A, west, ok(west, 30.0));
 
-        Inventory inventory = collect();
+        Inventory inventory = collect(4);
 
-        assertThat(inventory.gaps()).extracting(CoverageGap::region).containsExactly("northeurope", "westeurope");
-        assertThat(inventory.gaps()).allSatisfy(gap -> assertThat(gap.reason())
-                .startsWith("the answer is not the documented metrics batch format: "));
-        assertThat(inventory.gaps().get(1).reason()).contains("expected each data point to have a 'timeStamp'");
-        assertThat(cpu(inventory, west.get(0))).isNull();
+        assertThat(inventory.gaps()).singleElement().satisfies(gap -> {
+            assertThat(gap.region()).isEqualTo("northeurope");
+            assertThat(gap.reason()).startsWith("the answer is not JSON: ");
+        });
+        assertThat(cpu(inventory, west.get(0)).averagePercent()).isEqualTo(30.0);
     }
 
     @Test
-    void aVmWithoutDataPointsOrWhoseMetricFailedHasAnUnknownCpu() {
+    void anAnswerThatIsNotTheDocumentedFormatIsAClearErrorNamingTheCall() {
+        List<String> west = vms(SUB_A, "westeurope", 1);
+        ObjectNode answer = okBody(west, 50.0);
+        ((ObjectNode) metric(answer.get("values").get(0)).withArray("timeseries").get(0)).withArray("data").addObject()
+                .put("timeStamp", "yesterday").put("average", 5);
+        answer(SUB_A, west, okJson(answer.toString()));
+
+        assertThatThrownBy(() -> collect(4)).isInstanceOf(InventoryFormatException.class)
+                .hasMessageStartingWith("Azure Monitor metrics:getBatch (Percentage CPU of 1 virtual machines) in "
+                        + SUB_A + "/westeurope: ")
+                .hasMessageContaining("expected each data point to have a 'timeStamp'");
+    }
+
+    @Test
+    void aVmWithoutDataPointsOrWhoseMetricFailedHasAnUnknownCpu() throws IOException {
         List<String> west = vms(SUB_A, "westeurope", 3);
         ObjectNode answer = okBody(west, 50.0);
         ArrayNode values = (ArrayNode) answer.get("values");
@@ -175,9 +192,9 @@ class CpuMetricsBatchesTest {
         metric(values.get(1)).withArray("timeseries").forEach(series -> series.withArray("data")
                 .forEach(point -> ((ObjectNode) point).remove(List.of("average", "maximum"))));
         metric(values.get(2)).put("errorCode", "ResourceNotFound").put("errorMessage", "Resource was not found");
-        answer(SUB_A, "westeurope", west, okJson(answer.toString()));
+        answer(SUB_A, west, okJson(answer.toString()));
 
-        Inventory inventory = collect();
+        Inventory inventory = collect(4);
 
         assertThat(west).allSatisfy(id -> assertThat(cpu(inventory, id)).isNull());
         assertThat(inventory.gaps()).singleElement().satisfies(gap -> {
@@ -186,10 +203,12 @@ class CpuMetricsBatchesTest {
         });
     }
 
-    private Inventory collect() {
-        AzureRest rest = LiveAzureTestSupport.rest(server, "https://metrics.monitor.azure.com/.default");
-        Function<String, String> endpoint = region -> server.baseUrl() + "/" + region;
-        new CpuMetricsBatches(rest, endpoint, 14).collect(vms, NOW, builder);
+    private Inventory collect(int attempts) throws IOException {
+        live = new LiveAzureTestSupport(server, attempts);
+        CpuMetricsBatches metrics = new CpuMetricsBatches(CLOCK);
+        for (Map.Entry<String, List<JsonNode>> subscription : rows.entrySet()) {
+            metrics.collect(live.reading(subscription.getKey(), subscription.getValue(), builder));
+        }
         return builder.build();
     }
 
@@ -199,7 +218,8 @@ class CpuMetricsBatchesTest {
             String id = "/subscriptions/" + subscription + "/resourceGroups/rg-" + region + "/providers/"
                     + "Microsoft.Compute/virtualMachines/vm-%03d".formatted(i);
             ids.add(id);
-            vms.add(new CpuMetricsBatches.Vm(id, region));
+            rows.computeIfAbsent(subscription, s -> new ArrayList<>())
+                    .add(JSON.createObjectNode().put("id", id).put("location", region));
             builder.server(Server.builder().provider(Provider.AZURE).id(id).name(region + "-" + i)
                     .account(subscription).region(region).build());
         }
@@ -207,23 +227,23 @@ class CpuMetricsBatchesTest {
     }
 
     /** The answer to the batch of exactly these ids, in this order. */
-    private void answer(String subscription, String region, List<String> ids, ResponseDefinitionBuilder response) {
-        server.wireMock().stubFor(post(urlPathEqualTo(path(subscription, region))).atPriority(1)
+    private void answer(String subscription, List<String> ids, ResponseDefinitionBuilder response) {
+        server.wireMock().stubFor(post(urlPathEqualTo(path(subscription))).atPriority(1)
                 .withRequestBody(equalToJson(batch(ids))).willReturn(response));
     }
 
-    private void throttleOnce(String subscription, String region, List<String> ids, ResponseDefinitionBuilder first) {
-        String scenario = subscription + region;
-        server.wireMock().stubFor(post(urlPathEqualTo(path(subscription, region))).atPriority(1)
+    private void throttleOnce(String subscription, List<String> ids, ResponseDefinitionBuilder first) {
+        String scenario = String.join(",", ids);
+        server.wireMock().stubFor(post(urlPathEqualTo(path(subscription))).atPriority(1)
                 .inScenario(scenario).whenScenarioStateIs(STARTED).willSetStateTo("answered")
                 .withRequestBody(equalToJson(batch(ids))).willReturn(first));
-        server.wireMock().stubFor(post(urlPathEqualTo(path(subscription, region))).atPriority(1)
+        server.wireMock().stubFor(post(urlPathEqualTo(path(subscription))).atPriority(1)
                 .inScenario(scenario).whenScenarioStateIs("answered")
                 .withRequestBody(equalToJson(batch(ids))).willReturn(ok(ids, 50.0)));
     }
 
-    private static String path(String subscription, String region) {
-        return "/" + region + "/subscriptions/" + subscription + "/metrics:getBatch";
+    private static String path(String subscription) {
+        return "/subscriptions/" + subscription + "/metrics:getBatch";
     }
 
     private static String batch(List<String> ids) {
@@ -240,7 +260,7 @@ class CpuMetricsBatchesTest {
      * The documented batch answer: per VM the metrics list {@code az monitor metrics list} prints, with
      * {@code resourceid} added; 24 hourly points of the given average and a maximum of 100.
      */
-    private static ObjectNode okBody(List<String> ids, double average) {
+    static ObjectNode okBody(List<String> ids, double average) {
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode values = answer.putArray("values");
         for (String id : ids) {
@@ -273,6 +293,10 @@ class CpuMetricsBatchesTest {
         return server.requests().stream().filter(r -> r.getUrl().contains("metrics:getBatch")).toList();
     }
 
+    private static String param(LoggedRequest request, String name) {
+        return request.queryParameter(name).firstValue();
+    }
+
     private static JsonNode body(LoggedRequest request) {
         try {
             return JSON.readTree(request.getBodyAsString());
@@ -282,7 +306,7 @@ class CpuMetricsBatchesTest {
     }
 
     private static CpuStatistics cpu(Inventory inventory, String id) {
-        Map<String, Server> byId = inventory.servers().stream().collect(Collectors.toMap(Server::id, s -> s));
-        return byId.get(id).cpu();
+        return inventory.servers().stream().filter(server -> server.id().equals(id)).findFirst()
+                .orElseThrow().cpu();
     }
 }

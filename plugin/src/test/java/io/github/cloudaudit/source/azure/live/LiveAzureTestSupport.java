@@ -1,25 +1,33 @@
 package io.github.cloudaudit.source.azure.live;
 
-import com.azure.core.http.policy.ExponentialBackoffOptions;
-import com.azure.core.http.policy.RetryOptions;
-import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cloudaudit.source.InventoryBuilder;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
-/** The audit's REST calls as the live source makes them, signed in at the local server. */
+/** What a {@link SubscriptionCollector} gets from the live source, signed in at the local server. */
 final class LiveAzureTestSupport {
 
-    /** Three retries with a short back-off, so that throttling tests take milliseconds where no Retry-After is sent. */
-    static final RetryOptions FAST_RETRIES = new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(3)
-            .setBaseDelay(Duration.ofMillis(10)).setMaxDelay(Duration.ofMillis(100)));
+    private final AzureSettings settings;
+    private final AzurePipelines pipelines;
 
-    private LiveAzureTestSupport() {
+    /** Resource Manager and the metrics endpoint of every region at the server; each call tried as often as given. */
+    LiveAzureTestSupport(AzureTestServer server, int attempts) {
+        URI local = URI.create(server.baseUrl());
+        this.settings = new AzureSettings(null, List.of(), AzureCloud.AZURE_CLOUD, local, local,
+                AzureSettings.DEFAULT_METRICS_DAYS, attempts, Duration.ofSeconds(10));
+        this.pipelines = new AzurePipelines(settings, server.environment(), AzureTestServer.sslContext());
     }
 
-    /** Calls with a token for the scope, from DefaultAzureCredential signed in as the test's service principal. */
-    static AzureRest rest(AzureTestServer server, String scope) {
-        return new AzureRest(new DefaultAzureCredentialBuilder().configuration(server.environment())
-                .authorityHost(server.baseUrl()).disableInstanceDiscovery()
-                .httpClient(AzureTestServer.httpClient()).build(), scope, AzureTestServer.httpClient(), FAST_RETRIES);
+    /** Requests sent by operation, retries included. */
+    Map<String, Long> calls() {
+        return pipelines.calls().byOperation();
+    }
+
+    SubscriptionReading reading(String subscription, List<JsonNode> virtualMachines, InventoryBuilder builder) {
+        return new SubscriptionReading(subscription, virtualMachines, settings, pipelines, builder);
     }
 }
