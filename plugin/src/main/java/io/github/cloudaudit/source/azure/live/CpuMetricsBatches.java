@@ -12,6 +12,7 @@ import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.source.InventoryBuilder;
 import io.github.cloudaudit.source.ReadContext;
 import io.github.cloudaudit.source.azure.AzureMonitorMetricsListReader;
+import io.github.cloudaudit.text.SafeText;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Hourly "Percentage CPU" (average and maximum) of a subscription's virtual machines over the last
@@ -50,6 +52,7 @@ final class CpuMetricsBatches implements SubscriptionCollector {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern REGION = Pattern.compile("[a-z][a-z0-9]*");
 
     private final Clock clock;
 
@@ -65,6 +68,12 @@ final class CpuMetricsBatches implements SubscriptionCollector {
         HttpPipeline pipeline = reading.pipeline(reading.settings().cloud().metricsScope());
         for (Map.Entry<String, List<String>> region : byRegion(reading.virtualMachines()).entrySet()) {
             List<String> ids = region.getValue();
+            if (!REGION.matcher(region.getKey()).matches()) {
+                // The region names the host the token goes to: only a region name may, never a host of its own.
+                reading.builder().gap(new CoverageGap(Provider.AZURE, reading.subscriptionId(), null, call(ids.size()),
+                        "their location '" + SafeText.line(region.getKey()) + "' is not a region name such as westeurope"));
+                continue;
+            }
             for (int from = 0; from < ids.size(); from += RESOURCES_PER_CALL) {
                 String url = reading.settings().metricsEndpoint(region.getKey()).toString().replaceAll("/+$", "")
                         + "/subscriptions/" + reading.subscriptionId() + "/metrics:getBatch?metricnamespace="
@@ -82,9 +91,9 @@ final class CpuMetricsBatches implements SubscriptionCollector {
         Map<String, List<String>> regions = new TreeMap<>();
         for (JsonNode vm : vms) {
             String id = vm.path("id").asText("");
-            String region = vm.path("location").asText("");
-            if (!id.isBlank() && !region.isBlank()) {
-                regions.computeIfAbsent(region.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(id);
+            String region = vm.path("location").asText("").toLowerCase(Locale.ROOT);
+            if (!id.isBlank()) {
+                regions.computeIfAbsent(region, k -> new ArrayList<>()).add(id);
             }
         }
         regions.values().forEach(ids -> ids.sort(String.CASE_INSENSITIVE_ORDER));
@@ -95,7 +104,7 @@ final class CpuMetricsBatches implements SubscriptionCollector {
                               InventoryBuilder builder) throws IOException {
         ObjectNode body = JSON.createObjectNode();
         ids.forEach(body.putArray("resourceids")::add);
-        String call = "Azure Monitor metrics:getBatch (" + METRIC + " of " + ids.size() + " virtual machines)";
+        String call = call(ids.size());
         byte[] answer;
         try {
             answer = RestCalls.query(pipeline, OPERATION, url, body);
@@ -142,6 +151,11 @@ final class CpuMetricsBatches implements SubscriptionCollector {
                 throw context.fail(parser, "expected an object with a 'values' list");
             }
         }
+    }
+
+    /** The call as a coverage gap names it. */
+    private static String call(int vms) {
+        return "Azure Monitor metrics:getBatch (" + METRIC + " of " + vms + " virtual machines)";
     }
 
     private static String encode(String value) {

@@ -203,6 +203,23 @@ class CpuMetricsBatchesTest {
         });
     }
 
+    @Test
+    void aLocationThatIsNoRegionNameNeverBecomesTheHostATokenGoesTo() throws IOException {
+        List<String> west = vms(SUB_A, "westeurope", 1);
+        List<String> odd = vms(SUB_A, "evil.example.com#", 1);
+        vms(SUB_A, "", 1);
+        answer(SUB_A, west, ok(west, 40.0));
+
+        Inventory inventory = collect(4);
+
+        assertThat(inventory.gaps()).extracting(CoverageGap::reason).containsExactly(
+                "their location '' is not a region name such as westeurope",
+                "their location 'evil.example.com#' is not a region name such as westeurope");
+        assertThat(cpu(inventory, odd.get(0))).isNull();
+        assertThat(cpu(inventory, west.get(0)).averagePercent()).isEqualTo(40.0);
+        assertThat(metricCalls()).hasSize(1);
+    }
+
     private Inventory collect(int attempts) throws IOException {
         live = new LiveAzureTestSupport(server, attempts);
         CpuMetricsBatches metrics = new CpuMetricsBatches(CLOCK);
