@@ -3,12 +3,17 @@ package io.github.cloudaudit.source.azure.live;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpRequest;
 import com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.http.policy.ExponentialBackoff;
+import com.azure.core.http.policy.HttpPipelineSyncPolicy;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.util.BinaryData;
 import com.azure.core.util.Configuration;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 
@@ -60,7 +65,7 @@ public final class AzurePipelines {
             authority = settings.cloud().authorityHost();
         }
         DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().configuration(environment)
-                .httpClient(http).authorityHost(authority.trim());
+                .httpClient(http).addPolicy(new ContentLengthFromBody()).authorityHost(authority.trim());
         if (!AzureCloud.isMicrosoftAuthority(URI.create(authority.trim()))) {
             builder.disableInstanceDiscovery();
         }
@@ -101,6 +106,22 @@ public final class AzurePipelines {
                         Duration.ofSeconds(30))),
                 calls,
                 quota,
-                new BearerTokenAuthenticationPolicy(credential, scope)).build();
+                new BearerTokenAuthenticationPolicy(credential, scope),
+                new ContentLengthFromBody()).build();
+    }
+
+    /**
+     * The JDK's client sets Content-Length itself and logs a warning for every request that sets it, which the SDK
+     * does for every body: the header goes when the body's length is known, and the client sends that length.
+     */
+    private static final class ContentLengthFromBody extends HttpPipelineSyncPolicy {
+        @Override
+        protected void beforeSendingRequest(HttpPipelineCallContext context) {
+            HttpRequest request = context.getHttpRequest();
+            BinaryData body = request.getBodyAsBinaryData();
+            if (body != null && body.getLength() != null) {
+                request.getHeaders().remove(HttpHeaderName.CONTENT_LENGTH);
+            }
+        }
     }
 }
