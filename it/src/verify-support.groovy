@@ -9,6 +9,14 @@ findings = { String folder = 'target/cloud-audit' ->
 
 buildLog = { -> new File(basedir, 'build.log').getText('UTF-8') }
 
+/** Stops the server prebuild.groovy started, whose process id it wrote to this file. */
+stopServer = { String pidFile ->
+    File pid = new File(basedir, pidFile)
+    if (pid.isFile()) {
+        ProcessHandle.of(pid.text.trim() as long).ifPresent { it.destroy() }
+    }
+}
+
 findingsOf = { report, String ruleId -> report.findings.findAll { it.ruleId == ruleId } }
 
 assertNoStackTrace = { String log ->

@@ -1,9 +1,6 @@
 evaluate(new File(basedir, "../../../src/verify-support.groovy"))
 
-def pid = new File(basedir, 'moto.pid')
-if (pid.isFile()) {
-    ProcessHandle.of(pid.text.trim() as long).ifPresent { it.destroy() }
-}
+stopServer('moto.pid')
 
 def log = buildLog()
 assert log.contains('BUILD SUCCESS')

@@ -157,7 +157,7 @@ final class AzureResource {
         return node.booleanValue();
     }
 
-    /** An error about this resource, at the line where it starts or naming the call that answered it. */
+    /** An error about this resource, at the line where it starts. */
     InventoryFormatException fail(String expected) {
         return InventoryFormatException.at(origin, expected);
     }

@@ -1,5 +1,6 @@
 package io.github.cloudaudit.source.aws.live;
 
+import io.github.cloudaudit.source.CallCounts;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -8,9 +9,6 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /** Counts the HTTP requests sent, retries included, by operation ({@code ec2:DescribeInstances}). */
 public final class ApiCalls implements ExecutionInterceptor {
@@ -18,11 +16,11 @@ public final class ApiCalls implements ExecutionInterceptor {
     /** Marks every call the audit makes, so that tests can tell them from the calls that set their stage up. */
     public static final ExecutionAttribute<Boolean> AUDIT_CALL = new ExecutionAttribute<>("CloudAuditCall");
 
-    private final Map<String, LongAdder> byOperation = new ConcurrentHashMap<>();
+    private final CallCounts counts = new CallCounts();
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-        byOperation.computeIfAbsent(operation(attributes), k -> new LongAdder()).increment();
+        counts.add(operation(attributes));
     }
 
     /** The IAM action of the call being made: the service's prefix and the operation, e.g. {@code rds:DescribeDBInstances}. */
@@ -33,12 +31,10 @@ public final class ApiCalls implements ExecutionInterceptor {
 
     /** Requests by operation, sorted by name. */
     public Map<String, Long> byOperation() {
-        Map<String, Long> counts = new TreeMap<>();
-        byOperation.forEach((operation, count) -> counts.put(operation, count.sum()));
-        return counts;
+        return counts.byOperation();
     }
 
     public long total() {
-        return byOperation.values().stream().mapToLong(LongAdder::sum).sum();
+        return counts.total();
     }
 }

@@ -4,11 +4,9 @@ import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelineSyncPolicy;
 import com.azure.core.util.Context;
+import io.github.cloudaudit.source.CallCounts;
 
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts the HTTP requests sent, retries included, by operation: the name a call gives in its {@link #call context},
@@ -18,7 +16,7 @@ public final class AzureCalls extends HttpPipelineSyncPolicy {
 
     private static final String OPERATION = "cloudaudit.operation";
 
-    private final Map<String, LongAdder> byOperation = new ConcurrentHashMap<>();
+    private final CallCounts counts = new CallCounts();
 
     /** The context to send a call with, so that it is counted under its operation's name. */
     public static Context call(String operation) {
@@ -29,7 +27,7 @@ public final class AzureCalls extends HttpPipelineSyncPolicy {
     protected void beforeSendingRequest(HttpPipelineCallContext context) {
         String operation = context.getData(OPERATION).map(String::valueOf)
                 .orElse(context.getHttpRequest().getHttpMethod() + " " + context.getHttpRequest().getUrl().getPath());
-        byOperation.computeIfAbsent(operation, k -> new LongAdder()).increment();
+        counts.add(operation);
     }
 
     @Override
@@ -39,12 +37,10 @@ public final class AzureCalls extends HttpPipelineSyncPolicy {
 
     /** Requests by operation, sorted by name. */
     public Map<String, Long> byOperation() {
-        Map<String, Long> counts = new TreeMap<>();
-        byOperation.forEach((operation, count) -> counts.put(operation, count.sum()));
-        return counts;
+        return counts.byOperation();
     }
 
     public long total() {
-        return byOperation.values().stream().mapToLong(LongAdder::sum).sum();
+        return counts.total();
     }
 }
