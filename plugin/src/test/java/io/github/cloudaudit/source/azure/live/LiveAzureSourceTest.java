@@ -260,6 +260,32 @@ class LiveAzureSourceTest {
     }
 
     @Test
+    void anAnswerWhoseDataIsNoListIsAClearError() {
+        server.subscription(PROD, "Production");
+        server.wireMock().stubFor(post(urlPathEqualTo(AzureTestServer.GRAPH_PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
+                        "{\"totalRecords\": 1, \"count\": 1, \"resultTruncated\": \"false\", \"data\": {\"rows\": []}}")));
+
+        assertThatThrownBy(() -> audit(settings())).isInstanceOf(InventoryFormatException.class)
+                .hasMessage("resourcegraph:resources in " + PROD + ": page 1: expected 'data' to be a list of rows");
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonIsAGap() throws IOException {
+        server.subscription(PROD, "Production");
+        server.wireMock().stubFor(post(urlPathEqualTo(AzureTestServer.GRAPH_PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("<html>gateway</html>")));
+
+        Inventory inventory = audit(settings());
+
+        assertThat(gaps(inventory, "resourcegraph:resources")).singleElement().satisfies(gap -> {
+            assertThat(gap.account()).isEqualTo(PROD);
+            assertThat(gap.reason()).isEqualTo("the answer is not the documented JSON (HTTP 200)");
+        });
+    }
+
+    @Test
     void subscriptionsAreBatchedByAThousandAndListedPageByPage() throws IOException {
         for (int i = 0; i < 1001; i++) {
             server.subscription(String.format("00000000-0000-4000-8000-%012d", i), "Subscription " + i);
