@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.cloudaudit.source.azure.live.ArmResources.cpuAlert;
@@ -299,6 +300,15 @@ class LiveAzureSourceTest {
         assertThat(inventory.apiCalls()).containsEntry("resources:subscriptions", 3L);
         assertThat(bodies(server.graphQueries())).extracting(query -> query.path("subscriptions").size())
                 .containsExactly(1000, 1, 1000, 1);
+    }
+
+    @Test
+    void aSubscriptionListThatIsNotJsonFailsTheAuditSayingSo() {
+        server.wireMock().stubFor(get(urlPathEqualTo("/subscriptions")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withBody("<html>proxy login</html>")));
+
+        assertThatThrownBy(() -> audit(settings())).isInstanceOf(IOException.class)
+                .hasMessage("Azure: GET /subscriptions answered something that is not JSON");
     }
 
     @Test
