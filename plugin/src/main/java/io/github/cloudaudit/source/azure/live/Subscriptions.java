@@ -57,7 +57,8 @@ final class Subscriptions {
                 AzureCalls.call(OPERATION))) {
             byte[] body = response.getBodyAsBinaryData().toBytes();
             if (response.getStatusCode() != 200) {
-                throw new IOException("Azure: GET /subscriptions answered " + AzureErrors.reason(response.getStatusCode(), body));
+                throw new IOException("Azure: GET /subscriptions answered "
+                        + AzureErrors.reason(response.getStatusCode(), body));
             }
             JsonNode page;
             try {
