@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -231,6 +232,22 @@ class LiveAzureSourceTest {
         assertThat(inventory.servers().get(0).monitoring().cpuAlarm()).as("the alert rules were not all read").isNull();
         assertThat(gaps(inventory, "resourcegraph:resources")).singleElement()
                 .satisfies(gap -> assertThat(gap.reason()).contains("truncated"));
+    }
+
+    @Test
+    void aSkipTokenGivenTwiceEndsThePagingWithAGap() throws IOException {
+        server.subscription(PROD, "Production");
+        server.wireMock().stubFor(post(urlPathEqualTo(AzureTestServer.GRAPH_PATH)).atPriority(1)
+                .withRequestBody(containing("where type in~ ('microsoft.compute/virtualmachines'"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
+                        "{\"totalRecords\": 9, \"count\": 0, \"resultTruncated\": \"false\", \"$skipToken\": \"again\","
+                                + " \"data\": []}")));
+
+        Inventory inventory = audit(settings());
+
+        assertThat(server.graphQueries()).hasSize(3);
+        assertThat(gaps(inventory, "resourcegraph:resources")).singleElement().satisfies(gap ->
+                assertThat(gap.reason()).isEqualTo("the service gave the same $skipToken twice; the rest cannot be read"));
     }
 
     @Test
