@@ -14,6 +14,9 @@ import java.util.function.Consumer;
  */
 public final class AzureGraphRows {
 
+    /** Network Watcher flow logs; their mapping sits beside the others in {@link AzureMappings}. */
+    private static final String FLOW_LOGS = "microsoft.network/networkwatchers/flowlogs";
+
     private AzureGraphRows() {
     }
 
@@ -31,7 +34,8 @@ public final class AzureGraphRows {
 
     /**
      * Records that every resource of these types in the subscription was read, so that what none of them shows is
-     * absent: no metric alert rule watches a VM, no agent extension reports from it.
+     * absent: no metric alert rule watches a VM, no agent extension reports from it, no flow log records a network
+     * (in any region: a query spans them all).
      */
     public static void complete(InventoryBuilder builder, String subscription, Collection<String> types) {
         for (String type : types) {
@@ -40,6 +44,8 @@ public final class AzureGraphRows {
                 builder.alarmsCollected(Provider.AZURE, subscription, null);
             } else if (key.equals(AzureMappings.key(AzureMappings.VM_EXTENSIONS))) {
                 builder.agentsCollected(Provider.AZURE, subscription, null);
+            } else if (key.equals(FLOW_LOGS)) {
+                builder.flowLogsCollected(Provider.AZURE, subscription, null);
             }
         }
     }

@@ -44,6 +44,9 @@ final class AzureErrors {
     }
 
     private static String withCode(int status, String code) {
+        if (status < 300) {
+            return "the answer is not the documented JSON (HTTP " + status + ")";
+        }
         String said = (code == null || code.isBlank() ? "error" : code) + " (HTTP " + status + ")";
         if (status == 401 || status == 403) {
             return said + ": the identity may not read this; docs/live-azure.md lists the roles the audit needs";

@@ -31,7 +31,8 @@ public record AzureSettings(String tenantId, List<String> subscriptions, AzureCl
     public AzureSettings {
         subscriptions = List.copyOf(subscriptions);
         require(tenantId == null || GUID.matcher(tenantId).matches() || DOMAIN.matcher(tenantId).matches(),
-                "tenantId: '" + tenantId + "' is neither a tenant id (a GUID) nor a domain such as contoso.onmicrosoft.com");
+                "tenantId: '" + tenantId + "' is neither a tenant id (a GUID) nor a domain such as "
+                        + "contoso.onmicrosoft.com");
         for (String subscription : subscriptions) {
             require(GUID.matcher(subscription).matches(), "subscriptions: '" + subscription
                     + "' is not a subscription id such as 3f2c8a41-7d5e-4b9a-9c1e-52a7d0e6b813");

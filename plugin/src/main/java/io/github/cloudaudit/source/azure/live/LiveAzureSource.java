@@ -3,6 +3,8 @@ package io.github.cloudaudit.source.azure.live;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.util.Configuration;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.source.InventoryBuilder;
@@ -97,7 +99,7 @@ public final class LiveAzureSource implements InventorySource {
                 rows[0]++;
                 AzureGraphRows.map(row, origin, builder);
                 if (VIRTUAL_MACHINES.equalsIgnoreCase(row.path("type").asText())) {
-                    virtualMachines.computeIfAbsent(origin.account(), s -> new ArrayList<>()).add(row);
+                    virtualMachines.computeIfAbsent(origin.account(), s -> new ArrayList<>()).add(identity(row));
                 }
             });
             new TreeSet<>(result.complete()).forEach(s -> AzureGraphRows.complete(builder, s, query.types()));
@@ -113,7 +115,8 @@ public final class LiveAzureSource implements InventorySource {
         }
         builder.apiCalls(pipelines.calls().byOperation());
         log.info().accept(String.format("Azure: made %d call(s) in %.1f s, %.1f s of it waiting for the Resource "
-                + "Graph quota", pipelines.calls().total(), seconds(start), pipelines.quota().waited().toMillis() / 1000.0));
+                + "Graph quota", pipelines.calls().total(), seconds(start),
+                pipelines.quota().waited().toMillis() / 1000.0));
     }
 
     /**
@@ -126,8 +129,8 @@ public final class LiveAzureSource implements InventorySource {
             listed = Subscriptions.list(pipelines.resourceManager(), settings.resourceManager());
         } catch (ClientAuthenticationException e) {
             throw new IOException("Azure: cannot sign in (" + redacted(e.getMessage()) + "); set AZURE_TENANT_ID, "
-                    + "AZURE_CLIENT_ID and AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE, run on a managed identity "
-                    + "or sign in with az login; see docs/live-azure.md");
+                    + "AZURE_CLIENT_ID and AZURE_CLIENT_SECRET or AZURE_FEDERATED_TOKEN_FILE, run on a managed "
+                    + "identity or sign in with az login; see docs/live-azure.md");
         } catch (RuntimeException e) {
             throw new IOException("Azure: Resource Manager at " + settings.resourceManager() + " does not answer ("
                     + redacted(AzureErrors.reason(e)) + ")");
@@ -158,6 +161,17 @@ public final class LiveAzureSource implements InventorySource {
             }
         }
         return named;
+    }
+
+    /** What collectors need of a VM: a whole ARM resource is kilobytes, and a tenant can have many thousands. */
+    private static JsonNode identity(JsonNode vm) {
+        ObjectNode kept = JsonNodeFactory.instance.objectNode();
+        for (String key : List.of("id", "name", "type", "location")) {
+            if (vm.has(key)) {
+                kept.set(key, vm.get(key));
+            }
+        }
+        return kept;
     }
 
     /** A message from the sign-in or the HTTP stack, on one line, without any secret the environment holds. */

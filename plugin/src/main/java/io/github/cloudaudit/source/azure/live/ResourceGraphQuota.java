@@ -83,9 +83,10 @@ final class ResourceGraphQuota extends HttpPipelineSyncPolicy {
         if (matcher.group(1).length() > 2) {
             return LONGEST_WAIT;
         }
+        long millis = matcher.group(4) == null ? 0 : Math.round(Double.parseDouble("0" + matcher.group(4)) * 1000);
         Duration said = Duration.ofHours(Integer.parseInt(matcher.group(1)))
                 .plusMinutes(Integer.parseInt(matcher.group(2))).plusSeconds(Integer.parseInt(matcher.group(3)))
-                .plusMillis(matcher.group(4) == null ? 0 : Math.round(Double.parseDouble("0" + matcher.group(4)) * 1000));
+                .plusMillis(millis);
         return said.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : said;
     }
 }

@@ -33,7 +33,7 @@ public final class SubscriptionReading {
         return subscriptionId;
     }
 
-    /** The subscription's virtual machines as Resource Graph gave them: ARM JSON with {@code id} and {@code location}. */
+    /** The virtual machines Resource Graph found in the subscription: {@code id}, {@code name}, {@code location}. */
     public List<JsonNode> virtualMachines() {
         return virtualMachines;
     }

@@ -4,6 +4,7 @@ import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -56,9 +57,15 @@ final class Subscriptions {
                 AzureCalls.call(OPERATION))) {
             byte[] body = response.getBodyAsBinaryData().toBytes();
             if (response.getStatusCode() != 200) {
-                throw new IOException("Azure: GET /subscriptions answered " + AzureErrors.reason(response.getStatusCode(), body));
+                throw new IOException("Azure: GET /subscriptions answered "
+                        + AzureErrors.reason(response.getStatusCode(), body));
             }
-            JsonNode page = JSON.readTree(body);
+            JsonNode page;
+            try {
+                page = JSON.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new IOException("Azure: GET /subscriptions answered something that is not JSON");
+            }
             if (page == null || !page.path("value").isArray()) {
                 throw new IOException("Azure: GET /subscriptions answered without a 'value' list of subscriptions");
             }

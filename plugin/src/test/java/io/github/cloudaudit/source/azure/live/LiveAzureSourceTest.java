@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.github.cloudaudit.source.azure.live.ArmResources.cpuAlert;
@@ -233,6 +235,22 @@ class LiveAzureSourceTest {
     }
 
     @Test
+    void aSkipTokenGivenTwiceEndsThePagingWithAGap() throws IOException {
+        server.subscription(PROD, "Production");
+        server.wireMock().stubFor(post(urlPathEqualTo(AzureTestServer.GRAPH_PATH)).atPriority(1)
+                .withRequestBody(containing("where type in~ ('microsoft.compute/virtualmachines'"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
+                        "{\"totalRecords\": 9, \"count\": 0, \"resultTruncated\": \"false\", \"$skipToken\": \"again\","
+                                + " \"data\": []}")));
+
+        Inventory inventory = audit(settings());
+
+        assertThat(server.graphQueries()).hasSize(3);
+        assertThat(gaps(inventory, "resourcegraph:resources")).singleElement().satisfies(gap ->
+                assertThat(gap.reason()).isEqualTo("the service gave the same $skipToken twice; the rest cannot be read"));
+    }
+
+    @Test
     void aQueryThatDoesNotAnswerInTimeIsAGap() throws IOException {
         server.subscription(PROD, "Production").resource(vm(PROD, "vm-1"));
         server.wireMock().stubFor(post(urlPathEqualTo(AzureTestServer.GRAPH_PATH)).atPriority(1)
@@ -260,6 +278,32 @@ class LiveAzureSourceTest {
     }
 
     @Test
+    void anAnswerWhoseDataIsNoListIsAClearError() {
+        server.subscription(PROD, "Production");
+        server.wireMock().stubFor(post(urlPathEqualTo(AzureTestServer.GRAPH_PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
+                        "{\"totalRecords\": 1, \"count\": 1, \"resultTruncated\": \"false\", \"data\": {\"rows\": []}}")));
+
+        assertThatThrownBy(() -> audit(settings())).isInstanceOf(InventoryFormatException.class)
+                .hasMessage("resourcegraph:resources in " + PROD + ": page 1: expected 'data' to be a list of rows");
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonIsAGap() throws IOException {
+        server.subscription(PROD, "Production");
+        server.wireMock().stubFor(post(urlPathEqualTo(AzureTestServer.GRAPH_PATH)).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("<html>gateway</html>")));
+
+        Inventory inventory = audit(settings());
+
+        assertThat(gaps(inventory, "resourcegraph:resources")).singleElement().satisfies(gap -> {
+            assertThat(gap.account()).isEqualTo(PROD);
+            assertThat(gap.reason()).isEqualTo("the answer is not the documented JSON (HTTP 200)");
+        });
+    }
+
+    @Test
     void subscriptionsAreBatchedByAThousandAndListedPageByPage() throws IOException {
         for (int i = 0; i < 1001; i++) {
             server.subscription(String.format("00000000-0000-4000-8000-%012d", i), "Subscription " + i);
@@ -273,6 +317,15 @@ class LiveAzureSourceTest {
         assertThat(inventory.apiCalls()).containsEntry("resources:subscriptions", 3L);
         assertThat(bodies(server.graphQueries())).extracting(query -> query.path("subscriptions").size())
                 .containsExactly(1000, 1, 1000, 1);
+    }
+
+    @Test
+    void aSubscriptionListThatIsNotJsonFailsTheAuditSayingSo() {
+        server.wireMock().stubFor(get(urlPathEqualTo("/subscriptions")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withBody("<html>proxy login</html>")));
+
+        assertThatThrownBy(() -> audit(settings())).isInstanceOf(IOException.class)
+                .hasMessage("Azure: GET /subscriptions answered something that is not JSON");
     }
 
     @Test
