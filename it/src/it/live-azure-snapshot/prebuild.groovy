@@ -22,7 +22,8 @@ assert ready : "WireMock did not start: ${log.text}"
 
 def url = "https://127.0.0.1:${port}"
 new File(basedir, '.mvn').mkdirs()
-new File(basedir, '.mvn/maven.config').text = "-Dcloudaudit.azure.endpoint=${url}\n-Dcloudaudit.azure.metricsEndpoint=${url}\n"
+new File(basedir, '.mvn/maven.config').text =
+        "-Dcloudaudit.azure.endpoint=${url}\n-Dcloudaudit.azure.metricsEndpoint=${url}\n"
 new File(basedir, '.mvn/jvm.config').text = "-DAZURE_AUTHORITY_HOST=${url} " +
         "-Djavax.net.ssl.trustStore=${tlsDirectory}/azure-test-trust.p12 " +
         "-Djavax.net.ssl.trustStorePassword=cloud-audit-tests -Djavax.net.ssl.trustStoreType=PKCS12\n"

@@ -39,8 +39,8 @@ final class AzureCpuMetrics {
         String error = AzureResource.text(metric.field("errorCode"));
         if (error != null && !error.equalsIgnoreCase("Success")) {
             String message = AzureResource.text(metric.field("errorMessage"));
-            metric.builder().gap(new CoverageGap(Provider.AZURE, metric.subscription(), null, "Percentage CPU of " + vmId,
-                    message == null ? error : error + ": " + message));
+            metric.builder().gap(new CoverageGap(Provider.AZURE, metric.subscription(), null,
+                    "Percentage CPU of " + vmId, message == null ? error : error + ": " + message));
             return; // the service could not read this VM's metric: its CPU stays unknown
         }
         CpuSamples samples = new CpuSamples();

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 
 /**
  * Hourly "Percentage CPU" (average and maximum) of a subscription's virtual machines over the last
- * {@code metricsDays}, through Azure Monitor's metrics batch API ({@code POST {endpoint}/subscriptions/{id}/metrics:getBatch}).
+ * {@code metricsDays}, through Azure Monitor's metrics batch API
+ * ({@code POST {endpoint}/subscriptions/{id}/metrics:getBatch}).
  * One call holds at most {@link #RESOURCES_PER_CALL} VMs of one region, as the API requires, so 10,000 VMs take
  * about 200 calls instead of 10,000. Each element of an answer's {@code values} is what {@code az monitor metrics list}
  * prints for one VM, and goes through the same mapping. A call that fails or stays throttled, or whose answer is not
@@ -71,7 +72,8 @@ final class CpuMetricsBatches implements SubscriptionCollector {
             if (!REGION.matcher(region.getKey()).matches()) {
                 // The region names the host the token goes to: only a region name may, never a host of its own.
                 reading.builder().gap(new CoverageGap(Provider.AZURE, reading.subscriptionId(), null, call(ids.size()),
-                        "their location '" + SafeText.line(region.getKey()) + "' is not a region name such as westeurope"));
+                        "their location '" + SafeText.line(region.getKey())
+                                + "' is not a region name such as westeurope"));
                 continue;
             }
             for (int from = 0; from < ids.size(); from += RESOURCES_PER_CALL) {
@@ -121,7 +123,7 @@ final class CpuMetricsBatches implements SubscriptionCollector {
         }
     }
 
-    /** Each element of {@code values} is one VM's metrics list, read by the reader of {@code az monitor metrics list}. */
+    /** Each element of {@code values} is one VM's metrics list, read by the reader of az monitor metrics list. */
     private static void map(byte[] answer, ReadContext context) throws IOException {
         AzureMonitorMetricsListReader reader = new AzureMonitorMetricsListReader();
         boolean values = false;
