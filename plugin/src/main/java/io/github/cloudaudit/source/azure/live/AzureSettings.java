@@ -64,6 +64,14 @@ public record AzureSettings(String tenantId, List<String> subscriptions, AzureCl
                 timeout);
     }
 
+    /**
+     * The tenant id when one is set as an id; null for none and for a domain name, which subscriptions do not carry
+     * (they name their tenant by id).
+     */
+    public String tenantGuid() {
+        return tenantId != null && GUID.matcher(tenantId).matches() ? tenantId : null;
+    }
+
     /** Resource Manager's base URL, without a trailing slash. */
     public String resourceManager() {
         String url = (endpoint != null ? endpoint : cloud.resourceManager()).toString();

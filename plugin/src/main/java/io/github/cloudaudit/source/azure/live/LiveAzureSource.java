@@ -137,8 +137,7 @@ public final class LiveAzureSource implements InventorySource {
         }
         Set<String> readable = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (Subscriptions.Listed subscription : listed) {
-            if (settings.tenantId() == null || !settings.tenantId().contains("-")
-                    || settings.tenantId().equalsIgnoreCase(subscription.tenantId())) {
+            if (settings.tenantGuid() == null || settings.tenantGuid().equalsIgnoreCase(subscription.tenantId())) {
                 readable.add(subscription.id());
             }
         }

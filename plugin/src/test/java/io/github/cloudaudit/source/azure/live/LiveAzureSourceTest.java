@@ -206,6 +206,21 @@ class LiveAzureSourceTest {
     }
 
     @Test
+    void aTenantIdKeepsToItsSubscriptionsAndATenantDomainFiltersNothing() throws IOException {
+        server.subscription(PROD, "Production").resource(vm(PROD, "prod-vm"));
+        server.graph().foreignSubscription(LAB, "f00dfeed-0000-4000-8000-000000000001");
+        server.resource(vm(LAB, "partner-vm"));
+
+        Inventory ownTenant = audit(AzureSettings.of(AzureTestServer.TENANT, List.of(), AzureCloud.AZURE_CLOUD,
+                java.net.URI.create(server.baseUrl()), null));
+        Inventory byDomain = audit(AzureSettings.of("contoso-eu.onmicrosoft.com", List.of(), AzureCloud.AZURE_CLOUD,
+                java.net.URI.create(server.baseUrl()), null));
+
+        assertThat(ownTenant.servers()).extracting(Server::name).containsExactly("prod-vm");
+        assertThat(byDomain.servers()).extracting(Server::name).containsExactlyInAnyOrder("prod-vm", "partner-vm");
+    }
+
+    @Test
     void aNamedSubscriptionTheIdentityCannotSeeIsAGap() throws IOException {
         server.subscription(PROD, "Production").resource(vm(PROD, "prod-vm"));
 

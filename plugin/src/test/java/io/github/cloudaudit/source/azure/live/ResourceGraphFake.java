@@ -47,6 +47,7 @@ public final class ResourceGraphFake implements ResponseDefinitionTransformerV2 
 
     private final List<Row> rows = new CopyOnWriteArrayList<>();
     private final Map<String, String> subscriptions = new LinkedHashMap<>();
+    private final Map<String, String> foreignTenants = new LinkedHashMap<>();
     private final Set<String> forbidden = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
     private final AtomicInteger throttled = new AtomicInteger();
     private volatile Integer retryAfterSeconds;
@@ -90,6 +91,12 @@ public final class ResourceGraphFake implements ResponseDefinitionTransformerV2 
             row.put("type", type);
         }
         rows.add(new Row(table, subscriptionId, type, row));
+    }
+
+    /** A subscription of another tenant that the identity can read too, as through Azure Lighthouse. */
+    public void foreignSubscription(String subscriptionId, String tenantId) {
+        subscriptions.put(subscriptionId, "Partner " + subscriptionId);
+        foreignTenants.put(subscriptionId, tenantId);
     }
 
     /** The next {@code count} queries are answered 429, with a Retry-After of that many seconds, or none when null. */
@@ -141,7 +148,8 @@ public final class ResourceGraphFake implements ResponseDefinitionTransformerV2 
         for (Map.Entry<String, String> subscription : all.subList(from, to)) {
             value.addObject().put("id", "/subscriptions/" + subscription.getKey())
                     .put("authorizationSource", "RoleBased").put("subscriptionId", subscription.getKey())
-                    .put("tenantId", AzureTestServer.TENANT).put("displayName", subscription.getValue())
+                    .put("tenantId", foreignTenants.getOrDefault(subscription.getKey(), AzureTestServer.TENANT))
+                    .put("displayName", subscription.getValue())
                     .put("state", "Enabled");
         }
         if (to < all.size()) {
