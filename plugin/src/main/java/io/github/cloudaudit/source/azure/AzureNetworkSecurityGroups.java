@@ -1,0 +1,179 @@
+package io.github.cloudaudit.source.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cloudaudit.model.IngressRule;
+import io.github.cloudaudit.model.Provider;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps network security groups (Microsoft.Network/networkSecurityGroups) to what they let in, and records the subnets
+ * they are attached to. Rules are evaluated as Azure does: by priority, the first matching rule decides. So an allow
+ * rule lets in only the ports that no rule of higher priority denies for its source; the default rules (allow from
+ * the virtual network and the load balancer, deny the rest) take part like any other. A deny takes ports away only
+ * where it covers the allowed source (any source, or the same one) and protocol: it is never assumed to block more.
+ * Destination prefixes are not narrowed down: a rule counts for every interface behind the group.
+ */
+final class AzureNetworkSecurityGroups {
+
+    private static final Pattern PORTS = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
+    private static final Set<String> ANY_SOURCE = Set.of("*", "any", "0.0.0.0/0");
+    private static final int LAST_PORT = 65535;
+
+    private record Range(int from, int to) {
+    }
+
+    private record SecurityRule(String protocol, List<String> sources, List<Range> ports, boolean allow, int priority) {
+
+        boolean blocks(String protocol, String source) {
+            boolean protocolCovered = this.protocol.equals("*") || this.protocol.equalsIgnoreCase(protocol);
+            return !allow && protocolCovered && sources.stream()
+                    .anyMatch(denied -> ANY_SOURCE.contains(denied.toLowerCase(Locale.ROOT)) || denied.equalsIgnoreCase(source));
+        }
+    }
+
+    private AzureNetworkSecurityGroups() {
+    }
+
+    static void map(AzureResource group) {
+        String id = group.id();
+        List<SecurityRule> inbound = new ArrayList<>();
+        inbound(group, "securityRules", inbound);
+        inbound(group, "defaultSecurityRules", inbound);
+        inbound.sort(Comparator.comparingInt(SecurityRule::priority));
+        List<IngressRule> allowed = new ArrayList<>();
+        for (int i = 0; i < inbound.size(); i++) {
+            SecurityRule rule = inbound.get(i);
+            if (!rule.allow()) {
+                continue;
+            }
+            List<SecurityRule> before = inbound.subList(0, i);
+            for (String source : rule.sources()) {
+                for (Range range : rule.ports()) {
+                    for (Range open : unblocked(range, before, rule.protocol(), source)) {
+                        boolean all = open.from() == 0 && open.to() == LAST_PORT;
+                        allowed.add(new IngressRule(rule.protocol(), all ? null : open.from(), all ? null : open.to(),
+                                source, group.name()));
+                    }
+                }
+            }
+        }
+        group.builder().securityGroup(Provider.AZURE, id, allowed);
+        List<JsonNode> subnets = group.objects("subnets");
+        for (int i = 0; i < subnets.size(); i++) {
+            group.builder().subnetSecurityGroup(Provider.AZURE, group.reference(subnets.get(i), "subnets[" + i + "]"), id);
+        }
+    }
+
+    /** The part of a port range that no earlier deny rule takes away for this protocol and source. */
+    private static List<Range> unblocked(Range range, List<SecurityRule> before, String protocol, String source) {
+        List<Range> open = List.of(range);
+        for (SecurityRule earlier : before) {
+            if (earlier.blocks(protocol, source)) {
+                for (Range denied : earlier.ports()) {
+                    open = open.stream().flatMap(piece -> minus(piece, denied).stream()).toList();
+                }
+            }
+        }
+        return open;
+    }
+
+    private static List<Range> minus(Range piece, Range denied) {
+        if (denied.to() < piece.from() || denied.from() > piece.to()) {
+            return List.of(piece);
+        }
+        List<Range> rest = new ArrayList<>(2);
+        if (piece.from() < denied.from()) {
+            rest.add(new Range(piece.from(), denied.from() - 1));
+        }
+        if (denied.to() < piece.to()) {
+            rest.add(new Range(denied.to() + 1, piece.to()));
+        }
+        return rest;
+    }
+
+    private static void inbound(AzureResource group, String list, List<SecurityRule> into) {
+        List<JsonNode> rules = group.objects(list);
+        for (int i = 0; i < rules.size(); i++) {
+            String where = list + "[" + i + "]";
+            JsonNode rule = AzureResource.propertiesOf(rules.get(i));
+            String direction = required(group, rule, "direction", where);
+            String access = required(group, rule, "access", where);
+            if (!direction.equalsIgnoreCase("Inbound")) {
+                continue;
+            }
+            JsonNode priority = rule.get("priority");
+            if (priority == null || !priority.canConvertToInt()) {
+                throw group.fail("expected '" + where + ".priority' to be a number, found "
+                        + AzureResource.brief(priority));
+            }
+            into.add(new SecurityRule(required(group, rule, "protocol", where), sources(group, rule, where),
+                    ports(group, rule, where), access.equalsIgnoreCase("Allow"), priority.intValue()));
+        }
+    }
+
+    /** Address prefixes and service tags ("Internet", "VirtualNetwork"), or the application security groups named. */
+    private static List<String> sources(AzureResource group, JsonNode rule, String where) {
+        List<String> sources = new ArrayList<>();
+        String prefix = AzureResource.text(rule.get("sourceAddressPrefix"));
+        if (prefix != null && !prefix.isBlank()) {
+            sources.add(prefix);
+        }
+        rule.path("sourceAddressPrefixes").forEach(each -> sources.add(each.asText()));
+        rule.path("sourceApplicationSecurityGroups").forEach(each ->
+                sources.add(group.reference(each, where + ".sourceApplicationSecurityGroups")));
+        if (sources.isEmpty()) {
+            throw group.fail("expected '" + where + "' to name its sources (sourceAddressPrefix, "
+                    + "sourceAddressPrefixes or sourceApplicationSecurityGroups)");
+        }
+        return sources;
+    }
+
+    /** "*", "1433", "1000-2000", from destinationPortRange and destinationPortRanges. */
+    private static List<Range> ports(AzureResource group, JsonNode rule, String where) {
+        List<String> texts = new ArrayList<>();
+        String single = AzureResource.text(rule.get("destinationPortRange"));
+        if (single != null && !single.isBlank()) {
+            texts.add(single);
+        }
+        rule.path("destinationPortRanges").forEach(each -> texts.add(each.asText()));
+        if (texts.isEmpty()) {
+            throw group.fail("expected '" + where + "' to have a 'destinationPortRange' or 'destinationPortRanges'");
+        }
+        List<Range> ranges = new ArrayList<>();
+        for (String text : texts) {
+            ranges.add(range(group, text.trim(), where));
+        }
+        return ranges;
+    }
+
+    private static Range range(AzureResource group, String text, String where) {
+        if (text.equals("*")) {
+            return new Range(0, LAST_PORT);
+        }
+        Matcher matcher = PORTS.matcher(text);
+        if (matcher.matches()) {
+            int from = Integer.parseInt(matcher.group(1));
+            int to = matcher.group(2) == null ? from : Integer.parseInt(matcher.group(2));
+            if (from <= to && to <= LAST_PORT) {
+                return new Range(from, to);
+            }
+        }
+        throw group.fail("expected the destination ports of '" + where + "' to be *, a port such as 1433 or a range "
+                + "such as 1000-2000, found '" + AzureResource.brief(text) + "'");
+    }
+
+    private static String required(AzureResource group, JsonNode rule, String field, String where) {
+        String value = AzureResource.text(rule.get(field));
+        if (value == null || value.isBlank()) {
+            throw group.fail("expected '" + where + "' to have a '" + field + "'");
+        }
+        return value;
+    }
+}
