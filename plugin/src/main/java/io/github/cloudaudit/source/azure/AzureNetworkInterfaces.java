@@ -37,7 +37,8 @@ final class AzureNetworkInterfaces {
             if (subnet != null) {
                 subnets.add(new NetworkInterface.Subnet(subnet, nic.networkOfSubnet(subnet, where + ".subnet.id")));
             }
-            publicAddress |= nic.reference(configuration.get("publicIPAddress"), where + ".publicIPAddress") != null;
+            publicAddress |= nic.reference(AzureResource.anyCase(configuration, "publicIPAddress"),
+                    where + ".publicIPAddress") != null;
             balanced |= nonEmpty(configuration.get("loadBalancerBackendAddressPools"))
                     || nonEmpty(configuration.get("loadBalancerInboundNatRules"));
         }

@@ -10,6 +10,7 @@ import io.github.cloudaudit.source.ReadContext;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -219,6 +220,24 @@ final class AzureResource {
     static JsonNode propertiesOf(JsonNode subResource) {
         JsonNode nested = subResource.get("properties");
         return nested != null && nested.isObject() ? nested : subResource;
+    }
+
+    /**
+     * A field of a sub-resource in whichever letter case it comes: ARM spells {@code publicIPAddress}, while the CLI
+     * prints the SDK's attribute names ({@code publicIpAddress}).
+     */
+    static JsonNode anyCase(JsonNode node, String field) {
+        JsonNode exact = node.get(field);
+        if (exact != null) {
+            return exact;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (name.equalsIgnoreCase(field)) {
+                return node.get(name);
+            }
+        }
+        return null;
     }
 
     /** A value quoted in a message, cut short: inventory files can hold anything. */

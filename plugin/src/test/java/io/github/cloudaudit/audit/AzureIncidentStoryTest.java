@@ -1,0 +1,91 @@
+package io.github.cloudaudit.audit;
+
+import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.Inventory;
+import io.github.cloudaudit.policy.Policy;
+import io.github.cloudaudit.report.AuditMetadata;
+import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.report.RiskRanking;
+import io.github.cloudaudit.report.RiskRanking.ServerRisk;
+import io.github.cloudaudit.rules.AuditContext;
+import io.github.cloudaudit.rules.AuditSettings;
+import io.github.cloudaudit.rules.Rule;
+import io.github.cloudaudit.rules.RuleEngine;
+import io.github.cloudaudit.source.InventoryLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The incident on Azure, from Resource Graph rows (resources and securityresources, as the live audit receives them)
+ * and the VMs' CPU metrics: an unowned VM from the SQL Server 2014 on Windows Server 2012 R2 image, running flat out,
+ * SQL Server open to the internet through its interface's network security group, no alert rule, Defender for
+ * Servers off in its subscription. Beside it, a looked-after subscription whose servers have nothing above INFO.
+ */
+class AzureIncidentStoryTest {
+
+    private static final LocalDate AUDIT_DATE = LocalDate.of(2026, 11, 23);
+    private static final List<String> HEALTHY = List.of("shop-app-01", "shop-app-02", "cosmos-shop-catalog");
+
+    private static Inventory inventory;
+    private static List<Finding> findings;
+    private static List<ServerRisk> ranking;
+
+    @BeforeAll
+    static void auditTheEstate() throws IOException, URISyntaxException {
+        List<String> warnings = new ArrayList<>();
+        inventory = InventoryLoader.withBuiltInReaders(warnings::add)
+                .load(List.of(Path.of(AzureIncidentStoryTest.class.getResource("/inventories/azure-graph-incident").toURI())));
+        assertThat(warnings).as("every file is recognized").isEmpty();
+        AuditContext context = AuditContext.withBuiltInTables(inventory, AUDIT_DATE, AuditSettings.defaults());
+        RuleEngine engine = RuleEngine.withBuiltInRules();
+        findings = engine.run(context);
+        AuditReport report = new AuditReport(new AuditMetadata(AUDIT_DATE, "test", Instant.EPOCH, Duration.ZERO,
+                "HIGH", List.of("azure-graph-incident"), "en"), engine.rules().stream().map(Rule::metadata).toList(),
+                inventory.servers().stream().map(context::profile).toList(),
+                new Policy(Severity.HIGH, List.of(), AUDIT_DATE).apply(findings), inventory);
+        ranking = RiskRanking.of(report);
+    }
+
+    private static List<Finding> on(String name) {
+        return findings.stream().filter(f -> name.equals(f.resourceName())).toList();
+    }
+
+    @Test
+    void theForgottenSql2014VmIsCriticalAndRankedFirst() {
+        assertThat(ranking.get(0).profile().server().name()).isEqualTo("legacy-sql-01");
+        assertThat(ranking.get(0).profile().engineLabel()).contains("SQL Server 2014");
+        assertThat(ranking.get(0).profile().osLabel()).contains("2012 R2");
+        assertThat(on("legacy-sql-01")).extracting(Finding::ruleId).contains("risk-forgotten-database",
+                "cpu-sustained-high", "db-exposed", "legacy-db-engine", "legacy-os", "orphan-no-owner",
+                "monitoring-no-threat-detection");
+        assertThat(on("legacy-sql-01")).filteredOn(f -> f.ruleId().equals("risk-forgotten-database")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
+        assertThat(ranking.get(1).score()).isLessThan(ranking.get(0).score());
+    }
+
+    @Test
+    void sqlServerIsOpenToTheInternetThroughTheInterfacesGroup() {
+        assertThat(on("legacy-sql-01")).filteredOn(f -> f.ruleId().equals("db-exposed")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("1433").contains("nsg-legacy-sql-01"));
+    }
+
+    @Test
+    void healthyServersBesideItHaveNothingAboveInfo() {
+        assertThat(inventory.servers()).extracting(s -> s.name()).containsAll(HEALTHY);
+        assertThat(findings).filteredOn(f -> HEALTHY.contains(f.resourceName()))
+                .allSatisfy(f -> assertThat(f.severity()).as(f.ruleId() + " on " + f.resourceName() + ": " + f.message())
+                        .isEqualTo(Severity.INFO));
+    }
+}
