@@ -7,6 +7,7 @@ import io.github.cloudaudit.source.InventoryBuilder;
 import io.github.cloudaudit.source.InventoryFormatException;
 import io.github.cloudaudit.source.PlausibleDates;
 import io.github.cloudaudit.source.ReadContext;
+import io.github.cloudaudit.text.SafeText;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -242,8 +243,7 @@ final class AzureResource {
 
     /** A value quoted in a message, cut short: inventory files can hold anything. */
     static String brief(Object value) {
-        String text = String.valueOf(value);
-        return text.length() <= MESSAGE_QUOTE ? text : text.substring(0, MESSAGE_QUOTE) + "...";
+        return SafeText.cap(String.valueOf(value), MESSAGE_QUOTE);
     }
 
     static String text(JsonNode node) {
