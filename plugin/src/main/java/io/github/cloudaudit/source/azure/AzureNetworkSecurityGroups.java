@@ -120,12 +120,7 @@ final class AzureNetworkSecurityGroups {
 
     /** Address prefixes and service tags ("Internet", "VirtualNetwork"), or the application security groups named. */
     private static List<String> sources(AzureResource group, JsonNode rule, String where) {
-        List<String> sources = new ArrayList<>();
-        String prefix = AzureResource.text(rule.get("sourceAddressPrefix"));
-        if (prefix != null && !prefix.isBlank()) {
-            sources.add(prefix);
-        }
-        rule.path("sourceAddressPrefixes").forEach(each -> sources.add(each.asText()));
+        List<String> sources = values(rule, "sourceAddressPrefix", "sourceAddressPrefixes");
         rule.path("sourceApplicationSecurityGroups").forEach(each ->
                 sources.add(group.reference(each, where + ".sourceApplicationSecurityGroups")));
         if (sources.isEmpty()) {
@@ -137,12 +132,7 @@ final class AzureNetworkSecurityGroups {
 
     /** "*", "1433", "1000-2000", from destinationPortRange and destinationPortRanges. */
     private static List<Range> ports(AzureResource group, JsonNode rule, String where) {
-        List<String> texts = new ArrayList<>();
-        String single = AzureResource.text(rule.get("destinationPortRange"));
-        if (single != null && !single.isBlank()) {
-            texts.add(single);
-        }
-        rule.path("destinationPortRanges").forEach(each -> texts.add(each.asText()));
+        List<String> texts = values(rule, "destinationPortRange", "destinationPortRanges");
         if (texts.isEmpty()) {
             throw group.fail("expected '" + where + "' to have a 'destinationPortRange' or 'destinationPortRanges'");
         }
@@ -151,6 +141,17 @@ final class AzureNetworkSecurityGroups {
             ranges.add(range(group, text.trim(), where));
         }
         return ranges;
+    }
+
+    /** What a rule holds in a field and in its plural twin: ARM fills one or the other. */
+    private static List<String> values(JsonNode rule, String single, String plural) {
+        List<String> values = new ArrayList<>();
+        String one = AzureResource.text(rule.get(single));
+        if (one != null && !one.isBlank()) {
+            values.add(one);
+        }
+        rule.path(plural).forEach(each -> values.add(each.asText()));
+        return values;
     }
 
     private static Range range(AzureResource group, String text, String where) {
