@@ -189,6 +189,7 @@ public final class InventoryBuilder {
         networksWithFlowLogs.add(key(provider, resourceId));
     }
 
+    /** All flow logs of this account and region (region null: of every region) were read. */
     public void flowLogsCollected(Provider provider, String account, String region) {
         flowLogsCollected.add(key(provider, account, region));
     }
@@ -373,7 +374,9 @@ public final class InventoryBuilder {
         if (recorded > 0) {
             return network;
         }
-        boolean collected = flowLogsCollected.contains(key(network.provider(), network.account(), network.region()));
+        // A listing of one region, or of the whole account (a live Resource Graph query spans every region).
+        boolean collected = flowLogsCollected.contains(key(network.provider(), network.account(), network.region()))
+                || flowLogsCollected.contains(key(network.provider(), network.account(), null));
         if (collected && network.flowLogs() == null) {
             return new Network(network.provider(), network.account(), network.region(), network.id(), false);
         }

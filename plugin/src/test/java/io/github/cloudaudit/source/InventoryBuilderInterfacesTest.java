@@ -127,8 +127,8 @@ class InventoryBuilderInterfacesTest {
     }
 
     @ParameterizedTest(name = "collected in {0}: {1}")
-    @CsvSource(nullValues = "-", value = {"westeurope, false", "northeurope, -"})
-    void noFlowLogIsFalseOnlyWhenTheRegionsListingWasRead(String region, Boolean expected) {
+    @CsvSource(nullValues = "-", value = {"westeurope, false", "northeurope, -", "-, false"})
+    void noFlowLogIsFalseOnlyWhenTheListingOfItsRegionOrOfEveryRegionWasRead(String region, Boolean expected) {
         interfaceOf("/vm/1", "/nic/1", NIC_NSG);
         builder.flowLog(Provider.AZURE, "/some/other/nsg");
         builder.flowLogsCollected(Provider.AZURE, SUB, region);
