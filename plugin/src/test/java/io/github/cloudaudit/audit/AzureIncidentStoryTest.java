@@ -3,12 +3,16 @@ package io.github.cloudaudit.audit;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.Inventory;
+import io.github.cloudaudit.model.PowerState;
+import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.report.RiskRanking.ServerRisk;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,6 +44,24 @@ class AzureIncidentStoryTest {
         inventory = audit.inventory();
         findings = audit.findings();
         ranking = audit.ranking();
+    }
+
+    @Test
+    void deallocatedAndQuietItIsStillTheCriticalForgottenDatabaseRankedFirst(@TempDir Path copy) throws Exception {
+        Path estate = Path.of(AzureIncidentStoryTest.class.getResource("/inventories/azure-graph-incident").toURI());
+        // The first row is the legacy VM's; its CPU metrics stay behind, as a deallocated VM reports none.
+        String rows = Files.readString(estate.resolve("graph-query-resources.json"));
+        Files.writeString(copy.resolve("graph-query-resources.json"), rows.replaceFirst("PowerState/running", "PowerState/deallocated"));
+        Files.copy(estate.resolve("graph-query-securityresources.json"), copy.resolve("graph-query-securityresources.json"));
+
+        StoryAudit audit = StoryAudit.of(copy, AUDIT_DATE, warning -> { });
+
+        Server vm = audit.ranking().get(0).profile().server();
+        assertThat(vm.name()).isEqualTo("legacy-sql-01");
+        assertThat(vm.state()).isEqualTo(PowerState.STOPPED);
+        assertThat(audit.findings()).filteredOn(f -> "legacy-sql-01".equals(f.resourceName()))
+                .filteredOn(f -> f.ruleId().equals("risk-forgotten-database")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
     }
 
     private static List<Finding> on(String name) {
