@@ -18,12 +18,16 @@ import java.util.regex.Pattern;
  * rule lets in only the ports that no rule of higher priority denies for its source; the default rules (allow from
  * the virtual network and the load balancer, deny the rest) take part like any other. A deny takes ports away only
  * where it covers the allowed source (any source, or the same one) and protocol: it is never assumed to block more.
+ * One more case is common enough to tell apart: any source allowed after the internet is denied still lets in the
+ * virtual network.
  * Destination prefixes are not narrowed down: a rule counts for every interface behind the group.
  */
 final class AzureNetworkSecurityGroups {
 
     private static final Pattern PORTS = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
     private static final Set<String> ANY_SOURCE = Set.of("*", "any", "0.0.0.0/0");
+    private static final String INTERNET = "Internet";
+    private static final String VIRTUAL_NETWORK = "VirtualNetwork";
     private static final int LAST_PORT = 65535;
 
     private record Range(int from, int to) {
@@ -56,11 +60,15 @@ final class AzureNetworkSecurityGroups {
             List<SecurityRule> before = inbound.subList(0, i);
             for (String source : rule.sources()) {
                 for (Range range : rule.ports()) {
-                    for (Range open : unblocked(range, before, rule.protocol(), source)) {
-                        boolean all = open.from() == 0 && open.to() == LAST_PORT;
-                        allowed.add(new IngressRule(rule.protocol(), all ? null : open.from(), all ? null : open.to(),
-                                source, group.name()));
+                    List<Range> open = unblocked(List.of(range), before, rule.protocol(), source);
+                    if (ANY_SOURCE.contains(source.toLowerCase(Locale.ROOT))) {
+                        // Where only the internet is denied, the rest of "any" still comes in: the virtual network.
+                        List<Range> fromInternet = unblocked(open, before, rule.protocol(), INTERNET);
+                        open.stream().flatMap(piece -> without(piece, fromInternet).stream()).forEach(piece ->
+                                allowed.add(ingress(rule.protocol(), piece, VIRTUAL_NETWORK, group.name())));
+                        open = fromInternet;
                     }
+                    open.forEach(piece -> allowed.add(ingress(rule.protocol(), piece, source, group.name())));
                 }
             }
         }
@@ -71,9 +79,9 @@ final class AzureNetworkSecurityGroups {
         }
     }
 
-    /** The part of a port range that no earlier deny rule takes away for this protocol and source. */
-    private static List<Range> unblocked(Range range, List<SecurityRule> before, String protocol, String source) {
-        List<Range> open = List.of(range);
+    /** The part of the port ranges that no earlier deny rule takes away for this protocol and source. */
+    private static List<Range> unblocked(List<Range> ranges, List<SecurityRule> before, String protocol, String source) {
+        List<Range> open = ranges;
         for (SecurityRule earlier : before) {
             if (earlier.blocks(protocol, source)) {
                 for (Range denied : earlier.ports()) {
@@ -82,6 +90,20 @@ final class AzureNetworkSecurityGroups {
             }
         }
         return open;
+    }
+
+    /** The parts of a range outside all of the given ranges. */
+    private static List<Range> without(Range range, List<Range> taken) {
+        List<Range> rest = List.of(range);
+        for (Range other : taken) {
+            rest = rest.stream().flatMap(piece -> minus(piece, other).stream()).toList();
+        }
+        return rest;
+    }
+
+    private static IngressRule ingress(String protocol, Range ports, String source, String group) {
+        boolean all = ports.from() == 0 && ports.to() == LAST_PORT;
+        return new IngressRule(protocol, all ? null : ports.from(), all ? null : ports.to(), source, group);
     }
 
     private static List<Range> minus(Range piece, Range denied) {

@@ -50,6 +50,15 @@ class AzureNetworkSecurityGroupsTest {
     }
 
     @Test
+    void anyAllowedAfterTheInternetIsDeniedLetsInOnlyTheVirtualNetworkThere() {
+        List<IngressRule> rules = letIn(nested(rule("Allow", 200, "Tcp", "*", "1000-2000"),
+                rule("Deny", 100, "Tcp", "Internet", "1433")));
+
+        assertThat(rules).containsExactly(new IngressRule("Tcp", 1433, 1433, "VirtualNetwork", "nsg-db"),
+                new IngressRule("Tcp", 1000, 1432, "*", "nsg-db"), new IngressRule("Tcp", 1434, 2000, "*", "nsg-db"));
+    }
+
+    @Test
     void aDenyOfTheSameSourceBlocksAndEveryPortRangeIsTakenApart() {
         List<IngressRule> rules = letIn(nested(rule("Allow", 200, "Tcp", "Internet", "*"),
                 rule("Deny", 100, "Tcp", "Internet", "0-1023"), rule("Deny", 110, "Tcp", "Internet", "1024-65534")));
