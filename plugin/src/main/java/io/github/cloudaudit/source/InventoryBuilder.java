@@ -29,7 +29,8 @@ import java.util.function.Predicate;
 
 /**
  * Collects facts from many files, in any order, and links them into one {@link Inventory}: an instance's image
- * gives its operating system, its security groups give its ingress, alarms and agents found elsewhere give its
+ * gives its operating system, its security groups give its ingress, its network interfaces give its networks and
+ * (through their subnets' and their own filters) its ingress, alarms and agents found elsewhere give its
  * monitoring. A fact is "false" only when the data that would show it was read for that account and region;
  * otherwise it stays unknown.
  */
