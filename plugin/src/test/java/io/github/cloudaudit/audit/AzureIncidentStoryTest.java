@@ -5,7 +5,12 @@ import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.PowerState;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.policy.Gates;
+import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.report.RiskRanking;
 import io.github.cloudaudit.report.RiskRanking.ServerRisk;
+import io.github.cloudaudit.rules.AuditSettings;
+import io.github.cloudaudit.source.InventoryFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +20,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,31 +42,20 @@ class AzureIncidentStoryTest {
 
     @BeforeAll
     static void auditTheEstate() throws IOException, URISyntaxException {
-        List<String> warnings = new ArrayList<>();
-        StoryAudit audit = StoryAudit.of(Path.of(AzureIncidentStoryTest.class.getResource("/inventories/azure-graph-incident")
-                .toURI()), AUDIT_DATE, warnings::add);
-        assertThat(warnings).as("every file is recognized").isEmpty();
-        inventory = audit.inventory();
-        findings = audit.findings();
-        ranking = audit.ranking();
+        AuditReport report = audit(Path.of(AzureIncidentStoryTest.class.getResource("/inventories/azure-graph-incident")
+                .toURI()));
+        assertThat(report.inventory().sources()).as("every file is recognized")
+                .isNotEmpty().allSatisfy(file -> assertThat(file.skipped()).isNull());
+        inventory = report.inventory();
+        findings = report.result().findings();
+        ranking = RiskRanking.of(report);
     }
 
-    @Test
-    void deallocatedAndQuietItIsStillTheCriticalForgottenDatabaseRankedFirst(@TempDir Path copy) throws Exception {
-        Path estate = Path.of(AzureIncidentStoryTest.class.getResource("/inventories/azure-graph-incident").toURI());
-        // The first row is the legacy VM's; its CPU metrics stay behind, as a deallocated VM reports none.
-        String rows = Files.readString(estate.resolve("graph-query-resources.json"));
-        Files.writeString(copy.resolve("graph-query-resources.json"), rows.replaceFirst("PowerState/running", "PowerState/deallocated"));
-        Files.copy(estate.resolve("graph-query-securityresources.json"), copy.resolve("graph-query-securityresources.json"));
-
-        StoryAudit audit = StoryAudit.of(copy, AUDIT_DATE, warning -> { });
-
-        Server vm = audit.ranking().get(0).profile().server();
-        assertThat(vm.name()).isEqualTo("legacy-sql-01");
-        assertThat(vm.state()).isEqualTo(PowerState.STOPPED);
-        assertThat(audit.findings()).filteredOn(f -> "legacy-sql-01".equals(f.resourceName()))
-                .filteredOn(f -> f.ruleId().equals("risk-forgotten-database")).singleElement()
-                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
+    /** The audit a first run with the defaults makes of the folder: the real readers, rules, policy and ranking. */
+    private static AuditReport audit(Path folder) throws IOException {
+        return new Auditor(line -> { }, line -> { }).audit(new AuditRequest(List.of(new InventoryFiles(folder)),
+                AUDIT_DATE, AuditSettings.defaults(), Severity.HIGH, null, null, null, "en",
+                new PolicyOptions(Map.of(), null, Gates.DEFAULTS), ""), "test");
     }
 
     private static List<Finding> on(String name) {
@@ -93,5 +87,24 @@ class AzureIncidentStoryTest {
         assertThat(findings).filteredOn(f -> HEALTHY.contains(f.resourceName()))
                 .allSatisfy(f -> assertThat(f.severity()).as(f.ruleId() + " on " + f.resourceName() + ": " + f.message())
                         .isEqualTo(Severity.INFO));
+    }
+
+    @Test
+    void deallocatedAndQuietItIsStillTheCriticalForgottenDatabaseRankedFirst(@TempDir Path copy) throws Exception {
+        Path estate = Path.of(AzureIncidentStoryTest.class.getResource("/inventories/azure-graph-incident").toURI());
+        // The first row is the legacy VM's; its CPU metrics stay behind, as a deallocated VM reports none.
+        String rows = Files.readString(estate.resolve("graph-query-resources.json"));
+        Files.writeString(copy.resolve("graph-query-resources.json"),
+                rows.replaceFirst("PowerState/running", "PowerState/deallocated"));
+        Files.copy(estate.resolve("graph-query-securityresources.json"), copy.resolve("graph-query-securityresources.json"));
+
+        AuditReport report = audit(copy);
+
+        Server vm = RiskRanking.of(report).get(0).profile().server();
+        assertThat(vm.name()).isEqualTo("legacy-sql-01");
+        assertThat(vm.state()).isEqualTo(PowerState.STOPPED);
+        assertThat(report.result().findings()).filteredOn(f -> "legacy-sql-01".equals(f.resourceName()))
+                .filteredOn(f -> f.ruleId().equals("risk-forgotten-database")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
     }
 }

@@ -2,12 +2,24 @@ package io.github.cloudaudit.audit;
 
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.Inventory;
+import io.github.cloudaudit.policy.Policy;
+import io.github.cloudaudit.report.AuditMetadata;
+import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.report.RiskRanking;
 import io.github.cloudaudit.report.RiskRanking.ServerRisk;
+import io.github.cloudaudit.rules.AuditContext;
+import io.github.cloudaudit.rules.AuditSettings;
+import io.github.cloudaudit.rules.Rule;
+import io.github.cloudaudit.rules.RuleEngine;
+import io.github.cloudaudit.source.InventoryLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -26,9 +38,16 @@ class DemoStoryTest {
 
     @BeforeAll
     static void auditTheDemo() throws IOException {
-        StoryAudit audit = StoryAudit.of(Path.of("..", "demo").toAbsolutePath().normalize(), AUDIT_DATE, warning -> { });
-        findings = audit.findings();
-        ranking = audit.ranking();
+        Inventory inventory = InventoryLoader.withBuiltInReaders(warning -> { })
+                .load(List.of(Path.of("..", "demo").toAbsolutePath().normalize()));
+        AuditContext context = AuditContext.withBuiltInTables(inventory, AUDIT_DATE, AuditSettings.defaults());
+        RuleEngine engine = RuleEngine.withBuiltInRules();
+        findings = engine.run(context);
+        AuditReport report = new AuditReport(new AuditMetadata(AUDIT_DATE, "test", Instant.EPOCH, Duration.ZERO,
+                "HIGH", List.of("demo"), "en"), engine.rules().stream().map(Rule::metadata).toList(),
+                inventory.servers().stream().map(context::profile).toList(),
+                new Policy(Severity.HIGH, List.of(), AUDIT_DATE).apply(findings), inventory);
+        ranking = RiskRanking.of(report);
     }
 
     private static List<String> rulesOn(String name) {
