@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,15 +29,20 @@ import java.util.function.Predicate;
 
 /**
  * Collects facts from many files, in any order, and links them into one {@link Inventory}: an instance's image
- * gives its operating system, its security groups give its ingress, alarms and agents found elsewhere give its
+ * gives its operating system, its security groups give its ingress, its network interfaces give its networks and
+ * (through their subnets' and their own filters) its ingress, alarms and agents found elsewhere give its
  * monitoring. A fact is "false" only when the data that would show it was read for that account and region;
  * otherwise it stays unknown.
  */
 public final class InventoryBuilder {
 
     /** References from a server to facts held in other files. */
-    public record Links(String imageId, List<String> securityGroupIds) {
-        public static final Links NONE = new Links(null, List.of());
+    public record Links(String imageId, List<String> securityGroupIds, List<String> interfaceIds) {
+        public static final Links NONE = new Links(null, List.of(), List.of());
+
+        public Links(String imageId, List<String> securityGroupIds) {
+            this(imageId, securityGroupIds, List.of());
+        }
     }
 
     private record Draft(Server.Builder server, Server partial, Links links) {
@@ -45,9 +51,15 @@ public final class InventoryBuilder {
     private record Image(OperatingSystem os, String name) {
     }
 
+    private record Interface(Provider provider, NetworkInterface nic) {
+    }
+
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
     private final Map<String, Image> images = new HashMap<>();
     private final Map<String, List<IngressRule>> securityGroups = new HashMap<>();
+    private final Map<String, Interface> interfaces = new LinkedHashMap<>();
+    /** The filter of each subnet whose filter is known: its id, or an empty string for none. */
+    private final Map<String, String> subnetSecurityGroups = new HashMap<>();
     private final Map<String, Integer> attachedDisks = new HashMap<>();
     private final Map<String, DatabaseEngine> installedEngines = new HashMap<>();
     private final Set<String> cpuAlarmTargets = new HashSet<>();
@@ -99,6 +111,20 @@ public final class InventoryBuilder {
 
     public void securityGroup(Provider provider, String groupId, List<IngressRule> rules) {
         securityGroups.put(key(provider, groupId), List.copyOf(rules));
+    }
+
+    /** A network interface; the server it names, or that names it in its {@link Links}, sits where it does. */
+    public void networkInterface(Provider provider, NetworkInterface networkInterface) {
+        interfaces.put(key(provider, networkInterface.id()), new Interface(provider, networkInterface));
+    }
+
+    /**
+     * The filter (network security group) on a subnet, null for none, from a listing of its network or of the
+     * filters. One that names a filter wins over one that names none.
+     */
+    public void subnetSecurityGroup(Provider provider, String subnetId, String securityGroupId) {
+        subnetSecurityGroups.merge(key(provider, subnetId), securityGroupId == null ? "" : securityGroupId,
+                (known, other) -> known.isEmpty() ? other : known);
     }
 
     /**
@@ -159,10 +185,12 @@ public final class InventoryBuilder {
         agentsCollected.add(key(provider, account, region));
     }
 
-    public void flowLog(Provider provider, String networkId) {
-        networksWithFlowLogs.add(key(provider, networkId));
+    /** A flow log records the traffic of this network, or of this subnet, interface or filter within one. */
+    public void flowLog(Provider provider, String resourceId) {
+        networksWithFlowLogs.add(key(provider, resourceId));
     }
 
+    /** All flow logs of this account and region (region null: of every region) were read. */
     public void flowLogsCollected(Provider provider, String account, String region) {
         flowLogsCollected.add(key(provider, account, region));
     }
@@ -196,20 +224,31 @@ public final class InventoryBuilder {
     public Inventory build() {
         List<Server> servers = new ArrayList<>(drafts.size());
         Map<String, Network> allNetworks = new LinkedHashMap<>(networks);
+        Map<String, List<NetworkInterface>> interfacesByServer = new HashMap<>();
+        Map<String, List<NetworkInterface>> interfacesByNetwork = new HashMap<>();
+        for (Interface entry : interfaces.values()) {
+            NetworkInterface nic = entry.nic();
+            if (nic.serverId() != null) {
+                interfacesByServer.computeIfAbsent(key(entry.provider(), nic.serverId()), k -> new ArrayList<>()).add(nic);
+            }
+            nic.subnets().stream().map(NetworkInterface.Subnet::networkId).distinct().forEach(network ->
+                    interfacesByNetwork.computeIfAbsent(key(entry.provider(), network), k -> new ArrayList<>()).add(nic));
+        }
         for (Draft draft : drafts.values()) {
-            Server server = link(draft);
+            Server server = link(draft, interfacesByServer);
             servers.add(server);
             for (String networkId : server.networkIds()) {
                 allNetworks.computeIfAbsent(key(server.provider(), server.account(), networkId),
                         k -> new Network(server.provider(), server.account(), server.region(), networkId, null));
             }
         }
-        List<Network> resolvedNetworks = allNetworks.values().stream().map(this::withFlowLogs).toList();
+        List<Network> resolvedNetworks = allNetworks.values().stream()
+                .map(network -> withFlowLogs(network, interfacesByNetwork)).toList();
         return new Inventory(servers, List.copyOf(scopes.values()), resolvedNetworks, gaps, sources, apiCalls,
                 threats);
     }
 
-    private Server link(Draft draft) {
+    private Server link(Draft draft, Map<String, List<NetworkInterface>> interfacesByServer) {
         Server partial = draft.partial();
         Server.Builder server = draft.server();
         Links links = draft.links();
@@ -222,12 +261,18 @@ public final class InventoryBuilder {
                 server.image(image.name());
             }
         }
-        if (!links.securityGroupIds().isEmpty()) {
-            List<IngressRule> ingress = new ArrayList<>(partial.ingress());
+        List<NetworkInterface> nics = interfacesOf(partial, links, interfacesByServer);
+        if (!links.securityGroupIds().isEmpty() || !nics.isEmpty()) {
+            Set<IngressRule> ingress = new LinkedHashSet<>(partial.ingress());
             for (String groupId : links.securityGroupIds()) {
                 ingress.addAll(securityGroups.getOrDefault(key(partial.provider(), groupId), List.of()));
             }
-            server.ingress(ingress);
+            nics.forEach(nic -> ingress.addAll(throughInterface(partial.provider(), nic)));
+            server.ingress(List.copyOf(ingress));
+        }
+        if (partial.networkIds().isEmpty() && !nics.isEmpty()) {
+            server.networkIds(nics.stream().flatMap(nic -> nic.subnets().stream())
+                    .map(NetworkInterface.Subnet::networkId).distinct().toList());
         }
         LocalDate existed = existedOn.get(key(partial.provider(), partial.id()));
         if (partial.launchedOn() == null && existed != null) {
@@ -251,6 +296,42 @@ public final class InventoryBuilder {
                 known.detailedMonitoring(),
                 observed(known.agent(), seen(agentsReporting, partial), agentsCollected, partial)));
         return server.build();
+    }
+
+    /** The interfaces the server names, and those that name the server. */
+    private List<NetworkInterface> interfacesOf(Server server, Links links,
+                                                Map<String, List<NetworkInterface>> interfacesByServer) {
+        Map<String, NetworkInterface> found = new LinkedHashMap<>();
+        for (String id : links.interfaceIds()) {
+            Interface named = interfaces.get(key(server.provider(), id));
+            if (named != null) {
+                found.put(key(id), named.nic());
+            }
+        }
+        for (NetworkInterface nic : interfacesByServer.getOrDefault(key(server.provider(), server.id()), List.of())) {
+            found.putIfAbsent(key(nic.id()), nic);
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** What reaches the server through this interface, in each of its subnets. */
+    private List<IngressRule> throughInterface(Provider provider, NetworkInterface nic) {
+        List<IngressRule> atInterface = filter(provider, nic.securityGroupId() == null ? "" : nic.securityGroupId());
+        List<IngressRule> rules = new ArrayList<>();
+        for (NetworkInterface.Subnet subnet : nic.subnets()) {
+            List<IngressRule> atSubnet = filter(provider, subnetSecurityGroups.get(key(provider, subnet.id())));
+            rules.addAll(InterfaceIngress.reaching(nic.internetFacing(), atSubnet, atInterface));
+        }
+        return rules;
+    }
+
+    /** What a filter lets in: everything for none (an empty id), null when it is unknown or was not read. */
+    private List<IngressRule> filter(Provider provider, String securityGroupId) {
+        if (securityGroupId == null) {
+            return null;
+        }
+        return securityGroupId.isEmpty() ? InterfaceIngress.UNFILTERED
+                : securityGroups.get(key(provider, securityGroupId));
     }
 
     private static boolean seen(Set<String> targets, Server server) {
@@ -279,15 +360,38 @@ public final class InventoryBuilder {
         return known;
     }
 
-    private Network withFlowLogs(Network network) {
-        if (networksWithFlowLogs.contains(key(network.provider(), network.id()))) {
+    /**
+     * A network's traffic is recorded when a flow log records the network, or each interface in it that the inventory
+     * knows (through the interface, its filter, its subnet or its subnet's filter, as Azure's flow logs can target
+     * each). When only some are, neither is true: the fact stays as it was.
+     */
+    private Network withFlowLogs(Network network, Map<String, List<NetworkInterface>> interfacesByNetwork) {
+        List<NetworkInterface> nics = interfacesByNetwork.getOrDefault(key(network.provider(), network.id()), List.of());
+        long recorded = nics.stream().filter(nic -> flowLogged(network.provider(), nic)).count();
+        if (networksWithFlowLogs.contains(key(network.provider(), network.id()))
+                || (!nics.isEmpty() && recorded == nics.size())) {
             return new Network(network.provider(), network.account(), network.region(), network.id(), true);
         }
-        boolean collected = flowLogsCollected.contains(key(network.provider(), network.account(), network.region()));
+        if (recorded > 0) {
+            return network;
+        }
+        // A listing of one region, or of the whole account (a live Resource Graph query spans every region).
+        boolean collected = flowLogsCollected.contains(key(network.provider(), network.account(), network.region()))
+                || flowLogsCollected.contains(key(network.provider(), network.account(), null));
         if (collected && network.flowLogs() == null) {
             return new Network(network.provider(), network.account(), network.region(), network.id(), false);
         }
         return network;
+    }
+
+    private boolean flowLogged(Provider provider, NetworkInterface nic) {
+        return logged(provider, nic.id()) || logged(provider, nic.securityGroupId())
+                || nic.subnets().stream().anyMatch(subnet -> logged(provider, subnet.id())
+                        || logged(provider, subnetSecurityGroups.get(key(provider, subnet.id()))));
+    }
+
+    private boolean logged(Provider provider, String resourceId) {
+        return resourceId != null && !resourceId.isEmpty() && networksWithFlowLogs.contains(key(provider, resourceId));
     }
 
     private static Scope combine(Scope a, Scope b) {

@@ -23,14 +23,21 @@ import io.github.cloudaudit.source.aws.Ec2VolumesReader;
 import io.github.cloudaudit.source.aws.GuardDutyDetectorsReader;
 import io.github.cloudaudit.source.aws.RdsDbInstancesReader;
 import io.github.cloudaudit.source.aws.SsmInstanceInformationReader;
+import io.github.cloudaudit.source.azure.AzureCosmosDbListReader;
+import io.github.cloudaudit.source.azure.AzureFlowLogListReader;
 import io.github.cloudaudit.source.azure.AzureGraphQueryReader;
 import io.github.cloudaudit.source.azure.AzureMetricAlertListReader;
 import io.github.cloudaudit.source.azure.AzureMysqlFlexibleServerListReader;
+import io.github.cloudaudit.source.azure.AzureNetworkInterfaceListReader;
+import io.github.cloudaudit.source.azure.AzureNetworkSecurityGroupListReader;
 import io.github.cloudaudit.source.azure.AzurePostgresFlexibleServerListReader;
 import io.github.cloudaudit.source.azure.AzureSecurityPricingListReader;
 import io.github.cloudaudit.source.azure.AzureSqlDbListReader;
+import io.github.cloudaudit.source.azure.AzureSqlManagedInstanceListReader;
 import io.github.cloudaudit.source.azure.AzureSqlServerListReader;
+import io.github.cloudaudit.source.azure.AzureSqlVirtualMachineListReader;
 import io.github.cloudaudit.source.azure.AzureSubscriptionDiagnosticSettingsReader;
+import io.github.cloudaudit.source.azure.AzureVirtualNetworkListReader;
 import io.github.cloudaudit.source.azure.AzureVmListReader;
 import io.github.cloudaudit.source.normalized.NormalizedInventoryReader;
 
@@ -163,6 +170,41 @@ class ParserFuzzTest {
     @FuzzTest(maxDuration = "1m")
     void azureSubscriptionDiagnosticSettings(byte[] input) {
         inventory(input, "diagnostic-settings.json", new AzureSubscriptionDiagnosticSettingsReader());
+    }
+
+    @FuzzTest(maxDuration = "1m")
+    void azureNetworkInterfaceList(byte[] input) {
+        inventory(input, "nic-list.json", new AzureNetworkInterfaceListReader());
+    }
+
+    @FuzzTest(maxDuration = "1m")
+    void azureNetworkSecurityGroupList(byte[] input) {
+        inventory(input, "nsg-list.json", new AzureNetworkSecurityGroupListReader());
+    }
+
+    @FuzzTest(maxDuration = "1m")
+    void azureVirtualNetworkList(byte[] input) {
+        inventory(input, "vnet-list.json", new AzureVirtualNetworkListReader());
+    }
+
+    @FuzzTest(maxDuration = "1m")
+    void azureFlowLogList(byte[] input) {
+        inventory(input, "flow-log-list.json", new AzureFlowLogListReader());
+    }
+
+    @FuzzTest(maxDuration = "1m")
+    void azureSqlManagedInstanceList(byte[] input) {
+        inventory(input, "sql-mi-list.json", new AzureSqlManagedInstanceListReader());
+    }
+
+    @FuzzTest(maxDuration = "1m")
+    void azureSqlVirtualMachineList(byte[] input) {
+        inventory(input, "sql-vm-list.json", new AzureSqlVirtualMachineListReader());
+    }
+
+    @FuzzTest(maxDuration = "1m")
+    void azureCosmosDbList(byte[] input) {
+        inventory(input, "cosmosdb-list.json", new AzureCosmosDbListReader());
     }
 
     @FuzzTest(maxDuration = "1m")

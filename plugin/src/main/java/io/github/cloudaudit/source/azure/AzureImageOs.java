@@ -93,10 +93,12 @@ final class AzureImageOs {
     }
 
     private static DatabaseEngine engine(String publisher, String offer) {
-        if (!SQL_SERVER_PUBLISHER.matcher(publisher).matches()) {
-            return null;
-        }
-        Matcher matcher = SQL_SERVER_ENGINE.matcher(offer);
+        return SQL_SERVER_PUBLISHER.matcher(publisher).matches() ? sqlServerOffer(offer) : null;
+    }
+
+    /** The SQL Server release a SQL Server image offer names ({@code SQL2014SP3-WS2012R2}: 2014); null for other offers. */
+    static DatabaseEngine sqlServerOffer(String offer) {
+        Matcher matcher = SQL_SERVER_ENGINE.matcher(offer == null ? "" : offer);
         return matcher.find() ? new DatabaseEngine("sqlserver", YEAR_R2.apply(matcher)) : null;
     }
 

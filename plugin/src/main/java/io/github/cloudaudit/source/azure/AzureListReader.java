@@ -20,6 +20,10 @@ import java.util.function.Consumer;
  */
 abstract class AzureListReader implements InventoryReader {
 
+    /** A subscription and region that items of a listing belong to. */
+    record Place(String subscription, String region) {
+    }
+
     private static final String VALUE = "value";
 
     private final String command;
@@ -47,7 +51,7 @@ abstract class AzureListReader implements InventoryReader {
 
     @Override
     public void read(JsonParser parser, ReadContext context) throws IOException {
-        Set<String> subscriptions = new LinkedHashSet<>();
+        Set<Place> places = new LinkedHashSet<>();
         Map<String, JsonNode> others = AzureItems.read(parser, context, VALUE, resource -> {
             if (!type.equalsIgnoreCase(resource.type())) {
                 throw resource.fail("expected every item to be a " + type + " like the first, found "
@@ -56,7 +60,7 @@ abstract class AzureListReader implements InventoryReader {
             mapping.accept(resource);
             String subscription = resource.subscription();
             if (subscription != null) {
-                subscriptions.add(subscription);
+                places.add(new Place(subscription, resource.location()));
             }
         });
         JsonNode nextLink = others.get("nextLink");
@@ -65,10 +69,10 @@ abstract class AzureListReader implements InventoryReader {
                     "az " + command + " results beyond the first page",
                     "the output has a nextLink; fetch the remaining pages"));
         }
-        finish(context, subscriptions);
+        finish(context, places);
     }
 
-    /** Facts about the listing as a whole, from the subscriptions its items belong to. */
-    void finish(ReadContext context, Set<String> subscriptions) {
+    /** Facts about the listing as a whole, from the subscriptions and regions its items belong to. */
+    void finish(ReadContext context, Set<Place> places) {
     }
 }

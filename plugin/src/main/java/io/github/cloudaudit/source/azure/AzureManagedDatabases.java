@@ -60,7 +60,8 @@ final class AzureManagedDatabases {
         server.builder().server(builder, InventoryBuilder.Links.NONE);
     }
 
-    private static Server.Builder common(AzureResource server) {
+    /** What every managed database service shares: its id, place, state, creation date and tags. */
+    static Server.Builder common(AzureResource server) {
         return Server.builder()
                 .provider(Provider.AZURE).kind(ResourceKind.MANAGED_DATABASE)
                 .id(server.id()).name(server.name()).account(server.subscription()).region(server.location())

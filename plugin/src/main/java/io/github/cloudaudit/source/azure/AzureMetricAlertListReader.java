@@ -18,7 +18,7 @@ public final class AzureMetricAlertListReader extends AzureListReader {
     }
 
     @Override
-    void finish(ReadContext context, Set<String> subscriptions) {
-        subscriptions.forEach(subscription -> context.builder().alarmsCollected(Provider.AZURE, subscription, null));
+    void finish(ReadContext context, Set<Place> places) {
+        places.forEach(place -> context.builder().alarmsCollected(Provider.AZURE, place.subscription(), null));
     }
 }

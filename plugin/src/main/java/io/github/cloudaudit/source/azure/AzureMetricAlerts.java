@@ -15,8 +15,11 @@ import java.util.function.Predicate;
  */
 final class AzureMetricAlerts {
 
-    /** "Percentage CPU" of virtual machines; "cpu_percent" of SQL databases and elastic pools and of flexible servers. */
-    private static final Set<String> CPU_METRICS = Set.of("percentage cpu", "cpu_percent");
+    /**
+     * "Percentage CPU" of virtual machines; "cpu_percent" of SQL databases and elastic pools and of flexible servers;
+     * "avg_cpu_percent" of SQL managed instances.
+     */
+    private static final Set<String> CPU_METRICS = Set.of("percentage cpu", "cpu_percent", "avg_cpu_percent");
 
     private static final String SQL_DATABASES = "/databases/";
 

@@ -7,9 +7,13 @@ import io.github.cloudaudit.source.InventoryBuilder;
 import io.github.cloudaudit.source.InventoryFormatException;
 import io.github.cloudaudit.source.PlausibleDates;
 import io.github.cloudaudit.source.ReadContext;
+import io.github.cloudaudit.text.SafeText;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,6 +28,8 @@ final class AzureResource {
 
     private static final Pattern SUBSCRIPTION = Pattern.compile("(?i)^/subscriptions/([^/]+)");
     private static final Pattern RESOURCE_TYPE = Pattern.compile("(?i)/providers/([^/]+/[^/]+)/[^/]+");
+
+    private static final int MESSAGE_QUOTE = 80;
 
     private final JsonNode item;
     private final JsonNode properties;
@@ -157,6 +163,53 @@ final class AzureResource {
         return node.booleanValue();
     }
 
+    /** The elements of a list property (sub-resources such as a network's subnets); empty when absent. */
+    List<JsonNode> objects(String... path) {
+        JsonNode list = property(path);
+        if (list == null) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw fail("expected '" + String.join(".", path) + "' to be a list, found " + brief(list));
+        }
+        List<JsonNode> items = new ArrayList<>();
+        for (JsonNode item : list) {
+            if (!item.isObject()) {
+                throw fail("expected each element of '" + String.join(".", path) + "' to be an object, found "
+                        + brief(item));
+            }
+            items.add(item);
+        }
+        return items;
+    }
+
+    /**
+     * The id a reference to another resource holds ({@code {"id": "/subscriptions/..."}}); null when there is none.
+     *
+     * @param where the reference's path, for the message when it is not one
+     */
+    String reference(JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String id = node.isObject() ? text(node.get("id")) : null;
+        if (id == null || id.isBlank()) {
+            throw fail("expected '" + where + "' to be a reference such as {\"id\": \"/subscriptions/...\"}, found "
+                    + brief(node));
+        }
+        return id;
+    }
+
+    /** The virtual network a subnet id belongs to: the id up to {@code /subnets/}; fails for other ids. */
+    String networkOfSubnet(String subnetId, String where) {
+        int cut = subnetId.toLowerCase(Locale.ROOT).indexOf("/subnets/");
+        if (cut <= 0) {
+            throw fail("expected '" + where + "' to be a subnet id (.../virtualNetworks/<network>/subnets/<subnet>),"
+                    + " found '" + brief(subnetId) + "'");
+        }
+        return subnetId.substring(0, cut);
+    }
+
     /** An error about this resource, at the line where it starts. */
     InventoryFormatException fail(String expected) {
         return InventoryFormatException.at(origin, expected);
@@ -170,6 +223,38 @@ final class AzureResource {
             }
         }
         return node;
+    }
+
+    /**
+     * A sub-resource's properties (a subnet's, a security rule's, an IP configuration's): nested under
+     * {@code properties} in ARM and Resource Graph, flattened into the item by the CLI.
+     */
+    static JsonNode propertiesOf(JsonNode subResource) {
+        JsonNode nested = subResource.get("properties");
+        return nested != null && nested.isObject() ? nested : subResource;
+    }
+
+    /**
+     * A field of a sub-resource in whichever letter case it comes: ARM spells {@code publicIPAddress}, while the CLI
+     * prints the SDK's attribute names ({@code publicIpAddress}).
+     */
+    static JsonNode anyCase(JsonNode node, String field) {
+        JsonNode exact = node.get(field);
+        if (exact != null) {
+            return exact;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (name.equalsIgnoreCase(field)) {
+                return node.get(name);
+            }
+        }
+        return null;
+    }
+
+    /** A value quoted in a message, cut short: inventory files can hold anything. */
+    static String brief(Object value) {
+        return SafeText.cap(String.valueOf(value), MESSAGE_QUOTE);
     }
 
     static String text(JsonNode node) {

@@ -8,6 +8,8 @@ import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.source.InventoryBuilder;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -36,7 +38,17 @@ final class AzureVirtualMachines {
                 .tags(vm.tags())
                 .monitoring(new Monitoring(null, null, monitoringAgent(vm)))
                 .origin(vm.origin());
-        vm.builder().server(server, InventoryBuilder.Links.NONE);
+        vm.builder().server(server, new InventoryBuilder.Links(null, List.of(), interfaces(vm)));
+    }
+
+    /** The network interfaces the VM names; the inventory builder joins them for its networks and inbound rules. */
+    private static List<String> interfaces(AzureResource vm) {
+        List<JsonNode> references = vm.objects("networkProfile", "networkInterfaces");
+        List<String> ids = new ArrayList<>(references.size());
+        for (int i = 0; i < references.size(); i++) {
+            ids.add(vm.reference(references.get(i), "networkProfile.networkInterfaces[" + i + "]"));
+        }
+        return ids;
     }
 
     /** A Resource Graph row of an extension: a monitoring agent extension shows that an agent reports from its VM. */
