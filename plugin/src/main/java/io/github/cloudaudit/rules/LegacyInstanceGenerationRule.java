@@ -3,6 +3,7 @@ package io.github.cloudaudit.rules;
 import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
+import io.github.cloudaudit.findings.Text;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.lifecycle.PreviousGenerationTypes;
 import io.github.cloudaudit.model.Server;
@@ -40,15 +41,17 @@ public final class LegacyInstanceGenerationRule extends PerServerRule {
         // No unverified finding for a missing type: every export this plugin reads carries the instance type,
         // VM size or DB class, so a null here is a reader's gap, not something the audit could tell the user.
         return types.find(server.provider(), server.type()).map(family -> {
-            List<String> evidence = new ArrayList<>();
-            evidence.add("type: " + server.type());
-            evidence.add("family: " + family.family());
+            List<Text> evidence = new ArrayList<>();
+            evidence.add(Text.of("legacy-instance-generation.evidence.type", server.type()));
+            evidence.add(Text.of("legacy-instance-generation.evidence.family", family.family()));
             if (family.source() != null) {
-                evidence.add("source: " + family.source());
+                evidence.add(Text.of("legacy-instance-generation.evidence.source", family.source()));
             }
-            String status = family.status() == null ? "" : ": " + family.status();
-            return context.finding(METADATA, server, server.displayName() + " runs on " + server.type()
-                    + ", from the " + family.family() + status + ".", evidence);
+            return context.finding(METADATA, server, family.status() == null
+                    ? Text.of("legacy-instance-generation.message", server.displayName(), server.type(),
+                            family.family())
+                    : Text.of("legacy-instance-generation.message.status", server.displayName(), server.type(),
+                            family.family(), family.status()), evidence);
         });
     }
 }

@@ -1,5 +1,7 @@
 package io.github.cloudaudit.rules;
 
+import io.github.cloudaudit.findings.Text;
+import io.github.cloudaudit.findings.TextArg;
 import io.github.cloudaudit.model.PowerState;
 import org.junit.jupiter.api.Test;
 
@@ -12,40 +14,64 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PhrasesTest {
 
+    private static String en(TextArg phrase) {
+        return RuleTexts.render("en", Text.of("format.verbatim", phrase));
+    }
+
+    private static String nb(TextArg phrase) {
+        return RuleTexts.render("nb", Text.of("format.verbatim", phrase));
+    }
+
     @Test
     void elapsedTimeIsSaidInYearsAndDays() {
-        assertThat(Phrases.elapsed(LocalDate.of(2023, 10, 31), AUDIT_DATE)).isEqualTo("3 years and 23 days");
-        assertThat(Phrases.elapsed(LocalDate.of(2024, 11, 23), AUDIT_DATE)).isEqualTo("2 years");
-        assertThat(Phrases.elapsed(LocalDate.of(2025, 11, 22), AUDIT_DATE)).isEqualTo("1 year and 1 day");
-        assertThat(Phrases.elapsed(AUDIT_DATE.minusDays(1), AUDIT_DATE)).isEqualTo("1 day");
-        assertThat(Phrases.elapsed(AUDIT_DATE.minusDays(45), AUDIT_DATE)).isEqualTo("45 days");
-        assertThat(Phrases.elapsed(AUDIT_DATE, AUDIT_DATE)).isEqualTo("0 days");
+        assertThat(en(Phrases.elapsed(LocalDate.of(2023, 10, 31), AUDIT_DATE))).isEqualTo("3 years and 23 days");
+        assertThat(en(Phrases.elapsed(LocalDate.of(2024, 11, 23), AUDIT_DATE))).isEqualTo("2 years");
+        assertThat(en(Phrases.elapsed(LocalDate.of(2025, 11, 22), AUDIT_DATE))).isEqualTo("1 year and 1 day");
+        assertThat(en(Phrases.elapsed(AUDIT_DATE.minusDays(1), AUDIT_DATE))).isEqualTo("1 day");
+        assertThat(en(Phrases.elapsed(AUDIT_DATE.minusDays(45), AUDIT_DATE))).isEqualTo("45 days");
+        assertThat(en(Phrases.elapsed(AUDIT_DATE, AUDIT_DATE))).isEqualTo("0 days");
+    }
+
+    @Test
+    void elapsedTimeIsSaidInNorwegianWithItsOwnPlurals() {
+        assertThat(nb(Phrases.elapsed(LocalDate.of(2023, 10, 31), AUDIT_DATE))).isEqualTo("3 år og 23 dager");
+        assertThat(nb(Phrases.elapsed(LocalDate.of(2024, 11, 23), AUDIT_DATE))).isEqualTo("2 år");
+        assertThat(nb(Phrases.elapsed(LocalDate.of(2025, 11, 22), AUDIT_DATE))).isEqualTo("1 år og 1 dag");
+        assertThat(nb(Phrases.elapsed(AUDIT_DATE.minusDays(1), AUDIT_DATE))).isEqualTo("1 dag");
+        assertThat(nb(Phrases.elapsed(AUDIT_DATE.minusDays(45), AUDIT_DATE))).isEqualTo("45 dager");
+        assertThat(nb(Phrases.elapsed(AUDIT_DATE, AUDIT_DATE))).isEqualTo("0 dager");
     }
 
     @Test
     void dateAgoNamesTheDateAndTheTimeSince() {
-        assertThat(Phrases.dateAgo(LocalDate.of(2019, 4, 30), AUDIT_DATE))
+        assertThat(en(Phrases.dateAgo(LocalDate.of(2019, 4, 30), AUDIT_DATE)))
                 .isEqualTo("2019-04-30, 7 years and 207 days ago");
+        assertThat(nb(Phrases.dateAgo(LocalDate.of(2019, 4, 30), AUDIT_DATE)))
+                .isEqualTo("2019-04-30, for 7 år og 207 dager siden");
     }
 
     @Test
     void listsAreJoinedAsInASentence() {
-        assertThat(Phrases.list(List.of())).isEmpty();
-        assertThat(Phrases.list(List.of("owner"))).isEqualTo("owner");
-        assertThat(Phrases.list(List.of("owner", "cost-center"))).isEqualTo("owner and cost-center");
-        assertThat(Phrases.list(List.of("a", "b", "c"))).isEqualTo("a, b and c");
+        assertThat(en(Phrases.list(List.of()))).isEmpty();
+        assertThat(en(Phrases.list(List.of("owner")))).isEqualTo("owner");
+        assertThat(en(Phrases.list(List.of("owner", "cost-center")))).isEqualTo("owner and cost-center");
+        assertThat(en(Phrases.list(List.of("a", "b", "c")))).isEqualTo("a, b and c");
+        assertThat(nb(Phrases.list(List.of("a", "b", "c")))).isEqualTo("a, b og c");
     }
 
     @Test
-    void percentagesIgnoreTheMachineLocale() {
-        assertThat(Phrases.percent(97.46)).isEqualTo("97.5%");
+    void percentagesIgnoreTheMachineLocaleInEnglishAndUseADecimalCommaInNorwegian() {
+        assertThat(en(Phrases.percent(97.46))).isEqualTo("97.5%");
+        assertThat(nb(Phrases.percent(97.46))).isEqualTo("97,5 %");
     }
 
     @Test
     void statesSayHowLongTheyHaveLasted() {
-        assertThat(Phrases.state(healthyServer("i-1").build())).isEqualTo("running since 2026-05-07");
-        assertThat(Phrases.state(healthyServer("i-1").state(PowerState.STOPPED).stateSince(null).build()))
+        assertThat(en(Phrases.state(healthyServer("i-1").build()))).isEqualTo("running since 2026-05-07");
+        assertThat(nb(Phrases.state(healthyServer("i-1").build()))).isEqualTo("kjører siden 2026-05-07");
+        assertThat(en(Phrases.state(healthyServer("i-1").state(PowerState.STOPPED).stateSince(null).build())))
                 .isEqualTo("stopped");
-        assertThat(Phrases.state(healthyServer("i-1").state(null).build())).isEqualTo("state unknown");
+        assertThat(en(Phrases.state(healthyServer("i-1").state(null).build()))).isEqualTo("state unknown");
+        assertThat(nb(Phrases.state(healthyServer("i-1").state(null).build()))).isEqualTo("ukjent tilstand");
     }
 }
