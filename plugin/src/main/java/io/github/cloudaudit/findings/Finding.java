@@ -3,6 +3,7 @@ package io.github.cloudaudit.findings;
 import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.text.SafeText;
+import io.github.cloudaudit.text.Text;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,10 +38,17 @@ public record Finding(String ruleId, Severity severity, Provider provider, Strin
     /**
      * The message and evidence before they are rendered: {@link #message} and {@link #evidence} are their English
      * rendering, which findings.json, SARIF, JUnit and the build log keep as stable text.
+     *
+     * @param name the resource name when the audit made it up in words (the scope of a gap), null for the resource's
+     *             own name, which no language changes
      */
-    public record Texts(Text message, List<Text> evidence) {
+    public record Texts(Text message, List<Text> evidence, Text name) {
         public Texts {
             evidence = List.copyOf(evidence);
+        }
+
+        public Texts(Text message, List<Text> evidence) {
+            this(message, evidence, null);
         }
     }
 

@@ -4,7 +4,7 @@ import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
-import io.github.cloudaudit.findings.Text;
+import io.github.cloudaudit.text.Text;
 import io.github.cloudaudit.model.CoverageGap;
 
 import java.util.Collections;
@@ -69,7 +69,7 @@ public final class AuditIncompleteRule implements Rule {
         return new Finding(METADATA.id(), METADATA.severity(), gap.provider(), gap.account(), gap.region(),
                 resourceId, AuditContext.english(where), AuditContext.english(message),
                 evidence.stream().map(AuditContext::english).toList(), true, null, List.of(), null,
-                new Finding.Texts(message, evidence));
+                new Finding.Texts(message, evidence, where));
     }
 
     private static Text consequence(String what) {

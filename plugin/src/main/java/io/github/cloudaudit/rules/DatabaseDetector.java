@@ -1,6 +1,6 @@
 package io.github.cloudaudit.rules;
 
-import io.github.cloudaudit.findings.Text;
+import io.github.cloudaudit.text.Text;
 import io.github.cloudaudit.model.IngressRule;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;

@@ -3,7 +3,7 @@ package io.github.cloudaudit.rules;
 import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
-import io.github.cloudaudit.findings.Text;
+import io.github.cloudaudit.text.Text;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.lifecycle.PreviousGenerationTypes;
 import io.github.cloudaudit.model.Server;
@@ -43,15 +43,14 @@ public final class LegacyInstanceGenerationRule extends PerServerRule {
         return types.find(server.provider(), server.type()).map(family -> {
             List<Text> evidence = new ArrayList<>();
             evidence.add(Text.of("legacy-instance-generation.evidence.type", server.type()));
-            evidence.add(Text.of("legacy-instance-generation.evidence.family", family.family()));
+            Text name = Text.of("generation." + family.id() + ".family");
+            evidence.add(Text.of("legacy-instance-generation.evidence.family", name));
             if (family.source() != null) {
                 evidence.add(Text.of("legacy-instance-generation.evidence.source", family.source()));
             }
-            return context.finding(METADATA, server, family.status() == null
-                    ? Text.of("legacy-instance-generation.message", server.displayName(), server.type(),
-                            family.family())
-                    : Text.of("legacy-instance-generation.message.status", server.displayName(), server.type(),
-                            family.family(), family.status()), evidence);
+            return context.finding(METADATA, server, Text.of("legacy-instance-generation.message",
+                    server.displayName(), server.type(), name, Text.of("generation." + family.id() + ".status")),
+                    evidence);
         });
     }
 }

@@ -1,8 +1,8 @@
 package io.github.cloudaudit.rules;
 
 import io.github.cloudaudit.findings.Finding;
-import io.github.cloudaudit.findings.Text;
-import io.github.cloudaudit.findings.TextArg;
+import io.github.cloudaudit.text.Text;
+import io.github.cloudaudit.text.TextArg;
 import io.github.cloudaudit.model.PowerState;
 import io.github.cloudaudit.model.Server;
 

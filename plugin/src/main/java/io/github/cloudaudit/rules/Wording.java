@@ -1,7 +1,7 @@
 package io.github.cloudaudit.rules;
 
-import io.github.cloudaudit.findings.Text;
-import io.github.cloudaudit.findings.TextArg;
+import io.github.cloudaudit.text.Text;
+import io.github.cloudaudit.text.TextArg;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.Server;
 

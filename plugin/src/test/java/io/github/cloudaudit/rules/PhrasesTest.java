@@ -1,7 +1,6 @@
 package io.github.cloudaudit.rules;
 
-import io.github.cloudaudit.findings.Text;
-import io.github.cloudaudit.findings.TextArg;
+import io.github.cloudaudit.text.TextArg;
 import io.github.cloudaudit.model.PowerState;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PhrasesTest {
 
     private static String en(TextArg phrase) {
-        return RuleTexts.render("en", Text.of("format.verbatim", phrase));
+        return RuleTexts.render("en", phrase);
     }
 
     private static String nb(TextArg phrase) {
-        return RuleTexts.render("nb", Text.of("format.verbatim", phrase));
+        return RuleTexts.render("nb", phrase);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.cloudaudit.rules;
 
+import io.github.cloudaudit.text.TextBundles;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class RuleBundlesTest {
 
     private static Set<String> placeholders(String template) {
         Set<String> found = new TreeSet<>();
-        Matcher placeholder = RuleTexts.PLACEHOLDER.matcher(template);
+        Matcher placeholder = TextBundles.PLACEHOLDER.matcher(template);
         while (placeholder.find()) {
             found.add(placeholder.group());
         }
@@ -79,6 +80,6 @@ class RuleBundlesTest {
 
     /** A template of placeholders and punctuation only ("{0}: {1}") reads the same in every language. */
     private static boolean hasWords(String template) {
-        return RuleTexts.PLACEHOLDER.matcher(template).replaceAll("").chars().anyMatch(Character::isLetter);
+        return TextBundles.PLACEHOLDER.matcher(template).replaceAll("").chars().anyMatch(Character::isLetter);
     }
 }

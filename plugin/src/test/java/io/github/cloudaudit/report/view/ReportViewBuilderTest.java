@@ -1,6 +1,7 @@
 package io.github.cloudaudit.report.view;
 
 import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.text.Text;
 import io.github.cloudaudit.policy.BaselineComparison;
 import io.github.cloudaudit.policy.PolicyResult;
 import io.github.cloudaudit.report.AuditReport;
@@ -42,7 +43,7 @@ class ReportViewBuilderTest {
     void aVerdictFailedByAGateSaysWhichAndABaselinePassSaysWhatItAccepts() {
         AuditReport clean = ReportFixtures.clean("en", Severity.HIGH);
         PolicyResult gated = new PolicyResult(List.of(), List.of(), List.of(), Severity.HIGH, List.of(),
-                List.of("the audit is incomplete: it could not see everything (failOnIncompleteAudit)"),
+                List.of(Text.of("gate.incomplete")),
                 BaselineComparison.NONE);
         ReportView failed = view(new AuditReport(clean.metadata(), clean.rules(), clean.resources(), gated,
                 clean.inventory()));

@@ -1,4 +1,4 @@
-package io.github.cloudaudit.findings;
+package io.github.cloudaudit.text;
 
 import java.time.LocalDate;
 import java.util.Arrays;
