@@ -81,12 +81,10 @@ public final class DbExposedRule extends PerServerRule {
 
     /** What one internet-wide rule exposes: named database ports, or every port on a database host. */
     private static Optional<Text> exposure(IngressRule rule, Server server, ServerProfile profile) {
-        Text where = rule.via() == null ? Text.of("db-exposed.openTo", rule.source())
-                : Text.of("db-exposed.openToVia", rule.source(), groupWord(server), rule.via());
         if (DatabaseDetector.coversAllPorts(rule)) {
             boolean tcp = DatabaseDetector.DATABASE_PORTS.keySet().stream().anyMatch(rule::allowsTcpPort);
-            return tcp && profile.hostsDatabase() ? Optional.of(Text.of("db-exposed.allPorts", where))
-                    : Optional.empty();
+            return tcp && profile.hostsDatabase()
+                    ? Optional.of(Text.of("db-exposed.allPorts", openTo(rule, server, true))) : Optional.empty();
         }
         List<Text> ports = DatabaseDetector.DATABASE_PORTS.entrySet().stream()
                 .filter(port -> rule.allowsTcpPort(port.getKey()))
@@ -95,8 +93,15 @@ public final class DbExposedRule extends PerServerRule {
         if (ports.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(ports.size() == 1 ? Text.of("db-exposed.port", ports.get(0), where)
-                : Text.of("db-exposed.ports", Phrases.list(ports), where));
+        return Optional.of(ports.size() == 1 ? Text.of("db-exposed.port", ports.get(0), openTo(rule, server, false))
+                : Text.of("db-exposed.ports", Phrases.list(ports), openTo(rule, server, true)));
+    }
+
+    /** "open to 0.0.0.0/0 in security group sg-1"; Norwegian says "åpen" of one port and "åpne" of several. */
+    private static Text openTo(IngressRule rule, Server server, boolean plural) {
+        String key = plural ? "db-exposed.openTo.many" : "db-exposed.openTo";
+        return rule.via() == null ? Text.of(key, rule.source())
+                : Text.of(key + "Via", rule.source(), groupWord(server), rule.via());
     }
 
     private static Text groupWord(Server server) {
