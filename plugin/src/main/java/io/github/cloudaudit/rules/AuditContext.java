@@ -30,11 +30,24 @@ public final class AuditContext {
     private final LifecycleCatalog operatingSystems;
     private final LifecycleCatalog databaseEngines;
     private final DatabaseDetector databaseDetector;
+    private final boolean keepTexts;
     // Rules look profiles up millions of times with the inventory's own server objects: identity is enough and cheap.
     private final Map<Server, ServerProfile> profiles = new IdentityHashMap<>();
 
+    /** A context whose findings keep their texts, for reports in any language. */
     public AuditContext(Inventory inventory, LocalDate auditDate, AuditSettings settings,
                         LifecycleCatalog operatingSystems, LifecycleCatalog databaseEngines) {
+        this(inventory, auditDate, settings, operatingSystems, databaseEngines, true);
+    }
+
+    /**
+     * @param keepTexts whether findings keep their message and evidence as texts ({@link Finding#texts()}) for a
+     *                  report in another language than English; an English audit needs only the English strings,
+     *                  and a finding's texts take about as much memory again as the rest of it
+     */
+    public AuditContext(Inventory inventory, LocalDate auditDate, AuditSettings settings,
+                        LifecycleCatalog operatingSystems, LifecycleCatalog databaseEngines, boolean keepTexts) {
+        this.keepTexts = keepTexts;
         this.inventory = inventory;
         this.auditDate = auditDate;
         this.settings = settings;
@@ -139,7 +152,7 @@ public final class AuditContext {
         }
         return new Finding(rule.id(), severity(rule, server), server.provider(), server.account(), server.region(),
                 server.id(), server.name(), english(message), allEvidence.stream().map(AuditContext::english).toList(),
-                verified, server.origin(), List.of(), null, new Finding.Texts(message, allEvidence));
+                verified, server.origin(), List.of(), null, keepTexts ? new Finding.Texts(message, allEvidence) : null);
     }
 
     /**

@@ -61,4 +61,13 @@ class DemoStoryTest {
         assertThat(findings).filteredOn(f -> f.ruleId().startsWith("monitoring-"))
                 .noneMatch(f -> f.severity() == Severity.CRITICAL);
     }
+
+    @Test
+    void anEnglishAuditKeepsOnlyTheEnglishStringsAndANorwegianOneTheTextsToTellThem() throws IOException {
+        // Findings about the audit's own gaps are few and keep theirs whatever the language.
+        assertThat(findings).filteredOn(f -> !f.ruleId().equals("audit-incomplete")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.texts()).isNull());
+        assertThat(ReportFixtures.bundledDemo("nb").result().findings()).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.texts()).isNotNull());
+    }
 }
