@@ -3,6 +3,8 @@ package io.github.cloudaudit.rules;
 import io.github.cloudaudit.text.TextArg;
 import io.github.cloudaudit.model.PowerState;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -21,24 +23,17 @@ class PhrasesTest {
         return RuleTexts.render("nb", phrase);
     }
 
-    @Test
-    void elapsedTimeIsSaidInYearsAndDays() {
-        assertThat(en(Phrases.elapsed(LocalDate.of(2023, 10, 31), AUDIT_DATE))).isEqualTo("3 years and 23 days");
-        assertThat(en(Phrases.elapsed(LocalDate.of(2024, 11, 23), AUDIT_DATE))).isEqualTo("2 years");
-        assertThat(en(Phrases.elapsed(LocalDate.of(2025, 11, 22), AUDIT_DATE))).isEqualTo("1 year and 1 day");
-        assertThat(en(Phrases.elapsed(AUDIT_DATE.minusDays(1), AUDIT_DATE))).isEqualTo("1 day");
-        assertThat(en(Phrases.elapsed(AUDIT_DATE.minusDays(45), AUDIT_DATE))).isEqualTo("45 days");
-        assertThat(en(Phrases.elapsed(AUDIT_DATE, AUDIT_DATE))).isEqualTo("0 days");
-    }
-
-    @Test
-    void elapsedTimeIsSaidInNorwegianWithItsOwnPlurals() {
-        assertThat(nb(Phrases.elapsed(LocalDate.of(2023, 10, 31), AUDIT_DATE))).isEqualTo("3 år og 23 dager");
-        assertThat(nb(Phrases.elapsed(LocalDate.of(2024, 11, 23), AUDIT_DATE))).isEqualTo("2 år");
-        assertThat(nb(Phrases.elapsed(LocalDate.of(2025, 11, 22), AUDIT_DATE))).isEqualTo("1 år og 1 dag");
-        assertThat(nb(Phrases.elapsed(AUDIT_DATE.minusDays(1), AUDIT_DATE))).isEqualTo("1 dag");
-        assertThat(nb(Phrases.elapsed(AUDIT_DATE.minusDays(45), AUDIT_DATE))).isEqualTo("45 dager");
-        assertThat(nb(Phrases.elapsed(AUDIT_DATE, AUDIT_DATE))).isEqualTo("0 dager");
+    @ParameterizedTest
+    @CsvSource({
+            "2023-10-31, 3 years and 23 days, 3 år og 23 dager",
+            "2024-11-23, 2 years, 2 år",
+            "2025-11-22, 1 year and 1 day, 1 år og 1 dag",
+            "2026-11-22, 1 day, 1 dag",
+            "2026-10-09, 45 days, 45 dager",
+            "2026-11-23, 0 days, 0 dager"})
+    void elapsedTimeIsSaidInYearsAndDaysWithEachLanguagesPlurals(LocalDate from, String english, String norwegian) {
+        assertThat(en(Phrases.elapsed(from, AUDIT_DATE))).isEqualTo(english);
+        assertThat(nb(Phrases.elapsed(from, AUDIT_DATE))).isEqualTo(norwegian);
     }
 
     @Test
