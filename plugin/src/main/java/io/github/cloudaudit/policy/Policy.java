@@ -3,8 +3,8 @@ package io.github.cloudaudit.policy;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.findings.Suppression;
-import io.github.cloudaudit.text.Text;
 import io.github.cloudaudit.rules.AuditIncompleteRule;
+import io.github.cloudaudit.text.Text;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

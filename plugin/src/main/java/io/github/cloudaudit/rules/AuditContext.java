@@ -4,12 +4,12 @@ import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
-import io.github.cloudaudit.text.Text;
-import io.github.cloudaudit.text.TextArg;
 import io.github.cloudaudit.lifecycle.LifecycleCatalog;
 import io.github.cloudaudit.lifecycle.Release;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
+import io.github.cloudaudit.text.TextArg;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
-import io.github.cloudaudit.text.Text;
 import io.github.cloudaudit.model.CoverageGap;
+import io.github.cloudaudit.text.Text;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

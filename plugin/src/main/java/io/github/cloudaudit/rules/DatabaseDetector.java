@@ -1,9 +1,9 @@
 package io.github.cloudaudit.rules;
 
-import io.github.cloudaudit.text.Text;
 import io.github.cloudaudit.model.IngressRule;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

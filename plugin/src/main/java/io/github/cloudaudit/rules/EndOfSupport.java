@@ -1,8 +1,8 @@
 package io.github.cloudaudit.rules;
 
+import io.github.cloudaudit.lifecycle.Release;
 import io.github.cloudaudit.text.Text;
 import io.github.cloudaudit.text.TextArg;
-import io.github.cloudaudit.lifecycle.Release;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

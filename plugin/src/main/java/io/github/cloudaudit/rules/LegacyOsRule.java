@@ -3,13 +3,13 @@ package io.github.cloudaudit.rules;
 import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
-import io.github.cloudaudit.text.Text;
-import io.github.cloudaudit.text.TextArg;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.lifecycle.Release;
 import io.github.cloudaudit.model.OperatingSystem;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
+import io.github.cloudaudit.text.TextArg;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.github.cloudaudit.rules;
 
 import io.github.cloudaudit.findings.Finding;
-import io.github.cloudaudit.text.Text;
-import io.github.cloudaudit.text.TextArg;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.Scope;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
+import io.github.cloudaudit.text.TextArg;
 
 import java.util.ArrayList;
 import java.util.List;

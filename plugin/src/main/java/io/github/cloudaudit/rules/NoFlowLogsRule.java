@@ -3,12 +3,12 @@ package io.github.cloudaudit.rules;
 import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
-import io.github.cloudaudit.text.Text;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.Network;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.github.cloudaudit.rules;
 
 import io.github.cloudaudit.findings.Finding;
-import io.github.cloudaudit.text.Text;
-import io.github.cloudaudit.text.TextArg;
 import io.github.cloudaudit.model.PowerState;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
+import io.github.cloudaudit.text.TextArg;
 
 import java.time.LocalDate;
 import java.time.Period;

@@ -3,9 +3,9 @@ package io.github.cloudaudit.rules;
 import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
-import io.github.cloudaudit.text.Text;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.List;
 import java.util.Optional;

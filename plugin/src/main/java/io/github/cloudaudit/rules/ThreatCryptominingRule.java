@@ -4,9 +4,9 @@ import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
-import io.github.cloudaudit.text.Text;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.model.ThreatFinding;
+import io.github.cloudaudit.text.Text;
 
 import java.time.LocalDate;
 import java.util.Comparator;

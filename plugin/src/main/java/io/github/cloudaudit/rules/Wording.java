@@ -1,9 +1,9 @@
 package io.github.cloudaudit.rules;
 
-import io.github.cloudaudit.text.Text;
-import io.github.cloudaudit.text.TextArg;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
+import io.github.cloudaudit.text.TextArg;
 
 /** How each cloud names the same things, so messages use the words its own console uses. */
 final class Wording {

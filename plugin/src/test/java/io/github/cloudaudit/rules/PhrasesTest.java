@@ -1,7 +1,7 @@
 package io.github.cloudaudit.rules;
 
-import io.github.cloudaudit.text.TextArg;
 import io.github.cloudaudit.model.PowerState;
+import io.github.cloudaudit.text.TextArg;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -4,7 +4,6 @@ import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
-import io.github.cloudaudit.text.TextArg;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.ResourceKind;
@@ -41,6 +40,7 @@ import io.github.cloudaudit.rules.ThreatCryptominingRule;
 import io.github.cloudaudit.report.RiskRanking;
 import io.github.cloudaudit.report.RiskRanking.ServerRisk;
 import io.github.cloudaudit.text.SafeText;
+import io.github.cloudaudit.text.TextArg;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

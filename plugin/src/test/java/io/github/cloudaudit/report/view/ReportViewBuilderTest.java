@@ -1,7 +1,6 @@
 package io.github.cloudaudit.report.view;
 
 import io.github.cloudaudit.findings.Severity;
-import io.github.cloudaudit.text.Text;
 import io.github.cloudaudit.policy.BaselineComparison;
 import io.github.cloudaudit.policy.PolicyResult;
 import io.github.cloudaudit.report.AuditReport;
@@ -9,6 +8,7 @@ import io.github.cloudaudit.report.ReportFixtures;
 import io.github.cloudaudit.report.view.ReportView.Stat;
 import io.github.cloudaudit.report.view.ReportView.Story;
 import io.github.cloudaudit.rules.NoCpuAlarmRule;
+import io.github.cloudaudit.text.Text;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
