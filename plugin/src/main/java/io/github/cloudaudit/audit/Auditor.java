@@ -64,7 +64,7 @@ public final class Auditor {
         Instant rulesStart = Instant.now();
         AuditContext context = new AuditContext(inventory, request.auditDate(), request.settings(),
                 table(LifecycleCatalog.OPERATING_SYSTEMS, request.operatingSystemTable()),
-                table(LifecycleCatalog.DATABASE_ENGINES, request.databaseEngineTable()));
+                table(LifecycleCatalog.DATABASE_ENGINES, request.databaseEngineTable()), !english(request.locale()));
         RuleEngine engine = RuleEngine.withBuiltInRules();
         Map<String, Map<String, String>> tagsByServer = new HashMap<>();
         inventory.servers().forEach(s -> tagsByServer.put(s.key(), s.tags()));
@@ -95,6 +95,11 @@ public final class Auditor {
                 request.configuration());
         return new AuditReport(metadata, engine.rules().stream().map(Rule::metadata).toList(),
                 inventory.servers().stream().map(context::profile).toList(), result, inventory);
+    }
+
+    /** Reports in English need no more than the findings' English strings; no language given means English. */
+    private static boolean english(String locale) {
+        return locale == null || locale.isBlank() || locale.trim().equals("en");
     }
 
     /** Runs every source into one builder, for a snapshot taken today. */

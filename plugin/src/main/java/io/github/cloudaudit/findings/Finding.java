@@ -3,6 +3,7 @@ package io.github.cloudaudit.findings;
 import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.text.SafeText;
+import io.github.cloudaudit.text.Text;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,10 +27,38 @@ import java.util.List;
  * @param origin       where the resource was read from, null for findings about the audit itself
  * @param related      fingerprints of the findings a composite finding is made of
  * @param suppression  the suppression that applies, null when none
+ * @param texts        the message and evidence as bundle keys and arguments, for reports in other languages; null
+ *                     for a finding told in English only (its message and evidence are then all there is)
  */
 public record Finding(String ruleId, Severity severity, Provider provider, String account, String region,
                       String resourceId, String resourceName, String message, List<String> evidence,
-                      boolean verified, Origin origin, List<String> related, Suppression suppression) {
+                      boolean verified, Origin origin, List<String> related, Suppression suppression,
+                      Texts texts) {
+
+    /**
+     * The message and evidence before they are rendered: {@link #message} and {@link #evidence} are their English
+     * rendering, which findings.json, SARIF, JUnit and the build log keep as stable text.
+     *
+     * @param name the resource name when the audit made it up in words (the scope of a gap), null for the resource's
+     *             own name, which no language changes
+     */
+    public record Texts(Text message, List<Text> evidence, Text name) {
+        public Texts {
+            evidence = List.copyOf(evidence);
+        }
+
+        public Texts(Text message, List<Text> evidence) {
+            this(message, evidence, null);
+        }
+    }
+
+    /** A finding told in English only. */
+    public Finding(String ruleId, Severity severity, Provider provider, String account, String region,
+                   String resourceId, String resourceName, String message, List<String> evidence,
+                   boolean verified, Origin origin, List<String> related, Suppression suppression) {
+        this(ruleId, severity, provider, account, region, resourceId, resourceName, message, evidence, verified, origin,
+                related, suppression, null);
+    }
 
     /**
      * Every text a finding carries may quote the inventory, and a finding is repeated in the log and in every report:
@@ -68,17 +97,17 @@ public record Finding(String ruleId, Severity severity, Provider provider, Strin
     /** This finding at another severity, for rules that weigh it themselves. */
     public Finding withSeverity(Severity changed) {
         return new Finding(ruleId, changed, provider, account, region, resourceId, resourceName, message, evidence,
-                verified, origin, related, suppression);
+                verified, origin, related, suppression, texts);
     }
 
     /** This finding made of others: a composite rule names the fingerprints of the findings it builds on. */
     public Finding withRelated(List<String> fingerprints) {
         return new Finding(ruleId, severity, provider, account, region, resourceId, resourceName, message, evidence,
-                verified, origin, fingerprints, suppression);
+                verified, origin, fingerprints, suppression, texts);
     }
 
     public Finding withSuppression(Suppression applied) {
         return new Finding(ruleId, severity, provider, account, region, resourceId, resourceName, message, evidence,
-                verified, origin, related, applied);
+                verified, origin, related, applied, texts);
     }
 }

@@ -67,12 +67,11 @@ public final class PreviousGenerationTypes {
      * One previous-generation family.
      *
      * @param provider the cloud it belongs to, null for any
-     * @param family   how people name it, e.g. "previous-generation Amazon EC2 instance families"
-     * @param status   what the provider says about it, e.g. "Azure retired it on 2024-08-31"
+     * @param id       names its words in the rules' bundles: how people name it and what the provider says about it
      * @param source   the provider's documentation
      * @param patterns whole-name patterns of its types, case-insensitive
      */
-    public record Family(Provider provider, String family, String status, String source, List<Pattern> patterns) {
+    public record Family(Provider provider, String id, String source, List<Pattern> patterns) {
     }
 
     private static List<Family> compile(Table table) {
@@ -81,19 +80,19 @@ public final class PreviousGenerationTypes {
         }
         List<Family> families = new ArrayList<>();
         for (Group group : table.groups()) {
-            if (group.family() == null || group.patterns() == null || group.patterns().isEmpty()) {
-                throw new IllegalStateException(TABLE + ": every group needs 'family' and 'patterns'");
+            if (group.id() == null || group.patterns() == null || group.patterns().isEmpty()) {
+                throw new IllegalStateException(TABLE + ": every group needs 'id' and 'patterns'");
             }
             List<Pattern> patterns = new ArrayList<>();
             for (String pattern : group.patterns()) {
                 try {
                     patterns.add(Pattern.compile(pattern, Pattern.CASE_INSENSITIVE));
                 } catch (PatternSyntaxException e) {
-                    throw new IllegalStateException(TABLE + ": family '" + group.family()
+                    throw new IllegalStateException(TABLE + ": family '" + group.id()
                             + "' has an invalid pattern: " + e.getMessage(), e);
                 }
             }
-            families.add(new Family(group.provider(), group.family(), group.status(), group.source(), patterns));
+            families.add(new Family(group.provider(), group.id(), group.source(), patterns));
         }
         return families;
     }
@@ -101,6 +100,6 @@ public final class PreviousGenerationTypes {
     private record Table(Integer schemaVersion, List<Group> groups) {
     }
 
-    private record Group(Provider provider, String family, String status, String source, List<String> patterns) {
+    private record Group(Provider provider, String id, String source, List<String> patterns) {
     }
 }

@@ -4,6 +4,7 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.findings.Suppression;
 import io.github.cloudaudit.rules.AuditIncompleteRule;
+import io.github.cloudaudit.text.Text;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,20 +65,20 @@ public record Policy(Severity failOnSeverity, List<Suppression> suppressions, Lo
                 comparison);
     }
 
-    private List<String> violations(List<Finding> counted, List<Suppression> expired, boolean incomplete) {
-        List<String> violations = new ArrayList<>();
+    private List<Text> violations(List<Finding> counted, List<Suppression> expired, boolean incomplete) {
+        List<Text> violations = new ArrayList<>();
         if (failOnSeverity == null) {
             return violations;
         }
-        String kind = baseline.present() ? "new unsuppressed" : "unsuppressed";
         if (gates.maxFindings() != null && counted.size() > gates.maxFindings()) {
-            violations.add(counted.size() + " " + kind + " finding(s), more than maxFindings (" + gates.maxFindings() + ")");
+            violations.add(Text.of(baseline.present() ? "gate.maxFindings.new" : "gate.maxFindings", counted.size(),
+                    gates.maxFindings()));
         }
         if (gates.failOnIncompleteAudit() && incomplete) {
-            violations.add("the audit is incomplete: it could not see everything (failOnIncompleteAudit)");
+            violations.add(Text.of("gate.incomplete"));
         }
         if (gates.failOnExpiredSuppressions() && !expired.isEmpty()) {
-            violations.add(expired.size() + " suppression(s) expired (failOnExpiredSuppressions)");
+            violations.add(Text.of("gate.expiredSuppressions", expired.size()));
         }
         return violations;
     }

@@ -3,6 +3,8 @@ package io.github.cloudaudit.policy;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.findings.Suppression;
+import io.github.cloudaudit.rules.RuleTexts;
+import io.github.cloudaudit.text.Text;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -14,11 +16,12 @@ import java.util.Map;
  * @param expired        suppressions past their expiry, which no longer apply
  * @param failOnSeverity the threshold, null for never
  * @param unused         suppressions in force that matched no finding: stale entries to remove
- * @param violations     other reasons the verdict fails, one sentence each (maxFindings, incomplete audit, ...)
+ * @param gates          other reasons the verdict fails, one sentence each (maxFindings, incomplete audit, ...), in
+ *                       the rules' bundles so that every report tells them in its language
  * @param baseline       the findings against the baseline: new, existing and fixed
  */
 public record PolicyResult(List<Finding> findings, List<Finding> failing, List<Suppression> expired,
-                           Severity failOnSeverity, List<Suppression> unused, List<String> violations,
+                           Severity failOnSeverity, List<Suppression> unused, List<Text> gates,
                            BaselineComparison baseline) {
 
     public PolicyResult {
@@ -26,7 +29,7 @@ public record PolicyResult(List<Finding> findings, List<Finding> failing, List<S
         failing = List.copyOf(failing);
         expired = List.copyOf(expired);
         unused = List.copyOf(unused);
-        violations = List.copyOf(violations);
+        gates = List.copyOf(gates);
     }
 
     /** A result decided by the threshold alone, without a baseline. */
@@ -36,7 +39,12 @@ public record PolicyResult(List<Finding> findings, List<Finding> failing, List<S
     }
 
     public boolean passed() {
-        return failing.isEmpty() && violations.isEmpty();
+        return failing.isEmpty() && gates.isEmpty();
+    }
+
+    /** The gates that fail the verdict, in English, for the build log. */
+    public List<String> violations() {
+        return gates.stream().map(gate -> RuleTexts.render("en", gate)).toList();
     }
 
     /** Unsuppressed findings counted by severity, every severity present. */

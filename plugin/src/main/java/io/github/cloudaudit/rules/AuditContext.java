@@ -8,6 +8,8 @@ import io.github.cloudaudit.lifecycle.LifecycleCatalog;
 import io.github.cloudaudit.lifecycle.Release;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
+import io.github.cloudaudit.text.TextArg;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,11 +30,24 @@ public final class AuditContext {
     private final LifecycleCatalog operatingSystems;
     private final LifecycleCatalog databaseEngines;
     private final DatabaseDetector databaseDetector;
+    private final boolean keepTexts;
     // Rules look profiles up millions of times with the inventory's own server objects: identity is enough and cheap.
     private final Map<Server, ServerProfile> profiles = new IdentityHashMap<>();
 
+    /** A context whose findings keep their texts, for reports in any language. */
     public AuditContext(Inventory inventory, LocalDate auditDate, AuditSettings settings,
                         LifecycleCatalog operatingSystems, LifecycleCatalog databaseEngines) {
+        this(inventory, auditDate, settings, operatingSystems, databaseEngines, true);
+    }
+
+    /**
+     * @param keepTexts whether findings keep their message and evidence as texts ({@link Finding#texts()}) for a
+     *                  report in another language than English; an English audit needs only the English strings,
+     *                  and a finding's texts take about as much memory again as the rest of it
+     */
+    public AuditContext(Inventory inventory, LocalDate auditDate, AuditSettings settings,
+                        LifecycleCatalog operatingSystems, LifecycleCatalog databaseEngines, boolean keepTexts) {
+        this.keepTexts = keepTexts;
         this.inventory = inventory;
         this.auditDate = auditDate;
         this.settings = settings;
@@ -46,11 +61,21 @@ public final class AuditContext {
 
     /** How an unverified finding's evidence names the input that would settle it; the report groups gaps by it. */
     public static final String SETTLED_BY = "would be settled by: ";
+    private static final String SETTLED_BY_KEY = "evidence.settledBy";
+    /** A text given as it is, for findings told in English only. */
+    private static final String VERBATIM = "format.verbatim";
 
     /** The input that would settle an unverified finding, null for a finding that names none. */
     public static String settledBy(Finding finding) {
         return finding.evidence().stream().filter(line -> line.startsWith(SETTLED_BY))
                 .map(line -> line.substring(SETTLED_BY.length())).findFirst().orElse(null);
+    }
+
+    /** The input that would settle an unverified finding as a text, null for a finding that names none. */
+    public static TextArg settledByText(Finding finding) {
+        return finding.texts() == null ? null : finding.texts().evidence().stream()
+                .filter(line -> line.key().equals(SETTLED_BY_KEY)).map(line -> line.arguments().get(0))
+                .findFirst().orElse(null);
     }
 
     /** A context with the built-in lifecycle tables. */
@@ -96,7 +121,7 @@ public final class AuditContext {
     }
 
     /** A confirmed finding of a rule on a server, at the server's severity, with the database evidence added. */
-    public Finding finding(RuleMetadata rule, Server server, String message, List<String> evidence) {
+    public Finding finding(RuleMetadata rule, Server server, Text message, List<Text> evidence) {
         return newFinding(rule, server, message, evidence, true);
     }
 
@@ -105,32 +130,56 @@ public final class AuditContext {
      * would settle it (an export command, a setting). Reported at INFO: unknown is a gap in coverage, which the report's coverage
      * section groups by scope, not a finding that fails builds or makes a healthy server look unhealthy.
      */
-    public Finding unverified(RuleMetadata rule, Server server, String message, String settledBy,
-                              List<String> evidence) {
-        List<String> withInput = new ArrayList<>(evidence);
-        withInput.add(SETTLED_BY + settledBy);
+    public Finding unverified(RuleMetadata rule, Server server, Text message, TextArg settledBy,
+                              List<Text> evidence) {
+        List<Text> withInput = new ArrayList<>(evidence);
+        withInput.add(new Text(SETTLED_BY_KEY, List.of(settledBy)));
         Finding finding = newFinding(rule, server, message, withInput, false);
         return new Finding(finding.ruleId(), Severity.INFO, finding.provider(), finding.account(), finding.region(),
                 finding.resourceId(), finding.resourceName(), finding.message(), finding.evidence(), false,
-                finding.origin(), finding.related(), null);
+                finding.origin(), finding.related(), null, finding.texts());
     }
 
-    private Finding newFinding(RuleMetadata rule, Server server, String message, List<String> evidence,
+    private Finding newFinding(RuleMetadata rule, Server server, Text message, List<Text> evidence,
                                boolean verified) {
-        List<String> allEvidence = new ArrayList<>(evidence);
+        List<Text> allEvidence = new ArrayList<>(evidence);
         ServerProfile profile = profile(server);
         if (profile.hostsDatabase() && rule.category() != Category.EXPOSURE) {
-            allEvidence.add("hosts a database: " + String.join("; ", profile.databaseEvidence()));
+            allEvidence.add(Text.of("evidence.hostsDatabase", profile.databaseReason()));
         }
         if (profile.sensitiveData()) {
-            allEvidence.add("data classification: " + profile.classification());
+            allEvidence.add(Text.of("evidence.classification", profile.classification()));
         }
         return new Finding(rule.id(), severity(rule, server), server.provider(), server.account(), server.region(),
-                server.id(), server.name(), message, allEvidence, verified, server.origin(), List.of(), null);
+                server.id(), server.name(), english(message), allEvidence.stream().map(AuditContext::english).toList(),
+                verified, server.origin(), List.of(), null, keepTexts ? new Finding.Texts(message, allEvidence) : null);
+    }
+
+    /**
+     * A finding whose message and evidence are given in one language only, by a rule without texts in the bundles
+     * (a rule from elsewhere): every report shows them as given, and only the lines the audit adds are translated.
+     */
+    public Finding finding(RuleMetadata rule, Server server, String message, List<String> evidence) {
+        return finding(rule, server, Text.of(VERBATIM, message), verbatim(evidence));
+    }
+
+    /** An unverified finding given in one language only, see {@link #finding(RuleMetadata, Server, String, List)}. */
+    public Finding unverified(RuleMetadata rule, Server server, String message, String settledBy,
+                              List<String> evidence) {
+        return unverified(rule, server, Text.of(VERBATIM, message), new Text.Name(settledBy), verbatim(evidence));
+    }
+
+    private static List<Text> verbatim(List<String> lines) {
+        return lines.stream().map(line -> Text.of(VERBATIM, line)).toList();
+    }
+
+    /** The English rendering a finding keeps as its stable message and evidence. */
+    static String english(Text text) {
+        return RuleTexts.render("en", text);
     }
 
     private ServerProfile profileOf(Server server) {
-        List<String> evidence = databaseDetector.evidence(server);
+        List<Text> evidence = databaseDetector.evidence(server);
         String osLabel = null;
         LocalDate osEnd = null;
         if (server.os() != null && server.os().product() != null) {
@@ -155,7 +204,7 @@ public final class AuditContext {
                 .map(server::tag).flatMap(Optional::stream)
                 .filter(value -> settings.sensitiveClassifications().stream().anyMatch(value::equalsIgnoreCase))
                 .findFirst().orElse(null);
-        return new ServerProfile(server, !evidence.isEmpty(), evidence, osLabel, osEnd, engineLabel, engineEnd,
-                owner, classification);
+        return new ServerProfile(server, !evidence.isEmpty(), evidence.stream().map(AuditContext::english).toList(),
+                osLabel, osEnd, engineLabel, engineEnd, owner, classification, List.copyOf(evidence));
     }
 }

@@ -5,6 +5,7 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.CoverageGap;
+import io.github.cloudaudit.text.Text;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,44 +52,44 @@ public final class AuditIncompleteRule implements Rule {
     }
 
     private static Finding finding(CoverageGap gap) {
-        String where = Wording.scope(gap.provider(), gap.account(), gap.region());
+        Text where = Wording.scope(gap.provider(), gap.account(), gap.region());
         boolean denied = gap.reason() != null && DENIED.matcher(gap.reason()).matches();
-        String message = gap.what() + " in " + where + (denied ? " was denied" : " could not be collected")
-                + (gap.reason() != null ? " (" + gap.reason() + ")" : "") + ": " + consequence(gap.what()) + ".";
+        Text message = Text.of(denied ? "audit-incomplete.message.denied" : "audit-incomplete.message.failed",
+                gap.what(), where, gap.reason() == null ? Text.of("audit-incomplete.noReason")
+                        : Text.of("audit-incomplete.reason", gap.reason()), consequence(gap.what()));
         String scope = (gap.provider() == null ? "audit" : gap.provider().name().toLowerCase(Locale.ROOT))
                 + "/" + (gap.account() == null ? "unknown" : gap.account())
                 + (gap.region() == null ? "" : "/" + gap.region());
         // The scope alone would give two gaps in one region the same fingerprint; the missing data tells them apart.
         String resourceId = scope + "/" + gap.what();
+        List<Text> evidence = List.of(Text.of("audit-incomplete.evidence.missing", gap.what()),
+                Text.of("audit-incomplete.evidence.scope", where),
+                gap.reason() == null ? Text.of("audit-incomplete.evidence.noReason")
+                        : Text.of("audit-incomplete.evidence.reason", gap.reason()));
         return new Finding(METADATA.id(), METADATA.severity(), gap.provider(), gap.account(), gap.region(),
-                resourceId, where, message,
-                List.of("missing: " + gap.what(), "scope: " + where,
-                        "reason: " + (gap.reason() == null ? "not given" : gap.reason())),
-                true, null, List.of(), null);
+                resourceId, AuditContext.english(where), AuditContext.english(message),
+                evidence.stream().map(AuditContext::english).toList(), true, null, List.of(), null,
+                new Finding.Texts(message, evidence, where));
     }
 
-    private static String consequence(String what) {
-        return CONSEQUENCES.entrySet().stream().filter(e -> e.getKey().matcher(what).find())
+    private static Text consequence(String what) {
+        return Text.of("audit-incomplete.consequence." + CONSEQUENCES.entrySet().stream()
+                .filter(e -> e.getKey().matcher(what).find())
                 .map(Map.Entry::getValue).findFirst()
-                .orElse("what it would have shown there was not audited");
+                .orElse("other"));
     }
 
     private static Map<Pattern, String> consequences() {
         Map<Pattern, String> map = new LinkedHashMap<>();
-        map.put(Pattern.compile("(?i)ec2:DescribeInstances|virtualMachines|vm list"),
-                "servers there were not audited");
+        map.put(Pattern.compile("(?i)ec2:DescribeInstances|virtualMachines|vm list"), "servers");
         map.put(Pattern.compile("(?i)^rds:|DescribeDB|Microsoft\\.(Sql|DBfor)|sql (server|db)|(mysql|postgres)"),
-                "managed databases there were not audited");
-        map.put(Pattern.compile("(?i)cloudwatch|alarm|alert"),
-                "whether CPU alarms watch the servers there is unknown");
-        map.put(Pattern.compile("(?i)guardduty|Microsoft\\.Security|security pricing|defender"),
-                "whether threat detection is on there is unknown");
-        map.put(Pattern.compile("(?i)cloudtrail|activity ?log|diagnostic"),
-                "whether an audit trail records actions there is unknown");
-        map.put(Pattern.compile("(?i)flow ?log"), "whether flow logs record the traffic there is unknown");
-        map.put(Pattern.compile("(?i)^ssm:|extension"), "whether agents report from the servers there is unknown");
-        map.put(Pattern.compile("(?i)SecurityGroups|networkSecurityGroups|nsg"),
-                "which ports are open to the servers there is unknown");
+                "databases");
+        map.put(Pattern.compile("(?i)cloudwatch|alarm|alert"), "alarms");
+        map.put(Pattern.compile("(?i)guardduty|Microsoft\\.Security|security pricing|defender"), "threatDetection");
+        map.put(Pattern.compile("(?i)cloudtrail|activity ?log|diagnostic"), "auditTrail");
+        map.put(Pattern.compile("(?i)flow ?log"), "flowLogs");
+        map.put(Pattern.compile("(?i)^ssm:|extension"), "agents");
+        map.put(Pattern.compile("(?i)SecurityGroups|networkSecurityGroups|nsg"), "ports");
         return Collections.unmodifiableMap(map);
     }
 }

@@ -6,6 +6,7 @@ import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.List;
 import java.util.Optional;
@@ -43,38 +44,28 @@ public final class BasicMonitoringOnlyRule extends MonitoringRule {
         if (detailed == null && !Wording.aws(server)) {
             return Optional.empty();
         }
-        String name = server.displayName();
         return verdict(context, server, detailed, offMessage(server),
-                "Cannot tell whether " + awsFeature(server) + " is on for " + name
-                        + ": the inventory does not say.",
-                server.kind() == ResourceKind.MANAGED_DATABASE ? "aws rds describe-db-instances (MonitoringInterval)"
-                        : "aws ec2 describe-instances (Monitoring.State)",
-                List.of(Wording.fact(Wording.aws(server) ? awsFeature(server) : "detailed monitoring", detailed)));
+                Text.of("monitoring-basic-only.message.unknown", awsFeature(server), server.displayName()),
+                new Text.Name(server.kind() == ResourceKind.MANAGED_DATABASE
+                        ? "aws rds describe-db-instances (MonitoringInterval)"
+                        : "aws ec2 describe-instances (Monitoring.State)"),
+                List.of(Wording.fact(Wording.aws(server) ? awsFeature(server)
+                        : Text.of("monitoring-basic-only.fact.detailed"), detailed)));
     }
 
-    private static String offMessage(Server server) {
-        String name = server.displayName();
-        boolean database = server.kind() == ResourceKind.MANAGED_DATABASE;
-        if (Wording.aws(server)) {
-            return database
-                    ? "RDS enhanced monitoring is off for " + name + ": nobody sees the processes, memory and disk "
-                            + "of the database host, only a few numbers from outside."
-                    : "EC2 detailed monitoring is off for " + name + ": its metrics arrive only every five minutes, "
-                            + "so short bursts of activity go unnoticed.";
-        }
-        return database
-                ? "Only basic platform metrics are collected for " + name + ": no diagnostic setting sends its "
-                        + "detailed metrics and logs to a workspace."
-                : "Only basic host metrics are collected for " + name + ": nothing collects metrics from inside it "
-                        + "(VM insights or guest diagnostics).";
+    private static Text offMessage(Server server) {
+        String kind = server.kind() == ResourceKind.MANAGED_DATABASE ? "database" : "server";
+        String cloud = Wording.aws(server) ? "aws" : "azure";
+        return Text.of("monitoring-basic-only.message." + cloud + "." + kind, server.displayName());
     }
 
-    private static String awsFeature(Server server) {
-        return server.kind() == ResourceKind.MANAGED_DATABASE ? "RDS enhanced monitoring" : "EC2 detailed monitoring";
+    private static Text awsFeature(Server server) {
+        return Text.of(server.kind() == ResourceKind.MANAGED_DATABASE ? "monitoring-basic-only.feature.rds"
+                : "monitoring-basic-only.feature.ec2");
     }
 
     @Override
-    String gapInBrief(Server server) {
-        return "only basic monitoring";
+    Text gapInBrief(Server server) {
+        return Text.of("monitoring-basic-only.gap");
     }
 }

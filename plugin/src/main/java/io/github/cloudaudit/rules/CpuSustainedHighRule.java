@@ -8,6 +8,7 @@ import io.github.cloudaudit.model.CpuStatistics;
 import io.github.cloudaudit.model.PowerState;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,44 +76,37 @@ public final class CpuSustainedHighRule implements Rule {
         if (!profile.hostsDatabase() && suspicious.isEmpty()) {
             return Optional.empty();
         }
-        List<String> evidence = new ArrayList<>();
-        evidence.add("average CPU " + Phrases.percent(cpu.averagePercent()) + " and maximum "
-                + Phrases.percent(cpu.maximumPercent()) + " over " + Phrases.count(cpu.periodDays(), "day")
-                + " (threshold " + Phrases.percent(context.settings().cpuHighPercent()) + ")");
-        evidence.add("state: " + Phrases.state(server));
-        suspicious.forEach(finding -> evidence.add(finding.ruleId() + ": " + finding.message()));
-        String message = server.displayName() + " has averaged " + Phrases.percent(cpu.averagePercent())
-                + " CPU over the last " + Phrases.count(cpu.periodDays(), "day") + " while it "
-                + Phrases.list(reasons(profile, suspicious)) + ". Sustained high CPU on such a server is the "
-                + "signature of cryptomining: check its running processes, its outbound connections to mining "
-                + "pools and " + threatFindings(server.provider()) + ".";
+        List<Text> evidence = new ArrayList<>();
+        evidence.add(Text.of("cpu-sustained-high.evidence.cpu", Phrases.percent(cpu.averagePercent()),
+                Phrases.percent(cpu.maximumPercent()), Phrases.count(cpu.periodDays(), "day"),
+                Phrases.percent(context.settings().cpuHighPercent())));
+        evidence.add(Text.of("evidence.state", Phrases.state(server)));
+        suspicious.forEach(finding -> evidence.add(Phrases.related(finding)));
+        Text message = Text.of("cpu-sustained-high.message", server.displayName(),
+                Phrases.percent(cpu.averagePercent()), Phrases.count(cpu.periodDays(), "day"),
+                Phrases.list(reasons(profile, suspicious)), Text.of(server.provider() == Provider.AZURE
+                        ? "cpu-sustained-high.check.azure" : "cpu-sustained-high.check.aws"));
         Finding finding = context.finding(METADATA, server, message, evidence)
                 .withRelated(suspicious.stream().map(Finding::fingerprint).toList());
         return Optional.of(profile.hostsDatabase() || forgotten.forgotten(server)
                 ? finding.withSeverity(Severity.CRITICAL) : finding);
     }
 
-    private static List<String> reasons(ServerProfile profile, List<Finding> suspicious) {
-        List<String> reasons = new ArrayList<>();
+    private static List<Text> reasons(ServerProfile profile, List<Finding> suspicious) {
+        List<Text> reasons = new ArrayList<>();
         if (profile.hostsDatabase()) {
-            reasons.add("hosts a database");
+            reasons.add(Text.of("cpu-sustained-high.reason.database"));
         }
         if (suspicious.stream().anyMatch(f -> f.ruleId().startsWith("legacy-"))) {
-            reasons.add("runs outdated software or hardware");
+            reasons.add(Text.of("cpu-sustained-high.reason.legacy"));
         }
         if (suspicious.stream().anyMatch(f -> f.ruleId().equals(StaleServerRule.METADATA.id()))) {
-            reasons.add("has not been rebuilt for years");
+            reasons.add(Text.of("cpu-sustained-high.reason.stale"));
         }
         if (suspicious.stream().anyMatch(f -> f.ruleId().startsWith("orphan-"))) {
-            reasons.add("looks forgotten");
+            reasons.add(Text.of("cpu-sustained-high.reason.orphaned"));
         }
         return reasons;
-    }
-
-    private static String threatFindings(Provider provider) {
-        return provider == Provider.AZURE
-                ? "whether Microsoft Defender for Cloud reports digital currency mining alerts for it"
-                : "whether GuardDuty reports CryptoCurrency findings for it";
     }
 
     @Override

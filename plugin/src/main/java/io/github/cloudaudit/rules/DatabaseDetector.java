@@ -3,6 +3,7 @@ package io.github.cloudaudit.rules;
 import io.github.cloudaudit.model.IngressRule;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,33 +29,36 @@ final class DatabaseDetector {
         this.databaseTags = databaseTags;
     }
 
-    List<String> evidence(Server server) {
-        List<String> evidence = new ArrayList<>();
+    List<Text> evidence(Server server) {
+        List<Text> evidence = new ArrayList<>();
         if (server.kind() == ResourceKind.MANAGED_DATABASE) {
-            evidence.add("managed database service" + (server.engine() != null ? " (" + server.engine().product() + ")" : ""));
+            evidence.add(server.engine() != null
+                    ? Text.of("database.managedService.engine", server.engine().product())
+                    : Text.of("database.managedService"));
         } else if (server.engine() != null) {
-            evidence.add("database engine " + server.engine().product() + " reported on the server");
+            evidence.add(Text.of("database.engineReported", server.engine().product()));
         }
         portEvidence(server).ifPresent(evidence::add);
         if (server.image() != null) {
             Matcher matcher = ENGINE_IN_NAME.matcher(server.image());
             if (matcher.find()) {
-                evidence.add("image '" + server.image() + "' names " + matcher.group(1));
+                evidence.add(Text.of("database.imageNames", server.image(), matcher.group(1)));
             }
         }
         databaseTags.forEach((key, value) -> server.tag(key)
                 .filter(actual -> value.equals("*") || actual.equalsIgnoreCase(value))
-                .ifPresent(actual -> evidence.add("tag " + key + "=" + actual)));
+                .ifPresent(actual -> evidence.add(Text.of("database.tag", key, actual))));
         return evidence;
     }
 
-    private static java.util.Optional<String> portEvidence(Server server) {
+    private static java.util.Optional<Text> portEvidence(Server server) {
         for (Map.Entry<Integer, String> port : DATABASE_PORTS.entrySet()) {
             for (IngressRule rule : server.ingress()) {
                 // An all-ports rule says nothing about what listens; only a rule naming the port is evidence.
                 if (!coversAllPorts(rule) && rule.allowsTcpPort(port.getKey())) {
-                    return java.util.Optional.of("port " + port.getKey() + " (" + port.getValue()
-                            + ") open to " + rule.source() + (rule.via() != null ? " via " + rule.via() : ""));
+                    return java.util.Optional.of(rule.via() != null
+                            ? Text.of("database.portOpenVia", port.getKey(), port.getValue(), rule.source(), rule.via())
+                            : Text.of("database.portOpen", port.getKey(), port.getValue(), rule.source()));
                 }
             }
         }

@@ -8,6 +8,7 @@ import io.github.cloudaudit.model.IngressRule;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +43,9 @@ public final class DbExposedRule extends PerServerRule {
     Optional<Finding> check(AuditContext context, Server server) {
         ServerProfile profile = context.profile(server);
         boolean managed = server.kind() == ResourceKind.MANAGED_DATABASE;
-        List<String> exposures = new ArrayList<>();
+        List<Text> exposures = new ArrayList<>();
         if (managed && Boolean.TRUE.equals(server.publiclyAccessible())) {
-            exposures.add("the database service is set to be publicly accessible");
+            exposures.add(Text.of("db-exposed.public"));
         }
         for (IngressRule rule : server.ingress()) {
             if (rule.fromInternet()) {
@@ -53,49 +54,57 @@ public final class DbExposedRule extends PerServerRule {
         }
         if (exposures.isEmpty()) {
             if (managed && server.publiclyAccessible() == null) {
-                return Optional.of(context.unverified(METADATA, server, "Could not tell whether the database "
-                        + server.displayName() + " is publicly accessible.", Wording.aws(server)
-                        ? "aws rds describe-db-instances (PubliclyAccessible)"
-                        : "the server's listing (publicNetworkAccess)",
-                        List.of("public accessibility not in the inventory")));
+                return Optional.of(context.unverified(METADATA, server, Text.of("db-exposed.message.unknown",
+                        server.displayName()), Wording.aws(server)
+                        ? new Text.Name("aws rds describe-db-instances (PubliclyAccessible)")
+                        : Text.of("db-exposed.input.azure"),
+                        List.of(Text.of("db-exposed.evidence.unknown"))));
             }
             return Optional.empty();
         }
-        List<String> evidence = new ArrayList<>(exposures);
+        List<Text> evidence = new ArrayList<>(exposures);
         if (profile.engineLabel() != null) {
-            evidence.add("engine: " + profile.engineLabel());
+            evidence.add(Text.of("db-exposed.evidence.engine", profile.engineLabel()));
         }
         if (profile.hostsDatabase()) {
-            evidence.add("hosts a database: " + String.join("; ", profile.databaseEvidence()));
+            evidence.add(Text.of("evidence.hostsDatabase", profile.databaseReason()));
         }
-        String subject = server.displayName() + (profile.engineLabel() != null ? " (" + profile.engineLabel() + ")" : "");
-        Finding finding = context.finding(METADATA, server, subject + " can be reached from the whole internet: "
-                + Phrases.list(exposures) + ".", evidence);
+        Text subject = profile.engineLabel() != null
+                ? Text.of("db-exposed.subject.engine", server.displayName(), profile.engineLabel())
+                : Text.of("db-exposed.subject", server.displayName());
+        Finding finding = context.finding(METADATA, server, Text.of("db-exposed.message", subject,
+                Phrases.list(exposures)), evidence);
         // Exposure is not raised by the context's database rule (every exposed database hosts one), only by
         // the sensitivity of what it holds.
         return Optional.of(profile.sensitiveData() ? finding.withSeverity(Severity.CRITICAL) : finding);
     }
 
     /** What one internet-wide rule exposes: named database ports, or every port on a database host. */
-    private static Optional<String> exposure(IngressRule rule, Server server, ServerProfile profile) {
-        String where = " open to " + rule.source() + (rule.via() == null ? "" : " in " + groupWord(server) + " "
-                + rule.via());
+    private static Optional<Text> exposure(IngressRule rule, Server server, ServerProfile profile) {
         if (DatabaseDetector.coversAllPorts(rule)) {
             boolean tcp = DatabaseDetector.DATABASE_PORTS.keySet().stream().anyMatch(rule::allowsTcpPort);
-            return tcp && profile.hostsDatabase() ? Optional.of("all ports are" + where) : Optional.empty();
+            return tcp && profile.hostsDatabase()
+                    ? Optional.of(Text.of("db-exposed.allPorts", openTo(rule, server, true))) : Optional.empty();
         }
-        List<String> ports = DatabaseDetector.DATABASE_PORTS.entrySet().stream()
+        List<Text> ports = DatabaseDetector.DATABASE_PORTS.entrySet().stream()
                 .filter(port -> rule.allowsTcpPort(port.getKey()))
-                .map(port -> port.getKey() + " (" + port.getValue() + ")")
+                .map(port -> Text.of("db-exposed.portName", port.getKey(), port.getValue()))
                 .toList();
         if (ports.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of((ports.size() == 1 ? "port " : "ports ") + Phrases.list(ports)
-                + (ports.size() == 1 ? " is" : " are") + where);
+        return Optional.of(ports.size() == 1 ? Text.of("db-exposed.port", ports.get(0), openTo(rule, server, false))
+                : Text.of("db-exposed.ports", Phrases.list(ports), openTo(rule, server, true)));
     }
 
-    private static String groupWord(Server server) {
-        return server.provider() == Provider.AZURE ? "network security group" : "security group";
+    /** "open to 0.0.0.0/0 in security group sg-1"; Norwegian says "åpen" of one port and "åpne" of several. */
+    private static Text openTo(IngressRule rule, Server server, boolean plural) {
+        String key = plural ? "db-exposed.openTo.many" : "db-exposed.openTo";
+        return rule.via() == null ? Text.of(key, rule.source())
+                : Text.of(key + "Via", rule.source(), groupWord(server), rule.via());
+    }
+
+    private static Text groupWord(Server server) {
+        return Text.of(server.provider() == Provider.AZURE ? "db-exposed.group.azure" : "db-exposed.group.aws");
     }
 }

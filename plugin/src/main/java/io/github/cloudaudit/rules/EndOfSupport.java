@@ -1,6 +1,8 @@
 package io.github.cloudaudit.rules;
 
 import io.github.cloudaudit.lifecycle.Release;
+import io.github.cloudaudit.text.Text;
+import io.github.cloudaudit.text.TextArg;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,33 +20,38 @@ final class EndOfSupport {
         return endOfSupport.isBefore(auditDate);
     }
 
-    /** "Support for X ended on D, N ago." */
-    static String ended(String what, LocalDate endOfSupport, LocalDate auditDate) {
-        return "support for " + what + " ended on " + Phrases.dateAgo(endOfSupport, auditDate);
+    /** "support for X ended on D, N ago" */
+    static Text ended(TextArg what, LocalDate endOfSupport, LocalDate auditDate) {
+        return Text.of("endOfSupport.ended", what, Phrases.dateAgo(endOfSupport, auditDate));
     }
 
     /** What the table says about paid extended support for the release, if anything. */
-    static Optional<String> extendedSupport(Optional<Release> release, LocalDate auditDate) {
+    static Optional<Text> extendedSupport(Optional<Release> release, LocalDate auditDate) {
         LocalDate end = release.map(Release::endOfExtendedSupport).orElse(null);
         if (end == null) {
             return Optional.empty();
         }
         if (passed(end, auditDate)) {
-            return Optional.of("Paid extended support ended too, on " + Phrases.dateAgo(end, auditDate) + ".");
+            return Optional.of(Text.of("endOfSupport.extendedEnded", Phrases.dateAgo(end, auditDate)));
         }
-        return Optional.of("Paid extended support runs until " + end
-                + ", but only if it has been bought for this server.");
+        return Optional.of(Text.of("endOfSupport.extendedRuns", end));
+    }
+
+    /** A message followed by the extended-support sentence, when there is one. */
+    static Text withExtendedSupport(Text message, Optional<Release> release, LocalDate auditDate) {
+        return extendedSupport(release, auditDate).map(s -> Text.of("endOfSupport.thenExtended", message, s))
+                .orElse(message);
     }
 
     /** The dates behind a finding, for its evidence. */
-    static List<String> evidence(String label, LocalDate endOfSupport, Optional<Release> release,
-                                 LocalDate auditDate) {
-        List<String> evidence = new ArrayList<>();
-        evidence.add("release: " + label);
-        evidence.add("end of support: " + endOfSupport);
+    static List<Text> evidence(String label, LocalDate endOfSupport, Optional<Release> release,
+                               LocalDate auditDate) {
+        List<Text> evidence = new ArrayList<>();
+        evidence.add(Text.of("endOfSupport.evidence.release", label));
+        evidence.add(Text.of("endOfSupport.evidence.end", endOfSupport));
         release.map(Release::endOfExtendedSupport)
-                .ifPresent(end -> evidence.add("end of paid extended support: " + end));
-        evidence.add("audit date: " + auditDate);
+                .ifPresent(end -> evidence.add(Text.of("endOfSupport.evidence.extendedEnd", end)));
+        evidence.add(Text.of("endOfSupport.evidence.auditDate", auditDate));
         return evidence;
     }
 }

@@ -7,6 +7,8 @@ import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.CpuStatistics;
 import io.github.cloudaudit.model.PowerState;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
+import io.github.cloudaudit.text.TextArg;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,75 +76,79 @@ public final class ForgottenDatabaseRule implements Rule {
                 .filter(f -> f.ruleId().startsWith("monitoring-")).toList();
         boolean compromised = known.about(server).stream()
                 .anyMatch(f -> f.ruleId().equals(ThreatCryptominingRule.METADATA.id()));
-        List<String> clauses = new ArrayList<>();
+        List<Text> clauses = new ArrayList<>();
         if (server.launchedOn() != null) {
-            clauses.add("has run since " + server.launchedOn().getYear());
+            clauses.add(Text.of("risk-forgotten-database.clause.since", server.launchedOn().getYear()));
         }
         neglect.stream().map(Finding::ruleId).distinct()
                 .forEach(id -> neglectClause(id, context, profile).ifPresent(clauses::add));
         CpuStatistics cpu = server.cpu();
         if (cpu != null && server.state() == PowerState.RUNNING
                 && cpu.averagePercent() >= context.settings().cpuHighPercent()) {
-            clauses.add("its CPU has averaged " + Phrases.percent(cpu.averagePercent()) + " over "
-                    + Phrases.count(cpu.periodDays(), "day") + ", the signature of cryptomining");
+            clauses.add(Text.of("risk-forgotten-database.clause.cpu", Phrases.percent(cpu.averagePercent()),
+                    Phrases.count(cpu.periodDays(), "day")));
         }
         if (neglect.stream().noneMatch(f -> f.ruleId().equals("orphan-no-owner"))) {
-            clauses.add(profile.owner() == null ? "has no owner" : "is owned by " + profile.owner());
+            clauses.add(profile.owner() == null ? Text.of("risk-forgotten-database.clause.noOwner")
+                    : Text.of("risk-forgotten-database.clause.owner", profile.owner()));
         }
-        List<String> gaps = unwatched.stream().map(f -> gapInBrief(f, server)).distinct().toList();
-        String watched = gaps.isEmpty() ? ", and nobody answers for what it holds. "
-                : ", and it is not properly watched: " + String.join(", ", gaps) + ". ";
-        String firstStep = compromised ? "a threat-detection service reports mining on it, so "
-                + ThreatCryptominingRule.INCIDENT_RESPONSE
-                : (profile.owner() == null ? "name an owner today" : "have " + profile.owner() + " review it today")
-                + ", snapshot it for evidence and check it for signs of intrusion; then switch on the missing "
-                + "monitoring and upgrade, migrate or retire it.";
-        String message = server.displayName() + " hosts a database"
-                + (profile.sensitiveData() ? " with " + profile.classification() + " data" : "")
-                + " (" + String.join("; ", profile.databaseEvidence()) + "), " + String.join(", ", clauses)
-                + watched + "This is how forgotten servers get breached and mined unnoticed. First: " + firstStep;
+        List<Text> gaps = unwatched.stream().map(f -> gapInBrief(f, server)).distinct().toList();
+        Text watched = gaps.isEmpty() ? Text.of("risk-forgotten-database.watched.nobodyAnswers")
+                : Text.of("risk-forgotten-database.watched.not", Text.joined(gaps, ", "));
+        Text firstStep = compromised ? Text.of("risk-forgotten-database.firstStep.compromised", 
+                ThreatCryptominingRule.INCIDENT_RESPONSE)
+                : profile.owner() == null ? Text.of("risk-forgotten-database.firstStep.noOwner")
+                : Text.of("risk-forgotten-database.firstStep.owner", profile.owner());
+        Text subject = profile.sensitiveData()
+                ? Text.of("risk-forgotten-database.subject.sensitive", server.displayName(), profile.classification())
+                : Text.of("risk-forgotten-database.subject", server.displayName());
+        Text message = Text.of("risk-forgotten-database.message", subject, profile.databaseReason(),
+                Text.joined(clauses, ", "), watched, firstStep);
         List<Finding> parts = new ArrayList<>(neglect);
         parts.addAll(unwatched);
-        return context.finding(METADATA, server, message,
-                        parts.stream().map(f -> f.ruleId() + ": " + f.message()).toList())
+        return context.finding(METADATA, server, message, parts.stream().map(Phrases::related).toList())
                 .withRelated(parts.stream().map(Finding::fingerprint).toList());
     }
 
     /** What a legacy or orphan finding says about the server, in the words of the story; empty when said already. */
-    private static Optional<String> neglectClause(String ruleId, AuditContext context, ServerProfile profile) {
+    private static Optional<Text> neglectClause(String ruleId, AuditContext context, ServerProfile profile) {
         Server server = profile.server();
         return switch (ruleId) {
-            case "legacy-os" -> Optional.of("runs " + label(profile.osLabel(), "an operating system")
-                    + ended(profile.osEndOfSupport(), context.auditDate()));
-            case "legacy-db-engine" -> Optional.of("runs " + label(profile.engineLabel(), "a database engine")
-                    + ended(profile.engineEndOfSupport(), context.auditDate()));
-            case "legacy-instance-generation" -> Optional.of("runs on an old instance generation ("
-                    + server.type() + ")");
+            case "legacy-os" -> Optional.of(Text.of("risk-forgotten-database.clause.runs",
+                    label(profile.osLabel(), "risk-forgotten-database.anOs"),
+                    ended(profile.osEndOfSupport(), context.auditDate())));
+            case "legacy-db-engine" -> Optional.of(Text.of("risk-forgotten-database.clause.runs",
+                    label(profile.engineLabel(), "risk-forgotten-database.anEngine"),
+                    ended(profile.engineEndOfSupport(), context.auditDate())));
+            case "legacy-instance-generation" -> Optional.of(Text.of("risk-forgotten-database.clause.oldType",
+                    server.type()));
             case "stale-server" -> Optional.empty(); // "has run since <year>" says it
-            case "orphan-no-owner" -> Optional.of("has no owner");
-            case "orphan-decommissioned" -> Optional.of("was marked for decommissioning but still exists");
+            case "orphan-no-owner" -> Optional.of(Text.of("risk-forgotten-database.clause.noOwner"));
+            case "orphan-decommissioned" -> Optional.of(Text.of("risk-forgotten-database.clause.decommissioned"));
             case "orphan-stopped" -> Optional.of(server.state() == PowerState.STOPPED && server.stateSince() != null
-                    ? "has been stopped since " + server.stateSince() + " with its data still on disk"
-                    : "is stopped with its data still on disk");
-            default -> Optional.of("is flagged by " + ruleId);
+                    ? Text.of("risk-forgotten-database.clause.stoppedSince", server.stateSince())
+                    : Text.of("risk-forgotten-database.clause.stopped"));
+            default -> Optional.of(Text.of("risk-forgotten-database.clause.flagged", ruleId));
         };
     }
 
-    private static String label(String label, String unknown) {
-        return label == null ? unknown : label;
+    private static TextArg label(String label, String unknownKey) {
+        return label == null ? Text.of(unknownKey) : new Text.Name(label);
     }
 
-    private static String ended(LocalDate endOfSupport, LocalDate auditDate) {
+    private static Text ended(LocalDate endOfSupport, LocalDate auditDate) {
         if (endOfSupport == null) {
-            return " that is out of support";
+            return Text.of("risk-forgotten-database.support.out");
         }
-        return (endOfSupport.isBefore(auditDate) ? " whose support ended " : " whose support ends ") + endOfSupport;
+        return Text.of(endOfSupport.isBefore(auditDate) ? "risk-forgotten-database.support.ended"
+                : "risk-forgotten-database.support.ends", endOfSupport);
     }
 
     /** What a monitoring finding says is missing; "(not verified)" when the data to confirm it was not provided. */
-    private static String gapInBrief(Finding finding, Server server) {
-        return MONITORING_RULES.stream().filter(rule -> rule.metadata().id().equals(finding.ruleId())).findFirst()
-                .map(rule -> rule.gapInBrief(server)).orElse(finding.ruleId())
-                + (finding.verified() ? "" : " (not verified)");
+    private static Text gapInBrief(Finding finding, Server server) {
+        Text gap = MONITORING_RULES.stream().filter(rule -> rule.metadata().id().equals(finding.ruleId())).findFirst()
+                .map(rule -> rule.gapInBrief(server))
+                .orElse(Text.of("risk-forgotten-database.gap.other", finding.ruleId()));
+        return finding.verified() ? gap : Text.of("risk-forgotten-database.gap.unverified", gap);
     }
 }

@@ -7,6 +7,7 @@ import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.lifecycle.Release;
 import io.github.cloudaudit.model.DatabaseEngine;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +18,7 @@ import java.util.Set;
 public final class LegacyDbEngineRule extends PerServerRule {
 
     /** What would tell the engine of a server that hosts a database. */
-    private static final String ENGINE_INPUT = "the engine and its version on the server: an RDS or Azure database "
-            + "listing, or the normalized inventory's engine field (for VMs, e.g. from the SSM software inventory)";
+    private static final Text ENGINE_INPUT = Text.of("legacy-db-engine.input.engine");
 
     public static final RuleMetadata METADATA = new RuleMetadata(
             "legacy-db-engine",
@@ -51,35 +51,31 @@ public final class LegacyDbEngineRule extends PerServerRule {
             if (!profile.hostsDatabase()) {
                 return Optional.empty();
             }
-            return Optional.of(context.unverified(METADATA, server, server.displayName() + " hosts a database ("
-                    + String.join("; ", profile.databaseEvidence()) + ") but its engine version is unknown, "
-                    + "so its end of support cannot be checked.", ENGINE_INPUT,
-                    List.of("no database engine in the inventory")));
+            return Optional.of(context.unverified(METADATA, server, Text.of("legacy-db-engine.message.unknown",
+                    server.displayName(), profile.databaseReason()), ENGINE_INPUT,
+                    List.of(Text.of("legacy-db-engine.evidence.noEngine"))));
         }
         if (EVERGREEN.contains(engine.product().toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
         String product = context.databaseEngines().productName(engine.product());
         if (engine.version() == null) {
-            return Optional.of(context.unverified(METADATA, server, "The version of " + product + " on "
-                    + server.displayName() + " is unknown, so its end of support cannot be checked.", ENGINE_INPUT,
-                    List.of("engine: " + engine.product() + ", version not reported")));
+            return Optional.of(context.unverified(METADATA, server, Text.of("legacy-db-engine.message.versionUnknown",
+                    product, server.displayName()), ENGINE_INPUT,
+                    List.of(Text.of("legacy-db-engine.evidence.noVersion", engine.product()))));
         }
         if (profile.engineEndOfSupport() == null) {
-            return Optional.of(context.unverified(METADATA, server, profile.engineLabel() + " on "
-                    + server.displayName() + " is not in the lifecycle table; add it with "
-                    + "a databaseLifecycle table.", "an entry for it in a databaseLifecycle table",
-                    List.of("engine: " + engine.product() + " " + engine.version())));
+            return Optional.of(context.unverified(METADATA, server, Text.of("legacy-db-engine.message.notInTable",
+                    profile.engineLabel(), server.displayName()), Text.of("legacy-db-engine.input.table"),
+                    List.of(Text.of("legacy-db-engine.evidence.engine", engine.product() + " " + engine.version()))));
         }
         if (!EndOfSupport.passed(profile.engineEndOfSupport(), context.auditDate())) {
             return Optional.empty();
         }
         Optional<Release> release = context.databaseEngines().find(engine.product(), engine.version());
-        String message = server.displayName() + " runs " + profile.engineLabel() + "; "
-                + EndOfSupport.ended(release.map(Release::label).orElse(product), profile.engineEndOfSupport(),
-                        context.auditDate())
-                + ", so the database no longer receives security fixes."
-                + EndOfSupport.extendedSupport(release, context.auditDate()).map(s -> " " + s).orElse("");
+        Text message = EndOfSupport.withExtendedSupport(Text.of("legacy-db-engine.message", server.displayName(),
+                profile.engineLabel(), EndOfSupport.ended(new Text.Name(release.map(Release::label).orElse(product)),
+                        profile.engineEndOfSupport(), context.auditDate())), release, context.auditDate());
         return Optional.of(context.finding(METADATA, server, message, EndOfSupport.evidence(profile.engineLabel(),
                 profile.engineEndOfSupport(), release, context.auditDate())));
     }

@@ -6,6 +6,7 @@ import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.lifecycle.PreviousGenerationTypes;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,15 +41,16 @@ public final class LegacyInstanceGenerationRule extends PerServerRule {
         // No unverified finding for a missing type: every export this plugin reads carries the instance type,
         // VM size or DB class, so a null here is a reader's gap, not something the audit could tell the user.
         return types.find(server.provider(), server.type()).map(family -> {
-            List<String> evidence = new ArrayList<>();
-            evidence.add("type: " + server.type());
-            evidence.add("family: " + family.family());
+            List<Text> evidence = new ArrayList<>();
+            evidence.add(Text.of("legacy-instance-generation.evidence.type", server.type()));
+            Text name = Text.of("generation." + family.id() + ".family");
+            evidence.add(Text.of("legacy-instance-generation.evidence.family", name));
             if (family.source() != null) {
-                evidence.add("source: " + family.source());
+                evidence.add(Text.of("legacy-instance-generation.evidence.source", family.source()));
             }
-            String status = family.status() == null ? "" : ": " + family.status();
-            return context.finding(METADATA, server, server.displayName() + " runs on " + server.type()
-                    + ", from the " + family.family() + status + ".", evidence);
+            return context.finding(METADATA, server, Text.of("legacy-instance-generation.message",
+                    server.displayName(), server.type(), name, Text.of("generation." + family.id() + ".status")),
+                    evidence);
         });
     }
 }

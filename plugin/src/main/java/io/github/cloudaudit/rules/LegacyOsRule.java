@@ -8,6 +8,8 @@ import io.github.cloudaudit.lifecycle.Release;
 import io.github.cloudaudit.model.OperatingSystem;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
+import io.github.cloudaudit.text.TextArg;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,50 +45,47 @@ public final class LegacyOsRule extends PerServerRule {
         OperatingSystem os = server.os();
         ServerProfile profile = context.profile(server);
         if (os == null || os.product() == null) {
-            return Optional.of(context.unverified(METADATA, server, "Could not determine the operating system of "
-                    + server.displayName() + ", so its end of support cannot be checked.", imageExport(server),
-                    detectedFrom(server)));
+            return Optional.of(context.unverified(METADATA, server, Text.of("legacy-os.message.unknown",
+                    server.displayName()), imageExport(server), detectedFrom(server)));
         }
         if (os.version() == null) {
-            return Optional.of(context.unverified(METADATA, server, server.displayName() + " runs "
-                    + profile.osLabel() + " but its version is unknown, so its end of support cannot be checked.",
-                    imageExport(server), detectedFrom(server)));
+            return Optional.of(context.unverified(METADATA, server, Text.of("legacy-os.message.versionUnknown",
+                    server.displayName(), profile.osLabel()), imageExport(server), detectedFrom(server)));
         }
         if (profile.osEndOfSupport() == null) {
-            return Optional.of(context.unverified(METADATA, server, profile.osLabel() + " on "
-                    + server.displayName() + " is not in the lifecycle table; add it with an osLifecycle table.",
-                    "an entry for it in an osLifecycle table", detectedFrom(server)));
+            return Optional.of(context.unverified(METADATA, server, Text.of("legacy-os.message.notInTable",
+                    profile.osLabel(), server.displayName()), Text.of("legacy-os.input.table"), detectedFrom(server)));
         }
         if (!EndOfSupport.passed(profile.osEndOfSupport(), context.auditDate())) {
             return Optional.empty();
         }
         Optional<Release> release = context.operatingSystems().find(os.product(), os.version());
-        String message = server.displayName() + " runs " + profile.osLabel() + "; "
-                + EndOfSupport.ended("it", profile.osEndOfSupport(), context.auditDate())
-                + ", so it no longer receives security updates."
-                + EndOfSupport.extendedSupport(release, context.auditDate()).map(s -> " " + s).orElse("");
-        List<String> evidence = EndOfSupport.evidence(profile.osLabel(), profile.osEndOfSupport(), release,
+        Text message = EndOfSupport.withExtendedSupport(Text.of("legacy-os.message", server.displayName(),
+                profile.osLabel(), EndOfSupport.ended(Text.of("endOfSupport.it"), profile.osEndOfSupport(),
+                        context.auditDate())), release, context.auditDate());
+        List<Text> evidence = EndOfSupport.evidence(profile.osLabel(), profile.osEndOfSupport(), release,
                 context.auditDate());
         evidence.addAll(detectedFrom(server));
         return Optional.of(context.finding(METADATA, server, message, evidence));
     }
 
-    private static List<String> detectedFrom(Server server) {
-        List<String> evidence = new ArrayList<>();
+    private static List<Text> detectedFrom(Server server) {
+        List<Text> evidence = new ArrayList<>();
         if (server.os() != null && server.os().description() != null) {
-            evidence.add("detected from: " + server.os().description());
+            evidence.add(Text.of("legacy-os.evidence.detectedFrom", server.os().description()));
         }
         if (server.image() != null) {
-            evidence.add("image: " + server.image());
+            evidence.add(Text.of("legacy-os.evidence.image", server.image()));
         }
         if (evidence.isEmpty()) {
-            evidence.add("the inventory names neither an image nor an operating system");
+            evidence.add(Text.of("legacy-os.evidence.nothing"));
         }
         return evidence;
     }
 
     /** The export that names a server's image and so its operating system and release. */
-    private static String imageExport(Server server) {
-        return Wording.aws(server) ? "aws ec2 describe-images for its image" : "az vm list -d (its image reference)";
+    private static TextArg imageExport(Server server) {
+        return Wording.aws(server) ? Text.of("legacy-os.input.awsImage")
+                : Text.of("legacy-os.input.azureImage");
     }
 }

@@ -4,6 +4,8 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.Scope;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
+import io.github.cloudaudit.text.TextArg;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +32,10 @@ abstract class MonitoringRule implements Rule {
     abstract Optional<Finding> check(AuditContext context, Server server);
 
     /** What is missing in two or three words ("no CPU alarm", "GuardDuty off"), for the composite risk story. */
-    abstract String gapInBrief(Server server);
+    abstract Text gapInBrief(Server server);
 
     final Optional<Finding> verdict(AuditContext context, Server server, Boolean watched,
-                                    String offMessage, String unknownMessage, String settledBy, List<String> evidence) {
+                                    Text offMessage, Text unknownMessage, TextArg settledBy, List<Text> evidence) {
         if (watched == null) {
             return Optional.of(context.unverified(metadata(), server, unknownMessage, settledBy, evidence));
         }
@@ -47,17 +49,17 @@ abstract class MonitoringRule implements Rule {
      * @param decidedBy the scope that gave the value, null when unknown
      * @param evidence  the fact as each scope holds it
      */
-    record ScopeFact(Boolean value, Scope decidedBy, List<String> evidence) {
+    record ScopeFact(Boolean value, Scope decidedBy, List<Text> evidence) {
     }
 
-    static ScopeFact scopeFact(AuditContext context, Server server, String name, Function<Scope, Boolean> fact) {
+    static ScopeFact scopeFact(AuditContext context, Server server, TextArg name, Function<Scope, Boolean> fact) {
         Inventory inventory = context.inventory();
         List<Scope> scopes = Stream.of(inventory.regionScope(server), inventory.accountScope(server))
                 .flatMap(Optional::stream).toList();
-        List<String> evidence = scopes.isEmpty()
-                ? List.of(Wording.fact(name + " in " + Wording.scopeOf(server), null))
-                : scopes.stream().map(s -> Wording.fact(
-                        name + " in " + Wording.scope(s.provider(), s.account(), s.region()), fact.apply(s))).toList();
+        List<Text> evidence = scopes.isEmpty()
+                ? List.of(Wording.fact(Text.of("monitoring.in", name, Wording.scopeOf(server)), null))
+                : scopes.stream().map(s -> Wording.fact(Text.of("monitoring.in", name,
+                        Wording.scope(s.provider(), s.account(), s.region())), fact.apply(s))).toList();
         for (Boolean wanted : new Boolean[] {Boolean.TRUE, Boolean.FALSE}) {
             Optional<Scope> deciding = scopes.stream().filter(s -> wanted.equals(fact.apply(s))).findFirst();
             if (deciding.isPresent()) {

@@ -6,6 +6,7 @@ import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.Scope;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.List;
 import java.util.Optional;
@@ -43,26 +44,20 @@ public final class NoAuditTrailRule extends MonitoringRule {
     @Override
     Optional<Finding> check(AuditContext context, Server server) {
         boolean aws = Wording.aws(server);
-        ScopeFact trail = scopeFact(context, server, aws ? "CloudTrail logging" : "activity log export",
+        String cloud = aws ? "aws" : "azure";
+        ScopeFact trail = scopeFact(context, server, Text.of("monitoring-no-audit-trail.fact." + cloud),
                 Scope::auditTrail);
-        String where = Wording.scopeOf(server);
-        String name = server.displayName();
+        Text where = Wording.scopeOf(server);
         return verdict(context, server, trail.value(),
-                (aws ? "No CloudTrail trail logs API activity in " + where
-                        : "The activity log of " + where + " is not exported (no subscription diagnostic setting "
-                        + "sends it to a workspace or storage account, and Azure keeps it for only 90 days)")
-                        + ": nobody could tell afterwards who started, changed, opened up or copied " + name + ".",
-                "Cannot tell whether an audit trail records actions on " + name + ": no "
-                        + (aws ? "CloudTrail data (aws cloudtrail describe-trails and get-trail-status)"
-                        : "activity log export data (az monitor diagnostic-settings subscription list)")
-                        + " was provided for " + where + ".",
-                aws ? "aws cloudtrail describe-trails and get-trail-status"
-                        : "az monitor diagnostic-settings subscription list",
+                Text.of("monitoring-no-audit-trail.message." + cloud, where, server.displayName()),
+                Text.of("monitoring-no-audit-trail.message.unknown." + cloud, server.displayName(), where),
+                aws ? Text.of("monitoring-no-audit-trail.input.aws")
+                        : new Text.Name("az monitor diagnostic-settings subscription list"),
                 trail.evidence());
     }
 
     @Override
-    String gapInBrief(Server server) {
-        return Wording.aws(server) ? "no CloudTrail" : "no activity log export";
+    Text gapInBrief(Server server) {
+        return Text.of(Wording.aws(server) ? "monitoring-no-audit-trail.gap.aws" : "monitoring-no-audit-trail.gap.azure");
     }
 }

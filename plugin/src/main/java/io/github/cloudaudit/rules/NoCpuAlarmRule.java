@@ -5,6 +5,7 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.List;
 import java.util.Optional;
@@ -38,17 +39,17 @@ public final class NoCpuAlarmRule extends MonitoringRule {
     @Override
     Optional<Finding> check(AuditContext context, Server server) {
         Boolean alarm = server.monitoring().cpuAlarm();
-        String source = Wording.aws(server) ? "aws cloudwatch describe-alarms" : "az monitor metrics alert list";
+        Text.Name source = new Text.Name(Wording.aws(server) ? "aws cloudwatch describe-alarms"
+                : "az monitor metrics alert list");
         return verdict(context, server, alarm,
-                "No alarm watches the CPU of " + server.displayName() + ": if it runs at full load for months, "
-                        + "for example mining crypto for an intruder, nobody is told.",
-                "Cannot tell whether an alarm watches the CPU of " + server.displayName() + ": no alarm data ("
-                        + source + ") was provided for " + Wording.scopeOf(server) + ".",
-                source, List.of(Wording.fact("CPU alarm", alarm)));
+                Text.of("monitoring-no-cpu-alarm.message", server.displayName()),
+                Text.of("monitoring-no-cpu-alarm.message.unknown", server.displayName(), source,
+                        Wording.scopeOf(server)),
+                source, List.of(Wording.fact(Text.of("monitoring-no-cpu-alarm.fact"), alarm)));
     }
 
     @Override
-    String gapInBrief(Server server) {
-        return "no CPU alarm";
+    Text gapInBrief(Server server) {
+        return Text.of("monitoring-no-cpu-alarm.gap");
     }
 }

@@ -8,6 +8,7 @@ import io.github.cloudaudit.model.Network;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,25 +44,25 @@ public final class NoFlowLogsRule extends MonitoringRule {
 
     @Override
     Optional<Finding> check(AuditContext context, Server server) {
-        String network = Wording.network(server.provider());
+        Text network = Wording.network(server.provider(), false);
         String name = server.displayName();
         if (server.networkIds().isEmpty()) {
             // An Azure database need not sit in a virtual network at all; every other server does.
             if (server.provider() == Provider.AZURE && server.kind() == ResourceKind.MANAGED_DATABASE) {
                 return Optional.empty();
             }
-            return Optional.of(context.unverified(METADATA, server, "Cannot tell whether flow logs record the "
-                    + "traffic of " + name + ": the inventory does not say which " + network + " it sits in.",
-                    Wording.aws(server) ? "aws ec2 describe-instances (VpcId)" : "az vm list -d (its network interfaces)",
-                    List.of(network + ": unknown (not in the inventory)")));
+            return Optional.of(context.unverified(METADATA, server, Text.of("monitoring-no-flow-logs.message.noNetwork",
+                    name, network), Wording.aws(server) ? new Text.Name("aws ec2 describe-instances (VpcId)")
+                            : Text.of("monitoring-no-flow-logs.input.azureNetwork"),
+                    List.of(Wording.fact(network, null))));
         }
         List<String> off = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        List<String> evidence = new ArrayList<>();
+        List<Text> evidence = new ArrayList<>();
         for (String networkId : server.networkIds()) {
             Boolean flowLogs = context.inventory().network(server.provider(), server.account(), networkId)
                     .map(Network::flowLogs).orElse(null);
-            evidence.add(Wording.fact("flow logs of " + network + " " + networkId, flowLogs));
+            evidence.add(Wording.fact(Text.of("monitoring-no-flow-logs.fact", network, networkId), flowLogs));
             if (flowLogs == null) {
                 unknown.add(networkId);
             } else if (!flowLogs) {
@@ -70,11 +71,9 @@ public final class NoFlowLogsRule extends MonitoringRule {
         }
         Boolean recorded = !off.isEmpty() ? Boolean.FALSE : unknown.isEmpty() ? Boolean.TRUE : null;
         return verdict(context, server, recorded,
-                "No flow log records the traffic of " + networks(network, off) + " where " + name + " sits: after "
-                        + "a breach nobody could tell where its data went or whom it talked to.",
-                "Cannot tell whether flow logs record the traffic of " + name + ": no flow log data was provided "
-                        + "for " + networks(network, unknown) + ".",
-                flowLogExport(server), evidence);
+                Text.of("monitoring-no-flow-logs.message", networks(server, off), name),
+                Text.of("monitoring-no-flow-logs.message.unknown", name, networks(server, unknown)),
+                new Text.Name(flowLogExport(server)), evidence);
     }
 
     private static String flowLogExport(Server server) {
@@ -82,13 +81,14 @@ public final class NoFlowLogsRule extends MonitoringRule {
     }
 
     /** Names the networks as people know them: an Azure resource id by its last segment, the network's name. */
-    private static String networks(String network, List<String> ids) {
+    private static Text networks(Server server, List<String> ids) {
         List<String> names = ids.stream().map(id -> id.substring(id.lastIndexOf('/') + 1)).toList();
-        return (ids.size() == 1 ? network + " " : network + "s ") + String.join(", ", names);
+        return Text.of("monitoring-no-flow-logs.networks", Wording.network(server.provider(), ids.size() != 1),
+                Text.joined(names, ", "));
     }
 
     @Override
-    String gapInBrief(Server server) {
-        return "no flow logs";
+    Text gapInBrief(Server server) {
+        return Text.of("monitoring-no-flow-logs.gap");
     }
 }

@@ -6,6 +6,7 @@ import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.List;
 import java.util.Optional;
@@ -44,23 +45,17 @@ public final class NoMonitoringAgentRule extends MonitoringRule {
             return Optional.empty();
         }
         Boolean agent = server.monitoring().agent();
-        String name = server.displayName();
+        String cloud = Wording.aws(server) ? "aws" : "azure";
+        Text.Name source = new Text.Name(Wording.aws(server) ? "aws ssm describe-instance-information"
+                : "az vm extension list");
         return verdict(context, server, agent,
-                Wording.aws(server)
-                        ? name + " is not managed by AWS Systems Manager: no agent reports from it, so nobody sees "
-                                + "its processes and missing patches, and it cannot be patched centrally."
-                        : "No Azure Monitor agent reports from " + name + ": nobody sees its processes, logs and "
-                                + "performance from inside.",
-                "Cannot tell whether " + (Wording.aws(server) ? "the SSM agent" : "the Azure Monitor agent")
-                        + " reports from " + name + ": the inventory does not say ("
-                        + (Wording.aws(server) ? "aws ssm describe-instance-information" : "az vm extension list")
-                        + ").",
-                Wording.aws(server) ? "aws ssm describe-instance-information" : "az vm extension list",
-                List.of(Wording.fact(Wording.aws(server) ? "managed by SSM" : "Azure Monitor agent", agent)));
+                Text.of("monitoring-no-agent.message." + cloud, server.displayName()),
+                Text.of("monitoring-no-agent.message.unknown." + cloud, server.displayName(), source),
+                source, List.of(Wording.fact(Text.of("monitoring-no-agent.fact." + cloud), agent)));
     }
 
     @Override
-    String gapInBrief(Server server) {
-        return "no monitoring agent";
+    Text gapInBrief(Server server) {
+        return Text.of("monitoring-no-agent.gap");
     }
 }

@@ -7,6 +7,7 @@ import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Scope;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.List;
 import java.util.Optional;
@@ -54,20 +55,17 @@ public final class NoThreatDetectionRule extends MonitoringRule {
         boolean database = server.kind() == ResourceKind.MANAGED_DATABASE;
         Function<Scope, Boolean> fact = database ? Scope::threatDetectionForDatabases
                 : Scope::threatDetectionForServers;
-        String service = service(server);
+        Text.Name service = new Text.Name(service(server));
         ScopeFact detection = scopeFact(context, server, service, fact);
-        String where = detection.decidedBy() == null ? Wording.scopeOf(server) : Wording.scope(
+        Text where = detection.decidedBy() == null ? Wording.scopeOf(server) : Wording.scope(
                 detection.decidedBy().provider(), detection.decidedBy().account(), detection.decidedBy().region());
-        String off = Wording.aws(server) ? "GuardDuty is off in " + where
-                : service + " is not on the Standard tier in " + where;
+        Text.Name source = new Text.Name(Wording.aws(server) ? "aws guardduty list-detectors"
+                : "az security pricing list");
         return verdict(context, server, detection.value(),
-                off + ": nothing looks for attacks on " + server.displayName()
-                        + ", such as crypto-mining, logins with stolen credentials or data being copied out.",
-                "Cannot tell whether " + service + " watches " + server.displayName() + ": no "
-                        + service + " data (" + (Wording.aws(server) ? "aws guardduty list-detectors"
-                        : "az security pricing list") + ") was provided for " + where + ".",
-                Wording.aws(server) ? "aws guardduty list-detectors" : "az security pricing list",
-                detection.evidence());
+                Text.of(Wording.aws(server) ? "monitoring-no-threat-detection.message.aws"
+                        : "monitoring-no-threat-detection.message.azure", service, where, server.displayName()),
+                Text.of("monitoring-no-threat-detection.message.unknown", service, server.displayName(), source, where),
+                source, detection.evidence());
     }
 
     private static String service(Server server) {
@@ -78,7 +76,7 @@ public final class NoThreatDetectionRule extends MonitoringRule {
     }
 
     @Override
-    String gapInBrief(Server server) {
-        return service(server) + " off";
+    Text gapInBrief(Server server) {
+        return Text.of("monitoring-no-threat-detection.gap", service(server));
     }
 }

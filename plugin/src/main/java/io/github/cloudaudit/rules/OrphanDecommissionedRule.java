@@ -5,6 +5,7 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,19 +51,20 @@ public final class OrphanDecommissionedRule extends PerServerRule {
     Optional<Finding> check(AuditContext context, Server server) {
         List<String> markers = context.settings().decommissionMarkers();
         List<String> tags = new ArrayList<>();
-        List<String> evidence = new ArrayList<>();
+        List<Text> evidence = new ArrayList<>();
         for (Map.Entry<String, String> tag : server.tags().entrySet()) {
             markerIn(tag, markers).ifPresent(marker -> {
                 tags.add(tag.getKey() + "=" + tag.getValue());
-                evidence.add("tag " + tag.getKey() + "=" + tag.getValue() + " matches the marker '" + marker + "'");
+                evidence.add(Text.of("orphan-decommissioned.evidence.tag", tag.getKey() + "=" + tag.getValue(),
+                        marker));
             });
         }
         if (tags.isEmpty()) {
             return Optional.empty();
         }
-        evidence.add("state: " + Phrases.state(server));
-        return Optional.of(context.finding(METADATA, server, server.displayName() + " is tagged as decommissioned ("
-                + String.join(", ", tags) + "), yet it is still there (" + Phrases.state(server) + ").", evidence));
+        evidence.add(Text.of("evidence.state", Phrases.state(server)));
+        return Optional.of(context.finding(METADATA, server, Text.of("orphan-decommissioned.message",
+                server.displayName(), Text.joined(tags, ", "), Phrases.state(server)), evidence));
     }
 
     /** The marker a tag carries: as a word in its value, or as its whole key unless the value says no. */

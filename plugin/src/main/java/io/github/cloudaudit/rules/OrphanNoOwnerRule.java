@@ -5,6 +5,7 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,26 +39,26 @@ public final class OrphanNoOwnerRule extends PerServerRule {
     @Override
     Optional<Finding> check(AuditContext context, Server server) {
         List<String> missing = new ArrayList<>();
-        List<String> evidence = new ArrayList<>();
+        List<Text> evidence = new ArrayList<>();
         for (String key : context.settings().requiredTags()) {
             Optional<String> value = server.tag(key);
             if (value.isEmpty()) {
                 missing.add(key);
-                evidence.add("tag " + key + " is missing");
+                evidence.add(Text.of("orphan-no-owner.evidence.missing", key));
             } else if (value.get().isBlank()) {
                 missing.add(key);
-                evidence.add("tag " + key + " is present but empty");
+                evidence.add(Text.of("orphan-no-owner.evidence.empty", key));
             }
         }
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        evidence.add(server.tags().isEmpty() ? "the server has no tags at all"
-                : "tags present: " + String.join(", ", server.tags().keySet()));
-        String what = missing.size() == 1 ? "the required tag " + missing.get(0)
-                : "the required tags " + Phrases.list(missing);
-        return Optional.of(context.finding(METADATA, server, server.displayName() + " lacks " + what
-                + ", so nobody is on record as responsible for it.", evidence));
+        evidence.add(server.tags().isEmpty() ? Text.of("orphan-no-owner.evidence.noTags")
+                : Text.of("orphan-no-owner.evidence.tags", Text.joined(List.copyOf(server.tags().keySet()), ", ")));
+        Text what = missing.size() == 1 ? Text.of("orphan-no-owner.tag", missing.get(0))
+                : Text.of("orphan-no-owner.tags", Phrases.list(missing));
+        return Optional.of(context.finding(METADATA, server, Text.of("orphan-no-owner.message", server.displayName(),
+                what), evidence));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.PowerState;
 import io.github.cloudaudit.model.ResourceKind;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.List;
 import java.util.Optional;
@@ -40,11 +41,11 @@ public final class OrphanStoppedRule extends PerServerRule {
             return Optional.empty();
         }
         if (server.stateSince() == null) {
-            return Optional.of(context.unverified(METADATA, server, server.displayName()
-                    + " is stopped, but since when is unknown, so it cannot be told whether it has been "
-                    + "stopped too long.", Wording.aws(server)
-                    ? "aws ec2 describe-instances (StateTransitionReason)" : "the date of its last stop",
-                    List.of("state: stopped", "no date of the last state change")));
+            return Optional.of(context.unverified(METADATA, server, Text.of("orphan-stopped.message.sinceUnknown",
+                    server.displayName()), Wording.aws(server)
+                    ? new Text.Name("aws ec2 describe-instances (StateTransitionReason)")
+                    : Text.of("orphan-stopped.input.lastStop"),
+                    List.of(Text.of("evidence.state", Phrases.state(server)), Text.of("orphan-stopped.evidence.noDate"))));
         }
         long stoppedDays = Phrases.daysBetween(server.stateSince(), context.auditDate());
         int threshold = context.settings().stoppedDaysThreshold();
@@ -53,25 +54,26 @@ public final class OrphanStoppedRule extends PerServerRule {
         }
         // A managed database keeps its storage while stopped; a VM keeps whatever disks are attached.
         boolean managed = server.kind() == ResourceKind.MANAGED_DATABASE;
+        Text.Count stoppedFor = Phrases.count(stoppedDays, "day");
         if (!managed && server.attachedDisks() == null) {
-            return Optional.of(context.unverified(METADATA, server, server.displayName() + " has been stopped for "
-                    + Phrases.count(stoppedDays, "day") + ", but the inventory does not say whether disks are "
-                    + "still attached.", Wording.aws(server) ? "aws ec2 describe-volumes" : "az vm list -d (its disks)",
-                    List.of("stopped since: " + server.stateSince(),
-                    "attached disks: unknown")));
+            return Optional.of(context.unverified(METADATA, server, Text.of("orphan-stopped.message.disksUnknown",
+                    server.displayName(), stoppedFor), new Text.Name(Wording.aws(server) ? "aws ec2 describe-volumes"
+                            : "az vm list -d (its disks)"),
+                    List.of(Text.of("orphan-stopped.evidence.since", server.stateSince()),
+                            Text.of("orphan-stopped.evidence.disksUnknown"))));
         }
         if (!managed && server.attachedDisks() == 0) {
             return Optional.empty();
         }
-        String storage = managed ? "its database storage" : Phrases.count(server.attachedDisks(), "disk") + " attached";
-        return Optional.of(context.finding(METADATA, server, server.displayName() + " has been stopped for "
-                + Phrases.count(stoppedDays, "day") + " (since " + server.stateSince() + ") with " + storage
-                + ": it serves nobody, but its storage is still billed and its data still there.",
-                List.of("stopped since: " + server.stateSince(),
-                        "stopped for: " + Phrases.count(stoppedDays, "day"),
-                        "threshold (stoppedDaysThreshold): " + Phrases.count(threshold, "day"),
-                        managed ? "storage: managed database storage persists while stopped"
-                                : "attached disks: " + server.attachedDisks())));
+        Text storage = managed ? Text.of("orphan-stopped.storage.managed")
+                : Text.of("orphan-stopped.storage.disks", Phrases.count(server.attachedDisks(), "disk"));
+        return Optional.of(context.finding(METADATA, server, Text.of("orphan-stopped.message",
+                        server.displayName(), stoppedFor, server.stateSince(), storage),
+                List.of(Text.of("orphan-stopped.evidence.since", server.stateSince()),
+                        Text.of("orphan-stopped.evidence.for", stoppedFor),
+                        Text.of("orphan-stopped.evidence.threshold", Phrases.count(threshold, "day")),
+                        managed ? Text.of("orphan-stopped.evidence.managedStorage")
+                                : Text.of("orphan-stopped.evidence.disks", server.attachedDisks()))));
     }
 
     @Override

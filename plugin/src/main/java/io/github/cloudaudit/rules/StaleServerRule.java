@@ -5,6 +5,7 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.Text;
 
 import java.util.List;
 import java.util.Optional;
@@ -37,23 +38,22 @@ public final class StaleServerRule extends PerServerRule {
     @Override
     Optional<Finding> check(AuditContext context, Server server) {
         if (server.launchedOn() == null) {
-            return Optional.of(context.unverified(METADATA, server, "The launch or creation date of "
-                    + server.displayName() + " is unknown, so its age cannot be checked.",
-                    Wording.aws(server) ? "aws ec2 describe-instances or aws rds describe-db-instances (their dates)"
-                            : "az vm list -d (timeCreated)",
-                    List.of("no launch or creation date in the inventory")));
+            return Optional.of(context.unverified(METADATA, server, Text.of("stale-server.message.unknown",
+                    server.displayName()), new Text.Name(Wording.aws(server)
+                            ? "aws ec2 describe-instances or aws rds describe-db-instances (their dates)"
+                            : "az vm list -d (timeCreated)"),
+                    List.of(Text.of("stale-server.evidence.noDate"))));
         }
         long ageDays = Phrases.daysBetween(server.launchedOn(), context.auditDate());
         int maxDays = context.settings().maxServerAgeDays();
         if (ageDays <= maxDays) {
             return Optional.empty();
         }
-        return Optional.of(context.finding(METADATA, server, server.displayName() + " was launched on "
-                + Phrases.dateAgo(server.launchedOn(), context.auditDate()) + ", longer than the limit of "
-                + Phrases.count(maxDays, "day") + ".",
-                List.of("launched or created on: " + server.launchedOn(),
-                        "age at the audit date: " + Phrases.count(ageDays, "day"),
-                        "limit (maxServerAgeDays): " + Phrases.count(maxDays, "day"))));
+        return Optional.of(context.finding(METADATA, server, Text.of("stale-server.message", server.displayName(),
+                        Phrases.dateAgo(server.launchedOn(), context.auditDate()), Phrases.count(maxDays, "day")),
+                List.of(Text.of("stale-server.evidence.launched", server.launchedOn()),
+                        Text.of("stale-server.evidence.age", Phrases.count(ageDays, "day")),
+                        Text.of("stale-server.evidence.limit", Phrases.count(maxDays, "day")))));
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.model.ThreatFinding;
+import io.github.cloudaudit.text.Text;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -19,13 +20,8 @@ import java.util.Optional;
  */
 public final class ThreatCryptominingRule extends PerServerRule {
 
-    /** What to do first about a server with evidence of compromise, in plain words. */
-    public static final String INCIDENT_RESPONSE = "treat it as a security incident now: isolate it (a security "
-            + "group or network rule that lets nothing in or out), preserve evidence (snapshot its volumes, and its "
-            + "memory if possible, before changing anything), rotate every credential it held, and assess the "
-            + "personal data on it. Where personal data may have been exposed, this is a personal data breach under "
-            + "GDPR Art. 33: report it to the data protection authority (in Norway, Datatilsynet) within 72 hours of "
-            + "becoming aware of it; Art. 34 decides whether the people affected must be told as well.";
+    /** What to do first about a server with evidence of compromise, in plain words (in the rules' bundles). */
+    public static final Text INCIDENT_RESPONSE = Text.of("threat-cryptomining.incidentResponse");
 
     public static final RuleMetadata METADATA = new RuleMetadata(
             "threat-cryptomining",
@@ -36,7 +32,7 @@ public final class ThreatCryptominingRule extends PerServerRule {
                     + "or change whatever the server holds and reach what its credentials reach. It is the end of "
                     + "the story this audit exists for: a forgotten server mined for 18 months with 17,000 user "
                     + "records on it.",
-            "First " + INCIDENT_RESPONSE + " Then find out how the intruder got in (open ports, old software, "
+            "First " + AuditContext.english(INCIDENT_RESPONSE) + " Then find out how the intruder got in (open ports, old software, "
                     + "leaked keys) and close that way on every other server, rebuild the server from a clean image "
                     + "or retire it, and archive the finding only when all of this is done.",
             List.of("Amazon GuardDuty: CryptoCurrency:EC2/BitcoinTool.B, CryptoCurrency:EC2/BitcoinTool.B!DNS, "
@@ -59,21 +55,24 @@ public final class ThreatCryptominingRule extends PerServerRule {
         ServerProfile profile = context.profile(server);
         LocalDate since = mining.stream().map(ThreatFinding::firstSeen).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder()).orElse(null);
-        String services = String.join(" and ", mining.stream().map(ThreatFinding::service).distinct().toList());
-        String data = profile.sensitiveData() ? " It holds " + profile.classification() + " data"
-                + (profile.hostsDatabase() ? " in a database." : ".")
-                : profile.hostsDatabase() ? " It hosts a database." : "";
-        String message = services + " reports cryptocurrency mining on " + server.displayName()
-                + (since == null ? "" : " since " + since) + " ("
-                + String.join(", ", mining.stream().map(ThreatFinding::type).distinct().toList()) + "): someone "
-                + "else runs code on it." + data + " First " + INCIDENT_RESPONSE;
-        List<String> evidence = mining.stream().map(ThreatCryptominingRule::evidence).toList();
+        Text.Listing services = Phrases.list(mining.stream().map(ThreatFinding::service).distinct().toList());
+        Text.Joined types = Text.joined(mining.stream().map(ThreatFinding::type).distinct().toList(), ", ");
+        Text data = profile.sensitiveData() ? Text.of(profile.hostsDatabase() ? "threat-cryptomining.data.database"
+                : "threat-cryptomining.data", profile.classification())
+                : Text.of(profile.hostsDatabase() ? "threat-cryptomining.database" : "threat-cryptomining.noData");
+        Text message = since == null
+                ? Text.of("threat-cryptomining.message", services, server.displayName(), types, data, INCIDENT_RESPONSE)
+                : Text.of("threat-cryptomining.message.since", services, server.displayName(), since, types, data,
+                        INCIDENT_RESPONSE);
+        List<Text> evidence = mining.stream().map(ThreatCryptominingRule::evidence).toList();
         return Optional.of(context.finding(METADATA, server, message, evidence));
     }
 
-    private static String evidence(ThreatFinding threat) {
-        return threat.service() + ": " + threat.type() + ", seen " + Phrases.count(threat.count(), "time")
-                + (threat.firstSeen() == null ? "" : " from " + threat.firstSeen())
-                + (threat.lastSeen() == null ? "" : " to " + threat.lastSeen());
+    private static Text evidence(ThreatFinding threat) {
+        Text seen = Text.of("threat-cryptomining.evidence", threat.service(), threat.type(),
+                Phrases.count(threat.count(), "time"));
+        Text from = threat.firstSeen() == null ? seen : Text.of("threat-cryptomining.evidence.from", seen,
+                threat.firstSeen());
+        return threat.lastSeen() == null ? from : Text.of("threat-cryptomining.evidence.to", from, threat.lastSeen());
     }
 }

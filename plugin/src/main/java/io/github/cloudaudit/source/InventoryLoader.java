@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.SourceFile;
+import io.github.cloudaudit.text.Text;
+import io.github.cloudaudit.text.TextBundles;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -143,7 +145,7 @@ public final class InventoryLoader {
             Path relative = folder.relativize(file);
             String display = folder.resolve(relative).toString();
             if (hidden(relative)) {
-                skip(builder, display, "hidden file");
+                skip(builder, display, Text.of("source.skipped.hidden"));
                 continue;
             }
             Path withFolders = folder.toAbsolutePath().normalize().resolve(relative);
@@ -184,9 +186,9 @@ public final class InventoryLoader {
             return;
         }
         if (reader.isEmpty()) {
-            String why = "not a recognized inventory format (expected the normalized inventory, AWS CLI or Azure CLI JSON output)";
+            Text why = Text.of("source.skipped.notInventory");
             if (named) {
-                throw new InventoryFormatException(display, 0, 0, why);
+                throw new InventoryFormatException(display, 0, 0, TextBundles.render("en", why));
             }
             skip(builder, display, why);
             return;
@@ -251,9 +253,10 @@ public final class InventoryLoader {
         return readers.stream().filter(r -> r.accepts(signature)).findFirst();
     }
 
-    private void skip(InventoryBuilder builder, String display, String why) {
-        warn.accept("Skipped " + display + ": " + why);
-        builder.source(new SourceFile(display, null, why));
+    private void skip(InventoryBuilder builder, String display, Text why) {
+        String english = TextBundles.render("en", why);
+        warn.accept("Skipped " + display + ": " + english);
+        builder.source(new SourceFile(display, null, english, why));
     }
 
     private static boolean hidden(Path relative) {

@@ -2,25 +2,14 @@ package io.github.cloudaudit.audit;
 
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
-import io.github.cloudaudit.model.Inventory;
-import io.github.cloudaudit.policy.Policy;
-import io.github.cloudaudit.report.AuditMetadata;
 import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.report.ReportFixtures;
 import io.github.cloudaudit.report.RiskRanking;
 import io.github.cloudaudit.report.RiskRanking.ServerRisk;
-import io.github.cloudaudit.rules.AuditContext;
-import io.github.cloudaudit.rules.AuditSettings;
-import io.github.cloudaudit.rules.Rule;
-import io.github.cloudaudit.rules.RuleEngine;
-import io.github.cloudaudit.source.InventoryLoader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The bundled demo tells the incident as demo/README.md promises, through the real readers and rules. */
 class DemoStoryTest {
 
-    private static final LocalDate AUDIT_DATE = LocalDate.of(2026, 11, 23);
     /** Nothing is wrong with them (app-web-01 is left out: Defender for Servers is off in its subscription). */
     private static final List<String> HEALTHY = List.of("web-01", "web-02", "api-01", "api-02", "analytics-01",
             "bastion-01", "orders-pg", "sql-nordlys-portal");
@@ -38,15 +26,8 @@ class DemoStoryTest {
 
     @BeforeAll
     static void auditTheDemo() throws IOException {
-        Inventory inventory = InventoryLoader.withBuiltInReaders(warning -> { })
-                .load(List.of(Path.of("..", "demo").toAbsolutePath().normalize()));
-        AuditContext context = AuditContext.withBuiltInTables(inventory, AUDIT_DATE, AuditSettings.defaults());
-        RuleEngine engine = RuleEngine.withBuiltInRules();
-        findings = engine.run(context);
-        AuditReport report = new AuditReport(new AuditMetadata(AUDIT_DATE, "test", Instant.EPOCH, Duration.ZERO,
-                "HIGH", List.of("demo"), "en"), engine.rules().stream().map(Rule::metadata).toList(),
-                inventory.servers().stream().map(context::profile).toList(),
-                new Policy(Severity.HIGH, List.of(), AUDIT_DATE).apply(findings), inventory);
+        AuditReport report = ReportFixtures.bundledDemo("en");
+        findings = report.result().findings();
         ranking = RiskRanking.of(report);
     }
 
@@ -79,5 +60,14 @@ class DemoStoryTest {
                         .isEqualTo(Severity.INFO));
         assertThat(findings).filteredOn(f -> f.ruleId().startsWith("monitoring-"))
                 .noneMatch(f -> f.severity() == Severity.CRITICAL);
+    }
+
+    @Test
+    void anEnglishAuditKeepsOnlyTheEnglishStringsAndANorwegianOneTheTextsToTellThem() throws IOException {
+        // Findings about the audit's own gaps are few and keep theirs whatever the language.
+        assertThat(findings).filteredOn(f -> !f.ruleId().equals("audit-incomplete")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.texts()).isNull());
+        assertThat(ReportFixtures.bundledDemo("nb").result().findings()).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.texts()).isNotNull());
     }
 }

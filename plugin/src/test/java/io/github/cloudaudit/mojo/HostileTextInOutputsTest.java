@@ -2,8 +2,9 @@ package io.github.cloudaudit.mojo;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,10 +33,11 @@ class HostileTextInOutputsTest {
     /** Every line the mojo logs, with the level Maven would print before it. */
     private final List<String> logged = new ArrayList<>();
 
-    @Test
-    void noInventoryTextStartsALineOfTheLogOrATextReport() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "nb"})
+    void noInventoryTextStartsALineOfTheLogOrATextReport(String language) throws Exception {
         Path output = work.resolve("out");
-        AuditMojo mojo = mojo(inventory(FORGED, FORGED), output);
+        AuditMojo mojo = mojo(inventory(FORGED, FORGED), output, language);
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .satisfies(failure -> assertNoForgedLine(failure.getMessage()));
@@ -50,11 +52,12 @@ class HostileTextInOutputsTest {
         }
     }
 
-    @Test
-    void reportsDoNotGrowWithTheLengthOfAName() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "nb"})
+    void reportsDoNotGrowWithTheLengthOfAName(String language) throws Exception {
         Path output = work.resolve("out");
         String huge = "n".repeat(HUGE);
-        AuditMojo mojo = mojo(inventory(huge, huge), output);
+        AuditMojo mojo = mojo(inventory(huge, huge), output, language);
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
                 .satisfies(failure -> assertThat(failure.getMessage().length()).isLessThan(20_000));
@@ -101,9 +104,11 @@ class HostileTextInOutputsTest {
         return json.append('"').toString();
     }
 
-    private AuditMojo mojo(Path inventory, Path output) {
+    /** The mojo writing every format, its human-readable reports in the given language. */
+    private AuditMojo mojo(Path inventory, Path output, String language) {
         AuditMojo mojo = AuditMojoReportsTest.configured(inventory, output);
         MojoFields.set(mojo, "formats", List.of("all"));
+        MojoFields.set(mojo, "locale", language);
         mojo.setLog(new SystemStreamLog() {
             @Override
             public void info(CharSequence content) {

@@ -1,5 +1,8 @@
 package io.github.cloudaudit.report;
 
+import io.github.cloudaudit.audit.AuditRequest;
+import io.github.cloudaudit.audit.Auditor;
+import io.github.cloudaudit.audit.PolicyOptions;
 import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
@@ -28,7 +31,10 @@ import io.github.cloudaudit.rules.AuditSettings;
 import io.github.cloudaudit.rules.Rule;
 import io.github.cloudaudit.rules.RuleEngine;
 import io.github.cloudaudit.rules.ServerProfile;
+import io.github.cloudaudit.source.InventoryFiles;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -192,6 +198,17 @@ public final class ReportFixtures {
                         new SourceFile("azure/vm-list.json", "azure-cli:vm list", null),
                         new SourceFile("notes/README.md", null, "not an inventory file: no known format matched")));
         return new AuditReport(metadata(locale, List.of("inventory/aws", "inventory/azure")), rules(), profiles, result, inventory);
+    }
+
+    /**
+     * The bundled demo (the repository's demo folder) audited by the real readers, rules and policy as a first run
+     * with the defaults would audit it: failOnSeverity HIGH, on the demo's audit date.
+     */
+    public static AuditReport bundledDemo(String locale) throws IOException {
+        AuditRequest request = new AuditRequest(List.of(new InventoryFiles(Path.of("..", "demo").toAbsolutePath()
+                .normalize())), AUDIT_DATE, AuditSettings.defaults(), Severity.HIGH, null, null, null, locale,
+                new PolicyOptions(Map.of(), null, Gates.DEFAULTS), "");
+        return new Auditor(line -> { }, line -> { }).audit(request, "test");
     }
 
     public static AuditMetadata metadata(String locale, List<String> inputs) {

@@ -81,4 +81,20 @@ class AuditIncompleteRuleTest {
     private static Inventory withGaps(CoverageGap... gaps) {
         return new Inventory(List.of(), List.of(), List.of(), List.of(gaps), List.of());
     }
+
+    @Test
+    void theNorwegianReportSaysWhatWasDeniedWhereAndWhatItLeftUnaudited() {
+        assertThat(run(new AuditIncompleteRule(), withGaps(DENIED_INSTANCES))).singleElement().satisfies(f -> {
+            assertThat(Fixtures.norwegian(f)).isEqualTo("ec2:DescribeInstances i konto " + ACCOUNT
+                    + " region us-east-1 ble nektet (AccessDenied): serverne der ble ikke revidert.");
+            assertThat(RuleTexts.resourceName("nb", f)).isEqualTo("konto " + ACCOUNT + " region us-east-1");
+            assertThat(f.resourceName()).isEqualTo("account " + ACCOUNT + " region us-east-1");
+        });
+        CoverageGap gap = new CoverageGap(Provider.AZURE, SUBSCRIPTION, null, "az security pricing list", null);
+        assertThat(run(new AuditIncompleteRule(), withGaps(gap))).singleElement().satisfies(f -> {
+            assertThat(Fixtures.norwegian(f)).isEqualTo("az security pricing list i abonnement " + SUBSCRIPTION
+                    + " kunne ikke hentes: det er ukjent om trusseldeteksjon er slått på der.");
+            assertThat(Fixtures.norwegianEvidence(f)).contains("årsak: ikke oppgitt");
+        });
+    }
 }

@@ -168,4 +168,16 @@ class CpuSustainedHighRuleTest {
         assertThat(all).filteredOn(finding -> finding.ruleId().equals("cpu-sustained-high")).singleElement()
                 .satisfies(finding -> assertThat(finding.related()).hasSizeGreaterThanOrEqualTo(2));
     }
+
+    @Test
+    void theNorwegianReportSaysTheAverageWithADecimalCommaAndWhatToCheck() {
+        Finding finding = single(evaluate(tagged(healthyServer("i-db").cpu(BUSY), DATABASE_HOST).build()));
+
+        assertThat(Fixtures.norwegian(finding)).isEqualTo("web-i-db har hatt en gjennomsnittlig CPU-bruk på 97,3 % over "
+                + "en periode på 14 dager mens den har en database. Vedvarende høy CPU på en slik server er kjennetegnet på "
+                + "utvinning av kryptovaluta: sjekk prosessene som kjører, de utgående forbindelsene til "
+                + "gruvebassenger og om GuardDuty rapporterer CryptoCurrency-funn for den.");
+        assertThat(Fixtures.norwegianEvidence(finding))
+                .contains("gjennomsnittlig CPU 97,3 % og maksimum 100,0 % over 14 dager (terskel 80,0 %)");
+    }
 }

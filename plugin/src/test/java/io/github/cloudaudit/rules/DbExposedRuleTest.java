@@ -17,6 +17,7 @@ import static io.github.cloudaudit.rules.Fixtures.findings;
 import static io.github.cloudaudit.rules.Fixtures.singleFinding;
 import static io.github.cloudaudit.rules.Fixtures.tagged;
 import static io.github.cloudaudit.rules.RuleTestSupport.healthyServer;
+import static io.github.cloudaudit.rules.Fixtures.norwegian;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DbExposedRuleTest {
@@ -129,5 +130,17 @@ class DbExposedRuleTest {
 
         assertThat(singleFinding(rule, vm).message()).endsWith("port 1433 (SQL Server) is open to Internet in "
                 + "network security group nsg-sql.");
+    }
+
+    @Test
+    void theNorwegianReportSaysWhatIsOpenAndWhere() {
+        assertThat(norwegian(singleFinding(rule, withIngress(tcp(3306, 3306, "0.0.0.0/0"))))).isEqualTo("web-i-db kan "
+                + "nås fra hele internett: port 3306 (MySQL/MariaDB) er åpen for 0.0.0.0/0 i sikkerhetsgruppen sg-0db.");
+        assertThat(norwegian(singleFinding(rule, withIngress(tcp(3306, 5432, "0.0.0.0/0")))))
+                .contains("portene 3306 (MySQL/MariaDB) og 5432 (PostgreSQL) er åpne for 0.0.0.0/0");
+        assertThat(norwegian(singleFinding(rule, managed(true)))).isEqualTo("web-orders-db (MySQL 8.0.39) kan nås fra "
+                + "hele internett: databasetjenesten er satt til å være offentlig tilgjengelig.");
+        assertThat(norwegian(singleFinding(rule, managed(null))))
+                .isEqualTo("Kunne ikke avgjøre om databasen web-orders-db er offentlig tilgjengelig.");
     }
 }

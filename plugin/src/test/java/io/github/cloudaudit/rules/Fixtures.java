@@ -48,6 +48,16 @@ final class Fixtures {
         return single(RuleTestSupport.run(rule, RuleTestSupport.watchedInventory(server.build())));
     }
 
+    /** A finding's message as the Norwegian report tells it. */
+    static String norwegian(Finding finding) {
+        return RuleTexts.message("nb", finding);
+    }
+
+    /** A finding's evidence as the Norwegian report tells it. */
+    static List<String> norwegianEvidence(Finding finding) {
+        return RuleTexts.evidence("nb", finding);
+    }
+
     /** Runs a plain rule on a single server in a watched inventory. */
     static List<Finding> findings(Rule rule, Server.Builder server) {
         return RuleTestSupport.run(rule, RuleTestSupport.watchedInventory(server.build()));

@@ -250,4 +250,19 @@ class ForgottenDatabaseRuleTest {
     private static RuleMetadata standIn(String id, Category category) {
         return new RuleMetadata(id, id, category, Severity.MEDIUM, "stand-in", "stand-in", List.of());
     }
+
+    @Test
+    void theNorwegianReportTellsTheWholeStory() {
+        Server server = legacyCrmDb().build();
+        AuditContext context = context(guardDutyOff(server));
+
+        assertThat(rule.evaluate(context, earlier(context, server, true))).singleElement().satisfies(f ->
+                assertThat(Fixtures.norwegian(f)).isEqualTo("legacy-crm-db har en database med data klassifisert som "
+                        + "personal (port 3306 (MySQL/MariaDB) åpen for 10.0.0.0/16 via sg-0crm), har kjørt siden "
+                        + "2014, kjører Ubuntu 14.04 LTS (Trusty Tahr) der støtten tok slutt 2019-04-30, har ingen "
+                        + "eier, og den er ikke ordentlig overvåket: ingen CPU-alarm, GuardDuty av. Slik blir glemte "
+                        + "servere brutt inn i og brukt til utvinning uten at noen merker det. Først: utpek en eier i "
+                        + "dag, ta øyeblikksbilder av den som bevis og sjekk den for tegn på innbrudd; slå deretter på "
+                        + "overvåkingen som mangler, og oppgrader, flytt eller pensjoner den."));
+    }
 }

@@ -24,6 +24,8 @@ import static io.github.cloudaudit.rules.Fixtures.tagged;
 import static io.github.cloudaudit.rules.RuleTestSupport.AUDIT_DATE;
 import static io.github.cloudaudit.rules.RuleTestSupport.healthyServer;
 import static io.github.cloudaudit.rules.RuleTestSupport.watchedInventory;
+import static io.github.cloudaudit.rules.Fixtures.norwegian;
+import static io.github.cloudaudit.rules.Fixtures.norwegianEvidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LegacyDbEngineRuleTest {
@@ -129,5 +131,19 @@ class LegacyDbEngineRuleTest {
         AuditContext context = Fixtures.contextWithTables(watchedInventory(server), directory, EMPTY_TABLE,
                 Fixtures.table("testdb", "3.1", end));
         return rule.evaluate(context, List.of());
+    }
+
+    @Test
+    void theNorwegianReportSaysWhenSupportEndedAndTheInputThatWouldTellAnUnknownEngine() {
+        assertThat(norwegian(singleFinding(rule, managed("mysql", "5.7.44")))).isEqualTo("web-orders-db kjører MySQL "
+                + "5.7.44; støtten for MySQL 5.7 tok slutt 2023-10-31, for 3 år og 23 dager siden, så databasen får "
+                + "ikke lenger sikkerhetsrettelser. Betalt utvidet støtte varer til 2027-02-28, men bare hvis den er "
+                + "kjøpt for denne serveren.");
+        Finding unknown = singleFinding(rule, tagged(healthyServer("i-db"), DATABASE_HOST));
+        assertThat(norwegian(unknown)).isEqualTo("web-i-db har en database (taggen role=database), men versjonen av "
+                + "databasemotoren er ukjent, så slutten på støtteperioden kan ikke sjekkes.");
+        assertThat(norwegianEvidence(unknown)).contains("ingen databasemotor i inventaret",
+                "har en database: taggen role=database").anySatisfy(line -> assertThat(line)
+                .startsWith("kan avklares med: databasemotoren og versjonen på serveren"));
     }
 }

@@ -14,6 +14,8 @@ import static io.github.cloudaudit.rules.Fixtures.findings;
 import static io.github.cloudaudit.rules.Fixtures.singleFinding;
 import static io.github.cloudaudit.rules.Fixtures.tagged;
 import static io.github.cloudaudit.rules.RuleTestSupport.healthyServer;
+import static io.github.cloudaudit.rules.Fixtures.norwegian;
+import static io.github.cloudaudit.rules.Fixtures.norwegianEvidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LegacyInstanceGenerationRuleTest {
@@ -91,5 +93,14 @@ class LegacyInstanceGenerationRuleTest {
     @Test
     void aMissingTypeIsNotReported() {
         assertThat(findings(rule, healthyServer("i-1").type(null))).isEmpty();
+    }
+
+    @Test
+    void theNorwegianReportNamesTheFamilyAndWhatTheProviderSays() {
+        assertThat(norwegian(singleFinding(rule, healthyServer("i-1").type("m3.large")))).isEqualTo("web-i-1 kjører på "
+                + "m3.large, som hører til eldre generasjoner av instansfamilier i Amazon EC2: AWS kjører den "
+                + "fortsatt, men anbefaler en type av gjeldende generasjon, som er raskere og som regel billigere.");
+        assertThat(norwegianEvidence(singleFinding(rule, healthyServer("i-1").type("m3.large"))))
+                .contains("instanstype: m3.large", "familie: eldre generasjoner av instansfamilier i Amazon EC2");
     }
 }

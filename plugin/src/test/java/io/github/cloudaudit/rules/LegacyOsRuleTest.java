@@ -23,6 +23,8 @@ import static io.github.cloudaudit.rules.Fixtures.tagged;
 import static io.github.cloudaudit.rules.RuleTestSupport.AUDIT_DATE;
 import static io.github.cloudaudit.rules.RuleTestSupport.healthyServer;
 import static io.github.cloudaudit.rules.RuleTestSupport.watchedInventory;
+import static io.github.cloudaudit.rules.Fixtures.norwegian;
+import static io.github.cloudaudit.rules.Fixtures.norwegianEvidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LegacyOsRuleTest {
@@ -130,5 +132,21 @@ class LegacyOsRuleTest {
         AuditContext context = Fixtures.contextWithTables(watchedInventory(server), directory,
                 Fixtures.table("testos", "1", end), EMPTY_TABLE);
         return rule.evaluate(context, List.of());
+    }
+
+    @Test
+    void theNorwegianReportSaysWhenSupportEndedAndWhatExtendedSupportDoes() {
+        Finding finding = singleFinding(rule, trusty());
+
+        assertThat(norwegian(finding)).isEqualTo("web-i-legacy kjører Ubuntu 14.04 LTS (Trusty Tahr); støtten for det "
+                + "tok slutt 2019-04-30, for 7 år og 207 dager siden, så det får ikke lenger sikkerhetsoppdateringer. "
+                + "Betalt utvidet støtte tok også slutt, 2024-04-30, for 2 år og 207 dager siden.");
+        assertThat(norwegianEvidence(finding)).contains("slutt på støtte: 2019-04-30", "revisjonsdato: 2026-11-23",
+                "utledet fra: ubuntu-trusty-14.04-amd64-server");
+        assertThat(norwegian(singleFinding(rule, healthyServer("i-1").os(new OperatingSystem("ubuntu", "18.04", null)))))
+                .endsWith("Betalt utvidet støtte varer til 2028-04-30, men bare hvis den er kjøpt for denne serveren.");
+        assertThat(norwegian(singleFinding(rule, healthyServer("i-1").os(new OperatingSystem("ubuntu", null, "ubuntu")))))
+                .isEqualTo("web-i-1 kjører Ubuntu, men versjonen er ukjent, så slutten på støtteperioden kan ikke "
+                        + "sjekkes.");
     }
 }

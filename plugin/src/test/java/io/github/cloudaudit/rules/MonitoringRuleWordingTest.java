@@ -92,4 +92,28 @@ class MonitoringRuleWordingTest {
         assertThat(findings).hasSize(1);
         return findings.get(0);
     }
+
+    @Test
+    void theNorwegianReportSpeaksEachCloudsLanguageToo() {
+        Finding alarmUnknown = single(new NoCpuAlarmRule(),
+                azureOnly(withMonitoring(azureServer("crm-vm"), null, true, true).build()));
+        Finding rds = single(new BasicMonitoringOnlyRule(),
+                watchedInventory(withMonitoring(rdsDatabase("crm-db"), true, false, true).build()));
+        Finding agent = single(new NoMonitoringAgentRule(),
+                watchedInventory(withMonitoring(healthyServer("i-1"), true, true, false).build()));
+        Finding trail = single(new NoAuditTrailRule(), inventory(List.of(azureServer("crm-vm").build()),
+                List.of(azureSubscription(true, true, false)), List.of()));
+
+        assertThat(Fixtures.norwegian(alarmUnknown)).isEqualTo("Kan ikke avgjøre om en alarm overvåker CPU-en til "
+                + "crm-vm: ingen alarmdata (az monitor metrics alert list) ble levert for abonnement " + SUBSCRIPTION
+                + ".");
+        assertThat(Fixtures.norwegianEvidence(alarmUnknown)).contains("CPU-alarm: ukjent (ikke i inventaret)",
+                "kan avklares med: az monitor metrics alert list");
+        assertThat(Fixtures.norwegian(rds)).startsWith("Utvidet overvåking i RDS er av for crm-db: ");
+        assertThat(Fixtures.norwegianEvidence(rds)).contains("utvidet overvåking i RDS: nei");
+        assertThat(Fixtures.norwegian(agent)).startsWith("web-i-1 administreres ikke av AWS Systems Manager: ");
+        assertThat(Fixtures.norwegian(trail)).startsWith("Aktivitetsloggen til abonnement " + SUBSCRIPTION
+                + " eksporteres ikke (ingen diagnostikkinnstilling på abonnementet sender den til et arbeidsområde "
+                + "eller en lagringskonto, og Azure beholder den bare i 90 dager): ingen kunne i ettertid si hvem");
+    }
 }

@@ -109,4 +109,19 @@ class NoFlowLogsRuleTest {
     private static List<Finding> flowLogs(Server server, Network... networks) {
         return run(new NoFlowLogsRule(), inventory(List.of(server), List.of(watchedScope()), List.of(networks)));
     }
+
+    @Test
+    void theNorwegianReportNamesTheNetworkAndTheFacts() {
+        assertThat(flowLogs(twoVpcServer(), network(VPC, true), network(OTHER_VPC, false))).singleElement()
+                .satisfies(f -> {
+                    assertThat(Fixtures.norwegian(f)).isEqualTo("Ingen flytlogg registrerer trafikken i VPC "
+                            + OTHER_VPC + " der web-i-1 står: etter et innbrudd kunne ingen si hvor dataene ble av "
+                            + "eller hvem den snakket med.");
+                    assertThat(Fixtures.norwegianEvidence(f)).contains("flytlogger for VPC " + VPC + ": ja",
+                            "flytlogger for VPC " + OTHER_VPC + ": nei");
+                });
+        assertThat(flowLogs(twoVpcServer(), network(VPC, null), network(OTHER_VPC, null))).singleElement()
+                .satisfies(f -> assertThat(Fixtures.norwegian(f)).endsWith("ingen flytloggdata ble levert for VPC-er "
+                        + VPC + ", " + OTHER_VPC + "."));
+    }
 }

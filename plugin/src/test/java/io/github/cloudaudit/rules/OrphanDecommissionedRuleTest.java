@@ -17,6 +17,8 @@ import static io.github.cloudaudit.rules.Fixtures.singleFinding;
 import static io.github.cloudaudit.rules.Fixtures.tagged;
 import static io.github.cloudaudit.rules.RuleTestSupport.AUDIT_DATE;
 import static io.github.cloudaudit.rules.RuleTestSupport.healthyServer;
+import static io.github.cloudaudit.rules.Fixtures.norwegian;
+import static io.github.cloudaudit.rules.Fixtures.norwegianEvidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OrphanDecommissionedRuleTest {
@@ -73,5 +75,17 @@ class OrphanDecommissionedRuleTest {
                 .stateSince(AUDIT_DATE.minusDays(400));
 
         assertThat(singleFinding(rule, stopped).message()).endsWith("yet it is still there (stopped since 2025-10-19).");
+    }
+
+    @Test
+    void theNorwegianReportNamesTheTagAndTheState() {
+        Finding finding = singleFinding(rule, taggedWith("status", "Decommissioned"));
+
+        assertThat(norwegian(finding)).isEqualTo("web-i-1 er tagget som avviklet (status=Decommissioned), men finnes "
+                + "fortsatt (kjører siden 2026-05-07).");
+        assertThat(norwegianEvidence(finding)).contains("taggen status=Decommissioned samsvarer med markøren "
+                + "'decommissioned'", "tilstand: kjører siden 2026-05-07");
+        assertThat(norwegian(singleFinding(rule, taggedWith("status", "Decommissioned").state(PowerState.STOPPED)
+                .stateSince(null)))).endsWith("men finnes fortsatt (stoppet).");
     }
 }

@@ -16,6 +16,8 @@ import static io.github.cloudaudit.rules.Fixtures.tagged;
 import static io.github.cloudaudit.rules.RuleTestSupport.context;
 import static io.github.cloudaudit.rules.RuleTestSupport.healthyServer;
 import static io.github.cloudaudit.rules.RuleTestSupport.watchedInventory;
+import static io.github.cloudaudit.rules.Fixtures.norwegian;
+import static io.github.cloudaudit.rules.Fixtures.norwegianEvidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OrphanNoOwnerRuleTest {
@@ -85,5 +87,14 @@ class OrphanNoOwnerRuleTest {
         AuditSettings settings = AuditSettings.defaults().withRequiredTags(List.of());
 
         assertThat(rule.evaluate(context(watchedInventory(server), settings), List.of())).isEmpty();
+    }
+
+    @Test
+    void theNorwegianReportNamesTheMissingTag() {
+        Finding finding = singleFinding(rule, unowned());
+
+        assertThat(norwegian(finding)).isEqualTo("web-i-1 mangler den påkrevde taggen owner, så ingen står oppført som "
+                + "ansvarlig for den.");
+        assertThat(norwegianEvidence(finding)).contains("taggen owner mangler");
     }
 }

@@ -19,6 +19,8 @@ import static io.github.cloudaudit.rules.RuleTestSupport.AUDIT_DATE;
 import static io.github.cloudaudit.rules.RuleTestSupport.context;
 import static io.github.cloudaudit.rules.RuleTestSupport.healthyServer;
 import static io.github.cloudaudit.rules.RuleTestSupport.watchedInventory;
+import static io.github.cloudaudit.rules.Fixtures.norwegian;
+import static io.github.cloudaudit.rules.Fixtures.norwegianEvidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OrphanStoppedRuleTest {
@@ -101,5 +103,20 @@ class OrphanStoppedRuleTest {
         AuditSettings weekly = AuditSettings.defaults().withStoppedDaysThreshold(7);
 
         assertThat(rule.evaluate(context(watchedInventory(server), weekly), List.of())).hasSize(1);
+    }
+
+    @Test
+    void theNorwegianReportSaysDaysAndDisksWithItsOwnPlurals() {
+        Finding finding = singleFinding(rule, stoppedDaysAgo(31));
+
+        assertThat(norwegian(finding)).isEqualTo("web-i-1 har stått stoppet i 31 dager (siden 2026-10-23) med 1 disk "
+                + "koblet til: den betjener ingen, men lagringen faktureres fortsatt og dataene ligger der fortsatt.");
+        assertThat(norwegianEvidence(finding)).contains("stoppet i: 31 dager", "tilkoblede disker: 1",
+                "terskel (stoppedDaysThreshold): 30 dager");
+        assertThat(norwegian(singleFinding(rule, stoppedDaysAgo(31).attachedDisks(3))))
+                .contains("(siden 2026-10-23) med 3 disker koblet til:");
+        assertThat(norwegian(singleFinding(rule, stoppedDaysAgo(31).attachedDisks(null))))
+                .isEqualTo("web-i-1 har stått stoppet i 31 dager, men inventaret sier ikke om diskene fortsatt er "
+                        + "koblet til.");
     }
 }

@@ -111,4 +111,12 @@ class ScopeMonitoringRulesTest {
     private static Inventory inScopes(Server server, Scope... scopes) {
         return inventory(List.of(server), List.of(scopes), List.of(networkWithFlowLogs()));
     }
+
+    @Test
+    void theNorwegianReportNamesTheServiceAndTheScope() {
+        assertThat(threats(EC2, regionScope(false, false, true), accountScope(null, null, true)))
+                .singleElement().satisfies(f -> assertThat(Fixtures.norwegian(f)).isEqualTo("GuardDuty er av i konto "
+                        + "123456789012 region eu-north-1: ingenting ser etter angrep på web-i-1, som utvinning av "
+                        + "kryptovaluta, innlogginger med stjålne passord eller data som kopieres ut."));
+    }
 }

@@ -18,6 +18,8 @@ import static io.github.cloudaudit.rules.RuleTestSupport.AUDIT_DATE;
 import static io.github.cloudaudit.rules.RuleTestSupport.context;
 import static io.github.cloudaudit.rules.RuleTestSupport.healthyServer;
 import static io.github.cloudaudit.rules.RuleTestSupport.watchedInventory;
+import static io.github.cloudaudit.rules.Fixtures.norwegian;
+import static io.github.cloudaudit.rules.Fixtures.norwegianEvidence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StaleServerRuleTest {
@@ -85,5 +87,17 @@ class StaleServerRuleTest {
         assertThat(finding.severity()).isEqualTo(Severity.INFO);
         assertThat(finding.message()).isEqualTo("The launch or creation date of web-i-1 is unknown, "
                 + "so its age cannot be checked.");
+    }
+
+    @Test
+    void theNorwegianReportSaysTheAgeInYearsAndDays() {
+        assertThat(norwegian(singleFinding(rule, launchedDaysAgo(1096)))).isEqualTo("web-i-old ble startet 2023-11-23, "
+                + "for 3 år siden, som er mer enn grensen på 1095 dager.");
+        assertThat(norwegian(singleFinding(rule, launchedDaysAgo(1097)))).contains("for 3 år og 1 dag siden");
+        assertThat(norwegian(singleFinding(rule, launchedDaysAgo(1098)))).contains("for 3 år og 2 dager siden");
+        assertThat(norwegianEvidence(singleFinding(rule, launchedDaysAgo(1096))))
+                .contains("alder på revisjonsdatoen: 1096 dager", "grense (maxServerAgeDays): 1095 dager");
+        assertThat(norwegian(singleFinding(rule, healthyServer("i-1").launchedOn(null))))
+                .isEqualTo("Datoen da web-i-1 ble startet eller opprettet, er ukjent, så alderen kan ikke sjekkes.");
     }
 }

@@ -84,4 +84,19 @@ class ThreatCryptominingRuleTest {
         assertThat(runAll(inventory(server, false))).extracting(Finding::ruleId)
                 .contains("monitoring-no-threat-detection");
     }
+
+    @Test
+    void theNorwegianReportTellsTheIncidentResponseWithTheDeadlineAndTheAuthority() {
+        Server server = personalDataHost(healthyServer("i-1")).build();
+
+        Finding finding = run(rule, inventory(server, true, mining(server, ACCOUNT))).get(0);
+
+        assertThat(Fixtures.norwegian(finding)).startsWith("GuardDuty rapporterer utvinning av kryptovaluta på web-i-1 "
+                        + "siden 2025-05-02 (CryptoCurrency:EC2/BitcoinTool.B): noen andre kjører kode på den. Den har "
+                        + "data klassifisert som personal i en database. Først: behandle det som en sikkerhetshendelse "
+                        + "nå: isoler serveren")
+                .contains("meld det til tilsynsmyndigheten (i Norge Datatilsynet) innen 72 timer", "artikkel 34");
+        assertThat(Fixtures.norwegianEvidence(finding)).contains("GuardDuty: CryptoCurrency:EC2/BitcoinTool.B, sett "
+                + "212 ganger fra 2025-05-02 til 2026-11-22");
+    }
 }

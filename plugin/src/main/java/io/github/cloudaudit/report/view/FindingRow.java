@@ -2,6 +2,7 @@ package io.github.cloudaudit.report.view;
 
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
+import io.github.cloudaudit.rules.RuleTexts;
 import io.github.cloudaudit.rules.ServerProfile;
 
 import java.util.List;
@@ -57,14 +58,15 @@ public record FindingRow(String severityKey, String severityLabel, String ruleId
     static FindingRow of(Finding finding, ServerProfile server, ResourceIndex index, Messages messages) {
         RuleMetadata rule = index.rule(finding.ruleId());
         String name = finding.resourceName() == null || finding.resourceName().equals(finding.resourceId())
-                ? null : finding.resourceName();
+                ? null : RuleTexts.resourceName(messages.language(), finding);
         return new FindingRow(
                 severityKey(finding), Words.enumLabel("severity", finding.severity(), messages),
                 finding.ruleId(), rule == null ? finding.ruleId() : rule.title(),
                 rule == null ? messages.get("value.dash") : Words.enumLabel("category", rule.category(), messages),
                 Words.provider(finding.provider(), messages), Words.orDash(finding.account(), messages),
                 Words.orDash(finding.region(), messages), Words.owner(server, messages),
-                Words.orDash(finding.resourceId(), messages), name, finding.message(), finding.evidence(),
+                Words.orDash(finding.resourceId(), messages), name, RuleTexts.message(messages.language(), finding),
+                RuleTexts.evidence(messages.language(), finding),
                 rule == null ? null : rule.rationale(), rule == null ? null : rule.remediation(),
                 rule == null ? List.of() : rule.references(), !finding.verified(),
                 finding.suppression() == null ? null : new SuppressionNote(finding.suppression().justification(),

@@ -34,11 +34,13 @@ import io.github.cloudaudit.report.view.ReportView.Verdict;
 import io.github.cloudaudit.rules.AuditContext;
 import io.github.cloudaudit.rules.AuditIncompleteRule;
 import io.github.cloudaudit.rules.ForgottenDatabaseRule;
+import io.github.cloudaudit.rules.RuleTexts;
 import io.github.cloudaudit.rules.ServerProfile;
 import io.github.cloudaudit.rules.ThreatCryptominingRule;
 import io.github.cloudaudit.report.RiskRanking;
 import io.github.cloudaudit.report.RiskRanking.ServerRisk;
 import io.github.cloudaudit.text.SafeText;
+import io.github.cloudaudit.text.TextArg;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -126,7 +128,8 @@ public final class ReportViewBuilder {
                     threshold), detail);
         }
         // Gates other than the threshold (maxFindings, an incomplete audit, expired suppressions) say why themselves.
-        String gates = String.join("; ", result.violations());
+        String gates = result.gates().stream().map(gate -> RuleTexts.render(m.language(), gate))
+                .collect(Collectors.joining("; "));
         if (result.failing().isEmpty()) {
             return new Verdict("fail", m.format("verdict.failGate", gates), detail);
         }
@@ -257,10 +260,11 @@ public final class ReportViewBuilder {
         List<Fact> read = sources.stream().filter(s -> s.skipped() == null)
                 .map(s -> new Fact(s.path(), Words.orUnknown(s.format(), m))).toList();
         List<Fact> skipped = sources.stream().filter(s -> s.skipped() != null)
-                .map(s -> new Fact(s.path(), s.skipped())).toList();
+                .map(s -> new Fact(s.path(), s.why() == null ? s.skipped() : RuleTexts.render(m.language(), s.why())))
+                .toList();
         List<Gap> gaps = report.inventory().gaps().stream().map(this::gap).toList();
         List<String> incomplete = report.result().findings().stream()
-                .filter(f -> f.ruleId().equals(AUDIT_INCOMPLETE)).map(Finding::message).toList();
+                .filter(f -> f.ruleId().equals(AUDIT_INCOMPLETE)).map(f -> RuleTexts.message(m.language(), f)).toList();
         String statement = m.format("coverage.statement", servers.size(), accounts, regions, read.size(), skipped.size());
         boolean complete = !report.incomplete();
         boolean anyCpu = servers.stream().anyMatch(s -> s.cpu() != null);
@@ -280,18 +284,25 @@ public final class ReportViewBuilder {
                 .thenComparing(Key::account, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(Key::region, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(Key::ruleId).thenComparing(Key::settledBy);
-        Map<Key, Long> counts = report.result().findings().stream()
+        Map<Key, List<Finding>> groups = report.result().findings().stream()
                 .filter(f -> !f.verified() && f.provider() != null && AuditContext.settledBy(f) != null)
                 .collect(Collectors.groupingBy(f -> new Key(f.provider(), f.account(), f.region(), f.ruleId(),
-                        AuditContext.settledBy(f)), () -> new TreeMap<>(order), Collectors.counting()));
-        return counts.entrySet().stream().map(e -> {
+                        AuditContext.settledBy(f)), () -> new TreeMap<>(order), Collectors.toList()));
+        return groups.entrySet().stream().map(e -> {
             Key key = e.getKey();
             RuleMetadata rule = index.rule(key.ruleId());
             return new Unknown(m.format("coverage.unknownWhere", Words.provider(key.provider(), m),
                     Words.orUnknown(key.account(), m), key.region() == null ? 0 : 1, Words.orDash(key.region(), m)),
-                    m.format("coverage.unknownWhat", e.getValue(), rule == null ? key.ruleId() : rule.title()),
-                    key.settledBy());
+                    m.format("coverage.unknownWhat", e.getValue().size(), rule == null ? key.ruleId() : rule.title()),
+                    settledBy(e.getValue().get(0)));
         }).toList();
+    }
+
+    /** The input that would settle a finding, in the report's language where the finding's texts allow. */
+    private String settledBy(Finding finding) {
+        TextArg input = AuditContext.settledByText(finding);
+        return input == null ? AuditContext.settledBy(finding)
+                : RuleTexts.render(m.language(), input);
     }
 
     private Gap gap(CoverageGap gap) {

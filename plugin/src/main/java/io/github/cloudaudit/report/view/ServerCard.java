@@ -3,6 +3,7 @@ package io.github.cloudaudit.report.view;
 import io.github.cloudaudit.model.CpuStatistics;
 import io.github.cloudaudit.model.IngressRule;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.rules.RuleTexts;
 import io.github.cloudaudit.rules.ServerProfile;
 import io.github.cloudaudit.text.SafeText;
 
@@ -60,7 +61,7 @@ public record ServerCard(String name, String id, String severityKey, String seve
         facts.add(new Fact(m.get("server.engine"), profile.engineLabel() == null && !profile.hostsDatabase()
                 ? m.get("value.none") : withEndOfSupport(profile.engineLabel(), profile.engineEndOfSupport(), m)));
         facts.add(new Fact(m.get("server.hostsDatabase"), profile.hostsDatabase()
-                ? m.format("server.hostsDatabaseBecause", String.join("; ", profile.databaseEvidence()))
+                ? m.format("server.hostsDatabaseBecause", RuleTexts.render(m.language(), profile.databaseReason()))
                 : m.get("value.noEvidence")));
         facts.add(new Fact(m.get("server.owner"), Words.owner(profile, m)));
         facts.add(new Fact(m.get("server.classification"), profile.classification() == null

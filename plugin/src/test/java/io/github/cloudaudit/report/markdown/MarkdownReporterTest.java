@@ -91,4 +91,18 @@ class MarkdownReporterTest {
         assertThat(summary).contains("**Ikke bestått: 8 åpne funn på nivå Høy eller høyere må følges opp**",
                 "### Servere som må tas først", "| Kritisk | 5 |");
     }
+
+    @Test
+    void theNorwegianSummaryOfTheBundledDemoTellsItsFindingsAndGatesInNorwegian() throws IOException {
+        AuditReport report = ReportFixtures.bundledDemo("nb");
+        String summary = Files.readString(new MarkdownReporter(name -> null).write(report, output));
+
+        assertThat(summary).contains("revisjonen er ufullstendig: den kunne ikke se alt (failOnIncompleteAudit)",
+                "GuardDuty rapporterer utvinning av kryptovaluta på crm-legacy-db-01",
+                "ikke et kjent inventarformat");
+        assertThat(report.result().findings()).allSatisfy(f -> assertThat(summary)
+                .doesNotContain(MarkdownText.escape(f.message())));
+        assertThat(summary).doesNotContain("reports cryptocurrency mining", "could not see everything",
+                "not a recognized inventory format");
+    }
 }

@@ -8,6 +8,7 @@ import io.github.cloudaudit.report.ReportFixtures;
 import io.github.cloudaudit.report.view.ReportView.Stat;
 import io.github.cloudaudit.report.view.ReportView.Story;
 import io.github.cloudaudit.rules.NoCpuAlarmRule;
+import io.github.cloudaudit.text.Text;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,7 +43,7 @@ class ReportViewBuilderTest {
     void aVerdictFailedByAGateSaysWhichAndABaselinePassSaysWhatItAccepts() {
         AuditReport clean = ReportFixtures.clean("en", Severity.HIGH);
         PolicyResult gated = new PolicyResult(List.of(), List.of(), List.of(), Severity.HIGH, List.of(),
-                List.of("the audit is incomplete: it could not see everything (failOnIncompleteAudit)"),
+                List.of(Text.of("gate.incomplete")),
                 BaselineComparison.NONE);
         ReportView failed = view(new AuditReport(clean.metadata(), clean.rules(), clean.resources(), gated,
                 clean.inventory()));
