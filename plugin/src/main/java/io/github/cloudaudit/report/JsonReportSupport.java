@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * What the JSON-based reporters share. They write with a streaming generator, one value at a time, so a report
@@ -22,15 +23,24 @@ import java.util.Map;
 public final class JsonReportSupport {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final int BUFFER = 64 * 1024;
 
     private JsonReportSupport() {
     }
 
-    /** A pretty-printing UTF-8 generator writing to the file; closing it closes the file. */
+    /**
+     * A UTF-8 generator writing to the file; closing it closes the file. No pretty-printing: the files are read by
+     * programs, and indentation alone made a large audit's findings.json a third bigger.
+     */
     public static JsonGenerator open(Path file) throws IOException {
+        return open(file, false);
+    }
+
+    /** As {@link #open(Path)}, gzip-compressed when asked. */
+    public static JsonGenerator open(Path file, boolean gzip) throws IOException {
         OutputStream out = Files.newOutputStream(file);
         try {
-            return FACTORY.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter();
+            return FACTORY.createGenerator(gzip ? new GZIPOutputStream(out, BUFFER) : out, JsonEncoding.UTF8);
         } catch (IOException e) {
             out.close();
             throw e;
@@ -61,7 +71,6 @@ public final class JsonReportSupport {
         }
     }
 
-    /** An enum constant as the reports spell it: lower case, null for null. */
     /** Where a resource was read from, as the findings schema's {@code origin}: a file place or an API call. */
     public static void origin(JsonGenerator json, Origin origin) throws IOException {
         json.writeFieldName("origin");
@@ -82,6 +91,7 @@ public final class JsonReportSupport {
         json.writeEndObject();
     }
 
+    /** An enum constant as the reports spell it: lower case, null for null. */
     public static String lowerCase(Enum<?> value) {
         return value == null ? null : value.name().toLowerCase(Locale.ROOT);
     }

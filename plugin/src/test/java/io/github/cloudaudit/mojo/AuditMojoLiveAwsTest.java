@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -115,10 +116,13 @@ class AuditMojoLiveAwsTest {
     /** Each finding's rule, resource, severity and verdict, in order. */
     private static List<String> findings(Path output) throws IOException {
         List<String> found = new ArrayList<>();
-        for (JsonNode finding : new ObjectMapper().readTree(output.resolve("findings.json").toFile()).get("findings")) {
-            found.add(String.join(" ", finding.get("ruleId").asText(), finding.get("account").asText(),
-                    finding.get("region").asText(), finding.get("resourceId").asText(), finding.get("severity").asText(),
-                    finding.get("verified").asText(), finding.get("message").asText()));
+        JsonNode root = new ObjectMapper().readTree(output.resolve("findings.json").toFile());
+        Map<String, String> regions = new HashMap<>();
+        root.get("resources").forEach(resource -> regions.put(resource.get("key").asText(), resource.get("region").asText()));
+        for (JsonNode finding : root.get("findings")) {
+            String resource = finding.get("resource").asText();
+            found.add(String.join(" ", finding.get("ruleId").asText(), resource, regions.get(resource),
+                    finding.get("severity").asText(), finding.get("verified").asText(), finding.get("message").asText()));
         }
         return found;
     }
