@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudaudit.audit.AuditRequest;
 import io.github.cloudaudit.config.Configuration;
 import io.github.cloudaudit.audit.Auditor;
+import io.github.cloudaudit.audit.Stopwatch;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.report.AuditReport;
@@ -22,7 +23,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,15 +94,15 @@ public class AuditMojo extends AbstractAuditMojo {
             Path output = outputDirectory(configuration);
             Files.createDirectories(output);
             writeConfiguration(output, request);
-            Instant reportsStart = Instant.now();
+            Stopwatch reportsStart = Stopwatch.start();
             for (Reporter reporter : reporters) {
-                Instant start = Instant.now();
+                Stopwatch start = Stopwatch.start();
                 Path file = reporter.write(report, output, options);
                 written.add(file);
                 getLog().info(String.format(Locale.ROOT, "Wrote %s (%,.1f MB) in %s", file.getFileName(),
-                        Files.size(file) / 1e6, Auditor.seconds(start)));
+                        Files.size(file) / 1e6, start));
             }
-            getLog().info("Wrote " + written.size() + " report(s) in " + Auditor.seconds(reportsStart));
+            getLog().info("Wrote " + written.size() + " report(s) in " + reportsStart);
             boolean jsonWritten = reporters.stream().anyMatch(r -> r.format().equals("json"));
             for (Reporter reporter : reporters) {
                 String leftOut = reporter.leftOut(report, options);
