@@ -48,7 +48,7 @@ if stale "$jar" pom.xml plugin/pom.xml plugin/src/main report-templates; then
   echo "Installing the plugin (missing or older than its sources) ..."
   ./mvnw "${mvn_args[@]}" -q install -DskipTests -pl report-templates,plugin -am
 fi
-if stale "$minimal_jar" pom.xml benchmark/minimal-plugin; then
+if stale "$minimal_jar" pom.xml benchmark/minimal-plugin/pom.xml benchmark/minimal-plugin/src; then
   echo "Installing the minimal plugin, the first floor (missing or older than its sources) ..."
   ./mvnw "${mvn_args[@]}" -q install -f benchmark/minimal-plugin/pom.xml
 fi

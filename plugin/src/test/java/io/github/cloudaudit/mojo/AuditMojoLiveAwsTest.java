@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudaudit.source.aws.live.MotoEstate;
 import io.github.cloudaudit.source.aws.live.MotoServer;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,39 +156,5 @@ class AuditMojoLiveAwsTest {
         MojoFields.set(mojo, "awsMaxConcurrency", 2);
         MojoFields.set(mojo, "awsMetricsDays", 14);
         return mojo;
-    }
-
-    /** A Maven log at debug level that keeps every line, causes included. */
-    private static final class CapturingLog extends SystemStreamLog {
-        private final List<String> lines;
-
-        CapturingLog(List<String> lines) {
-            this.lines = lines;
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return true;
-        }
-
-        @Override
-        public void debug(CharSequence content) {
-            lines.add(String.valueOf(content));
-        }
-
-        @Override
-        public void info(CharSequence content) {
-            lines.add(String.valueOf(content));
-        }
-
-        @Override
-        public void warn(CharSequence content) {
-            lines.add(String.valueOf(content));
-        }
-
-        @Override
-        public void error(CharSequence content) {
-            lines.add(String.valueOf(content));
-        }
     }
 }
