@@ -3,17 +3,14 @@ package io.github.cloudaudit.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.model.Origin;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -94,12 +91,5 @@ public final class JsonReportSupport {
     /** An enum constant as the reports spell it: lower case, null for null. */
     public static String lowerCase(Enum<?> value) {
         return value == null ? null : value.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The catalogue by rule id, in catalogue order. */
-    public static Map<String, RuleMetadata> rulesById(List<RuleMetadata> rules) {
-        Map<String, RuleMetadata> byId = new LinkedHashMap<>();
-        rules.forEach(rule -> byId.put(rule.id(), rule));
-        return byId;
     }
 }
