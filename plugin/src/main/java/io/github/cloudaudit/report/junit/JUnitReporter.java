@@ -109,8 +109,17 @@ public final class JUnitReporter implements Reporter {
         return shown;
     }
 
-    /** One test case: its name and the findings that decide whether it passes, fails or is skipped. */
-    private record TestCase(String name, List<Finding> findings) {
+    /**
+     * One test case: its name and the findings that decide whether it passes, fails or is skipped.
+     *
+     * @param summed true for the case that sums up the cases left out at the cap: it counts their findings but does
+     *               not repeat their texts, which would make the file as large as the cap is meant to keep it from
+     */
+    private record TestCase(String name, List<Finding> findings, boolean summed) {
+
+        TestCase(String name, List<Finding> findings) {
+            this(name, findings, false);
+        }
     }
 
     /**
@@ -134,7 +143,7 @@ public final class JUnitReporter implements Reporter {
         }
         if (leftOutCases > 0) {
             written.add(new TestCase(String.format(Locale.ROOT, "%,d more resources, left out to keep the file "
-                    + "small (junitMaxTestCases); findings.json lists them", leftOutCases), leftOut));
+                    + "small (junitMaxTestCases); findings.json lists them", leftOutCases), leftOut, true));
         }
         return written;
     }
@@ -172,7 +181,7 @@ public final class JUnitReporter implements Reporter {
                     report.metadata().generatedAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
         }
         for (TestCase testCase : cases) {
-            writeCase(xml, ruleId, testCase.name(), testCase.findings(), rule, report.result().baseline());
+            writeCase(xml, ruleId, testCase, rule, report.result().baseline());
         }
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
@@ -183,22 +192,28 @@ public final class JUnitReporter implements Reporter {
         return !finding.suppressed() && baseline.isNew(finding);
     }
 
-    private static void writeCase(XMLStreamWriter xml, String ruleId, String name, List<Finding> findings,
-                                  RuleMetadata rule, BaselineComparison baseline) throws XMLStreamException {
+    private static void writeCase(XMLStreamWriter xml, String ruleId, TestCase testCase, RuleMetadata rule,
+                                  BaselineComparison baseline) throws XMLStreamException {
+        List<Finding> findings = testCase.findings();
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", xmlSafe(ruleId));
-        xml.writeAttribute("name", xmlSafe(SafeText.neutralize(name)));
+        xml.writeAttribute("name", xmlSafe(SafeText.neutralize(testCase.name())));
         xml.writeAttribute("time", "0");
         List<Finding> open = findings.stream().filter(f -> open(f, baseline)).toList();
         if (!open.isEmpty()) {
             Finding worst = open.stream().min((a, b) -> a.severity().compareTo(b.severity())).orElseThrow();
+            String leftOut = String.format(Locale.ROOT, "%,d open finding(s) on the resources left out here; "
+                    + "findings.json lists them all.", open.size());
             xml.writeStartElement("failure");
-            xml.writeAttribute("message", xmlSafe(SafeText.neutralize(open.stream().map(Finding::message)
-                    .collect(Collectors.joining(" ")))));
+            xml.writeAttribute("message", testCase.summed() ? leftOut : xmlSafe(SafeText.neutralize(
+                    open.stream().map(Finding::message).collect(Collectors.joining(" ")))));
             xml.writeAttribute("type", worst.severity().name());
-            xml.writeCharacters(xmlSafe(details(open, rule)));
+            xml.writeCharacters(testCase.summed() ? leftOut : xmlSafe(details(open, rule)));
             xml.writeEndElement();
+        } else if (testCase.summed()) {
+            xml.writeEmptyElement("skipped");
+            xml.writeAttribute("message", "left out; each is suppressed or accepted in the baseline");
         } else if (findings.stream().anyMatch(f -> !f.suppressed())) {
             xml.writeEmptyElement("skipped");
             xml.writeAttribute("message", "accepted in the baseline");
