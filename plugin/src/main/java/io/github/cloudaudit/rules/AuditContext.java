@@ -138,6 +138,8 @@ public final class AuditContext {
         if (profile.sensitiveData()) {
             allEvidence.add("data classification: " + profile.classification());
         }
+        // Many evidence lines are the same on every server of a region or fleet: one shared copy each.
+        allEvidence.replaceAll(String::intern);
         return new Finding(rule.id(), severity(rule, server), server.provider(), server.account(), server.region(),
                 server.id(), server.name(), message, allEvidence, verified, server.origin(), List.of(), null);
     }
