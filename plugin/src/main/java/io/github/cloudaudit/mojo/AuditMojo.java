@@ -95,19 +95,22 @@ public class AuditMojo extends AbstractAuditMojo {
             Files.createDirectories(output);
             writeConfiguration(output, request);
             Stopwatch reportsStart = Stopwatch.start();
+            String everything = null;
             for (Reporter reporter : reporters) {
                 Stopwatch start = Stopwatch.start();
                 Path file = reporter.write(report, output, options);
                 written.add(file);
+                if (reporter.format().equals("json")) {
+                    everything = file.getFileName().toString();
+                }
                 getLog().info(String.format(Locale.ROOT, "Wrote %s (%,.1f MB) in %s", file.getFileName(),
                         Files.size(file) / 1e6, start));
             }
             getLog().info("Wrote " + written.size() + " report(s) in " + reportsStart);
-            boolean jsonWritten = reporters.stream().anyMatch(r -> r.format().equals("json"));
             for (Reporter reporter : reporters) {
                 String leftOut = reporter.leftOut(report, options);
                 if (leftOut != null) {
-                    getLog().info(leftOut + (jsonWritten ? " findings.json has them all."
+                    getLog().info(leftOut + (everything != null ? " " + everything + " has them all."
                             : " Add json to formats to keep them all."));
                 }
             }
