@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Benchmarks the packaged plugin on synthetic inventories of 10,000 and 100,000 servers, in the AWS CLI and the
-# normalized format, running the audit goal through the Maven wrapper as a user would. See docs/benchmarks.md.
+# Benchmarks the packaged plugin on synthetic inventories of 10,000 and 100,000 servers, running the audit goal
+# through the Maven wrapper as a user would, beside two floors measured in the same run: a minimal plugin goal run
+# the same way (what any goal costs before it does its work) and a Jackson token scan of the same input (what
+# reading it costs at least). See docs/benchmarks.md.
 #
 # Environment (all optional):
-#   BENCHMARK_SIZES  server counts to measure, default "10000 100000"
-#   BENCHMARK_HEAP   maximum heap of the Maven JVM, default 1g
-#   MAVEN_REPO       local Maven repository to install into and run from, default Maven's own (~/.m2/repository)
+#   BENCHMARK_SIZES    server counts to measure, default "10000 100000"
+#   BENCHMARK_INPUTS   inventory formats to measure, default "aws-cli normalized"
+#   BENCHMARK_FORMATS  report formats the audit writes, default "json,sarif"
+#   BENCHMARK_HEAP     maximum heap of the Maven JVM, default 1g
+#   MAVEN_REPO         local Maven repository to install into and run from, default Maven's own (~/.m2/repository)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,15 +17,18 @@ cd "$root"
 
 version=0.1.0-SNAPSHOT
 plugin="io.github.cloudaudit:cloud-audit-maven-plugin:$version"
+minimal="io.github.cloudaudit:minimal-maven-plugin:$version"
 repo="${MAVEN_REPO:-$HOME/.m2/repository}"
 jar="$repo/io/github/cloudaudit/cloud-audit-maven-plugin/$version/cloud-audit-maven-plugin-$version.jar"
-mvn_args=(-q -B)
+minimal_jar="$repo/io/github/cloudaudit/minimal-maven-plugin/$version/minimal-maven-plugin-$version.jar"
+mvn_args=(-B)
 if [ -n "${MAVEN_REPO:-}" ]; then
   mvn_args+=("-Dmaven.repo.local=$MAVEN_REPO")
 fi
 work="$root/target/benchmark"
 read -r -a sizes <<< "${BENCHMARK_SIZES:-10000 100000}"
-formats=(aws-cli normalized)
+read -r -a inputs <<< "${BENCHMARK_INPUTS:-aws-cli normalized}"
+formats="${BENCHMARK_FORMATS:-json,sarif}"
 heap="${BENCHMARK_HEAP:-1g}"
 audit_date=2026-11-23
 mkdir -p "$work/inventories" "$work/results"
@@ -30,30 +37,40 @@ if [ ! -x /usr/bin/time ]; then
   exit 2
 fi
 
-# 1. The plugin under test is the installed one: install it when it is missing or older than its sources.
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml plugin/pom.xml plugin/src/main report-templates -type f -newer "$jar" -print -quit)" ]; then
+# 1. The plugin under test and the minimal plugin are the installed ones: each is installed when its jar is missing
+#    or older than its sources. (A copied repository gives its jars new times: delete them to force a build.)
+stale() { # jar, sources...
+  local jar=$1
+  shift
+  [ ! -f "$jar" ] || [ -n "$(find "$@" -type f -newer "$jar" -print -quit)" ]
+}
+if stale "$jar" pom.xml plugin/pom.xml plugin/src/main report-templates; then
   echo "Installing the plugin (missing or older than its sources) ..."
-  ./mvnw "${mvn_args[@]}" install -DskipTests -pl report-templates,plugin -am
+  ./mvnw "${mvn_args[@]}" -q install -DskipTests -pl report-templates,plugin -am
+fi
+if stale "$minimal_jar" pom.xml benchmark/minimal-plugin/pom.xml benchmark/minimal-plugin/src; then
+  echo "Installing the minimal plugin, the first floor (missing or older than its sources) ..."
+  ./mvnw "${mvn_args[@]}" -q install -f benchmark/minimal-plugin/pom.xml
 fi
 
-# 2. Inventories are generated once and reused; a marker file tells a finished folder from an interrupted one.
-classpath=""
-generator_classpath() {
-  if [ -z "$classpath" ]; then
-    echo "Compiling the inventory generator ..."
-    # Each module writes its own target/generator-classpath.txt; the plugin's is the one needed.
-    ./mvnw "${mvn_args[@]}" -pl report-templates,plugin test-compile dependency:build-classpath \
-      -Dmdep.outputFile=target/generator-classpath.txt -Dmdep.includeScope=test
-    classpath="$root/plugin/target/test-classes:$root/plugin/target/classes:$(cat plugin/target/generator-classpath.txt)"
-  fi
-}
+# 2. The generator and the token scan run from the plugin's test classes.
+classpath_file="$root/plugin/target/generator-classpath.txt"
+scan_class="$root/plugin/target/test-classes/io/github/cloudaudit/benchmark/TokenScan.class"
+if [ ! -f "$classpath_file" ] || stale "$scan_class" plugin/src/test/java/io/github/cloudaudit/benchmark plugin/src/main; then
+  echo "Compiling the inventory generator and the token scan ..."
+  # Each module writes its own target/generator-classpath.txt; the plugin's is the one needed.
+  ./mvnw "${mvn_args[@]}" -q -pl report-templates,plugin test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/generator-classpath.txt -Dmdep.includeScope=test
+fi
+classpath="$root/plugin/target/test-classes:$root/plugin/target/classes:$(cat "$classpath_file")"
+
+# 3. Inventories are generated once and reused; a marker file tells a finished folder from an interrupted one.
 for size in "${sizes[@]}"; do
-  for format in "${formats[@]}"; do
-    dir="$work/inventories/$format-$size"
+  for input in "${inputs[@]}"; do
+    dir="$work/inventories/$input-$size"
     if [ ! -f "$dir.complete" ]; then
-      generator_classpath
       rm -rf "$dir"
-      java -Xmx256m -cp "$classpath" io.github.cloudaudit.benchmark.SyntheticInventory "$dir" "$size" "$format"
+      java -Xmx256m -cp "$classpath" io.github.cloudaudit.benchmark.SyntheticInventory "$dir" "$size" "$input"
       touch "$dir.complete"
     fi
   done
@@ -77,48 +94,83 @@ peak_heap_mb() {
   ' "$1"
 }
 
-# 3. One audit per inventory: the whole Maven run is timed, as a user would wait for it.
-header=$(printf "%-22s %-10s %8s %9s %8s %10s %10s %10s" \
-  inventory format servers "input MB" seconds "servers/s" "peak heap" "max RSS")
+now() { date +%s.%N; }
+elapsed() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.1f", e - s }'; }
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+# User plus system CPU seconds of a run, from /usr/bin/time -v.
+cpu_seconds() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$1"; }
+
+# A stage's time from the goal's log: "Read 100000 servers from 28 file(s) in 2.9 s, 4.1 s CPU" gives "2.9 s, 4.1 s CPU".
+stage() { # log, pattern
+  grep -E "$2" "$1" | tail -n 1 | sed -E 's/.* in ([0-9.]+ s(, [0-9.]+ s CPU)?).*/\1/'
+}
+
+# 4. Per inventory: the two floors, then the audit, all timed as a user would wait for them.
 rows=()
+details=()
 failed=0
 for size in "${sizes[@]}"; do
-  for format in "${formats[@]}"; do
-    name="$format-$size"
+  for input in "${inputs[@]}"; do
+    name="$input-$size"
     dir="$work/inventories/$name"
     out="$work/results/$name"
-    rm -rf "$out" && mkdir -p "$out"
+    rm -rf "$out" && mkdir -p "$out/floor" "$out/report"
     input_mb=$(du -sb "$dir" | awk '{ printf "%.1f", $1 / 1e6 }')
-    echo "Auditing $name ($input_mb MB) ..."
-    start=$(date +%s.%N)
+    echo "Auditing $name ($input_mb MB, formats $formats) ..."
+
+    start=$(now)
+    (cd "$out/floor" && MAVEN_OPTS="-Xmx$heap" "$root/mvnw" "${mvn_args[@]}" -q "$minimal:nothing" \
+      > "$out/floor/maven.log" 2>&1)
+    plugin_floor=$(elapsed "$start" "$(now)")
+    scan_floor=$(java -Xmx256m -cp "$classpath" io.github.cloudaudit.benchmark.TokenScan "$dir" \
+      | sed -E 's/.*, ([0-9.]+) s$/\1/')
+    floor=$(awk -v p="$plugin_floor" -v s="$scan_floor" 'BEGIN { printf "%.1f", p + s }')
+
+    start=$(now)
     status=0
     # The goal runs in an empty folder, so no project is loaded: the plugin needs none.
     (cd "$out" && MAVEN_OPTS="-Xmx$heap -Xlog:gc,gc+heap+exit:file=$out/gc.log" \
       /usr/bin/time -v -o "$out/time.txt" "$root/mvnw" "${mvn_args[@]}" "$plugin:audit" \
         -Dcloudaudit.inventory="$dir" -Dcloudaudit.auditDate="$audit_date" -Dcloudaudit.failOnSeverity=NONE \
-        -Dcloudaudit.formats=json -Dcloudaudit.outputDirectory="$out/report" > "$out/maven.log" 2>&1) || status=$?
-    end=$(date +%s.%N)
+        -Dcloudaudit.formats="$formats" -Dcloudaudit.outputDirectory="$out/report" > "$out/maven.log" 2>&1) \
+      || status=$?
+    end=$(now)
     if [ "$status" -ne 0 ]; then
       failed=1
       echo "  FAILED (exit $status); last lines of $out/maven.log:"
       tail -n 15 "$out/maven.log" | sed 's/^/    /'
-      rows+=("$(printf "%-22s %-10s %8s %9s %8s  FAILED, see %s" "$name" "$format" "$size" "$input_mb" "-" "$out/maven.log")")
+      rows+=("$(printf "| %s | %s | FAILED, see %s |" "$name" "$size" "$out/maven.log")")
       continue
     fi
-    seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
-    rate=$(awk -v n="$size" -v s="$start" -v e="$end" 'BEGIN { printf "%.0f", n / (e - s) }')
+    seconds=$(elapsed "$start" "$end")
+    ratio=$(awk -v r="$seconds" -v f="$floor" 'BEGIN { printf "%.1f", r / f }')
     heap_mb=$(peak_heap_mb "$out/gc.log")
     rss_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$out/time.txt")
-    rows+=("$(printf "%-22s %-10s %8s %9s %8s %10s %7s MB %7s MB" \
-      "$name" "$format" "$size" "$input_mb" "$seconds" "$rate" "$heap_mb" "$rss_mb")")
+    outputs=""
+    for file in "$out"/report/findings.*; do
+      bytes=$(stat -c %s "$file")
+      gz=$(gzip -c "$file" | wc -c)
+      outputs+="$(basename "$file") $(mb "$bytes") MB ($(mb "$gz") MB gzipped); "
+    done
+    writes=$(grep -E "Wrote [^ ]+ \(" "$out/maven.log" | sed -E 's/.*Wrote ([^ ]+) \([^)]*\) in ([0-9.]+ s(, [0-9.]+ s CPU)?).*/\1 \2/' \
+      | paste -sd ';' - | sed 's/;/; /g')
+    rows+=("$(printf "| %s | %s | %s | %s | %s | %s | %s | %s | %sx | %s MB | %s MB |" "$name" "$size" "$input_mb" \
+      "$seconds" "$(cpu_seconds "$out/time.txt")" "$plugin_floor" "$scan_floor" "$floor" "$ratio" "$heap_mb" "$rss_mb")")
+    details+=("$name: read $(stage "$out/maven.log" "Read [0-9]+ servers"); rules $(stage "$out/maven.log" "Ran [0-9]+ rules"); $writes")
+    details+=("$name outputs: ${outputs%; }")
+    grep -E "left out" "$out/maven.log" | sed -E "s/^\[INFO\] /$name: /" >> "$out/left-out.txt" || true
+    [ -s "$out/left-out.txt" ] && while read -r line; do details+=("$line"); done < "$out/left-out.txt"
   done
 done
 
 {
-  echo "Cloud audit benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ): $(nproc) CPUs, Maven heap -Xmx$heap,"
-  echo "$(java -version 2>&1 | head -n 1)"
+  echo "Cloud audit benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ): $(nproc) CPUs (load average $(cut -d' ' -f1-3 /proc/loadavg)),"
+  echo "Maven heap -Xmx$heap, formats $formats, $(java -version 2>&1 | head -n 1)"
   echo
-  echo "$header"
+  echo "| inventory | servers | input MB | run s | run CPU s | floor: minimal plugin s | floor: token scan s | floor s | run / floor | peak heap | max RSS |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  echo
+  printf -- '- %s\n' "${details[@]}"
 } | tee "$work/results.txt"
 exit "$failed"

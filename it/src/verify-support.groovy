@@ -17,7 +17,14 @@ stopServer = { String pidFile ->
     }
 }
 
-findingsOf = { report, String ruleId -> report.findings.findAll { it.ruleId == ruleId } }
+// A finding names its resource by key (or, about no listed resource, its scope); join them as a consumer would.
+serverOf = { report, finding ->
+    finding.resource == null ? finding.scope : report.resources.find { it.key == finding.resource }
+}
+
+findingsOf = { report, String ruleId ->
+    report.findings.findAll { it.ruleId == ruleId }.collect { it + [server: serverOf(report, it)] }
+}
 
 assertNoStackTrace = { String log ->
     assert !(log =~ /(?m)^\s+at [a-z]+\.[\w.$]+\(/) : 'the build log contains a Java stack trace'

@@ -14,7 +14,7 @@ assertNoStackTrace(log)
 
 def report = findings()
 assert report.baseline.new == 1 && report.baseline.existing == 1
-assert findingsOf(report, 'db-exposed').find { it.resourceId == 'partner-portal-pg' }.baseline == 'existing'
-assert findingsOf(report, 'db-exposed').find { it.resourceId == 'reporting-replica-pg' }.baseline == 'new'
+assert findingsOf(report, 'db-exposed').find { it.server.id == 'partner-portal-pg' }.baseline == 'existing'
+assert findingsOf(report, 'db-exposed').find { it.server.id == 'reporting-replica-pg' }.baseline == 'new'
 def sarif = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/cloud-audit/findings.sarif'))
 assert sarif.runs[0].results*.baselineState.toSet() == ['new', 'unchanged'] as Set

@@ -4,4 +4,4 @@ def log = buildLog()
 assert log.contains('BUILD FAILURE')
 assert log.contains('orders-prod-pg')
 def report = findings()
-assert findingsOf(report, 'db-exposed')*.resourceId == ['orders-prod-pg'] : 'only the production database is in scope'
+assert findingsOf(report, 'db-exposed').collect { it.server.id } == ['orders-prod-pg'] : 'only the production database is in scope'

@@ -6,10 +6,10 @@ assertNoStackTrace(log)
 
 def report = findings()
 def mining = findingsOf(report, 'threat-cryptomining')
-assert mining*.resourceName == ['web-1'] : "only the open GuardDuty finding counts, got ${mining*.resourceName}"
+assert mining.collect { it.server.name } == ['web-1'] : "only the open GuardDuty finding counts, got ${mining.collect { it.server.name }}"
 assert mining[0].severity == 'CRITICAL'
 assert mining[0].message.contains('Datatilsynet') && mining[0].message.contains('72 hours') : 'incident response first'
-assert !findingsOf(report, 'monitoring-no-threat-detection').any { it.resourceName == 'web-1' } : 'GuardDuty watches web-1'
+assert !findingsOf(report, 'monitoring-no-threat-detection').any { it.server.name == 'web-1' } : 'GuardDuty watches web-1'
 
 assert report.resources[0].name == 'web-1' : "the mined server must lead findings.json, got ${report.resources*.name}"
 assert report.resources[0].risk.score >= 52 && report.resources[0].risk.reasons[0].category == 'threat'

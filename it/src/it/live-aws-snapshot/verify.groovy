@@ -11,7 +11,8 @@ assert log =~ /Wrote a snapshot of 2 servers and \d+ coverage gap\(s\)/
 
 def live = findings('target/live')
 def offline = findings('target/offline')
-def summary = { report -> report.findings.collect { [it.ruleId, it.account, it.region, it.resourceId, it.severity, it.verified, it.message] } }
+def summary = { report -> report.findings.collect { def server = serverOf(report, it)
+    [it.ruleId, server.account, server.region, server.id, it.severity, it.verified, it.message] } }
 assert summary(live).any { it[0] == 'legacy-db-engine' } : 'MySQL 5.7 on orders-db is past its end of support'
 assert summary(live).any { it[0] == 'audit-incomplete' } : 'moto cannot answer SSM: the audit says it is incomplete'
 assert summary(offline) == summary(live) : 'the snapshot audited offline finds what the live audit found'

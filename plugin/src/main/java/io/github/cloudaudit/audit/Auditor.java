@@ -51,6 +51,7 @@ public final class Auditor {
 
     public AuditReport audit(AuditRequest request, String pluginVersion) throws IOException {
         Instant start = Instant.now();
+        Stopwatch reading = Stopwatch.start();
         Inventory inventory = collect(request.sources(), request.auditDate());
         if (request.sources().stream().allMatch(source -> source instanceof InventoryFiles)) {
             InventoryLoader.requireSomethingRead(request.sources().stream()
@@ -60,8 +61,8 @@ public final class Auditor {
         List<String> live = request.sources().stream().filter(s -> !(s instanceof InventoryFiles))
                 .map(InventorySource::describe).toList();
         info.accept(String.format("Read %d servers from %d file(s)%s in %s", inventory.servers().size(), readFiles,
-                live.isEmpty() ? "" : " and " + String.join("; ", live), seconds(start)));
-        Instant rulesStart = Instant.now();
+                live.isEmpty() ? "" : " and " + String.join("; ", live), reading));
+        Stopwatch rules = Stopwatch.start();
         AuditContext context = new AuditContext(inventory, request.auditDate(), request.settings(),
                 table(LifecycleCatalog.OPERATING_SYSTEMS, request.operatingSystemTable()),
                 table(LifecycleCatalog.DATABASE_ENGINES, request.databaseEngineTable()), !english(request.locale()));
@@ -74,7 +75,7 @@ public final class Auditor {
         RuleEngine enabled = new RuleEngine(engine.rules().stream().filter(rule -> request.policy().ruleOverrides()
                 .getOrDefault(rule.metadata().id(), RuleOverride.NONE).enabled()).toList());
         List<Finding> findings = new RuleOverrides(request.policy().ruleOverrides()).apply(enabled.run(context), tagsOf);
-        info.accept(String.format("Ran %d rules in %s: %d finding(s)", engine.rules().size(), seconds(rulesStart),
+        info.accept(String.format("Ran %d rules in %s: %d finding(s)", engine.rules().size(), rules,
                 findings.size()));
         List<Suppression> suppressions = request.suppressionFile() == null ? List.of()
                 : SuppressionFile.read(request.suppressionFile());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.policy.ResourceScope;
 import io.github.cloudaudit.policy.RuleOverride;
+import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.rules.AuditSettings;
 import io.github.cloudaudit.rules.Rule;
 import io.github.cloudaudit.rules.RuleEngine;
@@ -80,6 +81,10 @@ public final class Configuration {
         defaults.put("failOnIncompleteAudit", true);
         defaults.put("failOnExpiredSuppressions", false);
         defaults.put("warnOnly", false);
+        defaults.put("sarifMaxResults", ReportOptions.DEFAULT_SARIF_MAX_RESULTS);
+        defaults.put("junitMaxTestCases", ReportOptions.DEFAULT_JUNIT_MAX_TEST_CASES);
+        defaults.put("markdownMaxBytes", ReportOptions.DEFAULT_MARKDOWN_MAX_BYTES);
+        defaults.put("compressJson", false);
         defaults.putObject("aws").put("enabled", false).put("maxConcurrency", AwsSettings.DEFAULT_CONCURRENCY)
                 .put("metricsDays", AwsSettings.DEFAULT_METRICS_DAYS);
         defaults.putObject("azure").put("enabled", false).put("cloud", AzureCloud.AZURE_CLOUD.cloudName())

@@ -78,13 +78,18 @@ public record Finding(String ruleId, Severity severity, Provider provider, Strin
     /** Stable across runs: the same rule on the same resource gives the same fingerprint. */
     public String fingerprint() {
         String identity = ruleId + "|" + provider + "|" + account + "|" + resourceId;
+        byte[] hash = SHA_256.get().digest(identity.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(hash, 0, 16);
+    }
+
+    /** One digest per thread: looking the algorithm up for each of a million fingerprints cost more than hashing. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
+    });
 
     private static String cap(String text) {
         return SafeText.cap(text, SafeText.MAX_LENGTH);

@@ -281,11 +281,22 @@ abstract class AbstractAuditMojo extends LiveSourceMojo {
         return existingFile(configuration, "baseline");
     }
 
-    /** How to render: the user's template folder, which must exist when given. */
+    /** How to render: the user's template folder, which must exist when given, and each output's cap. */
     ReportOptions reportOptions(Configuration configuration) throws MojoExecutionException {
+        Path folder = templateFolder(configuration);
+        try {
+            return new ReportOptions(folder, configuration.integer("sarifMaxResults"),
+                    configuration.integer("junitMaxTestCases"), configuration.integer("markdownMaxBytes"),
+                    configuration.flag("compressJson"));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+    }
+
+    private static Path templateFolder(Configuration configuration) throws MojoExecutionException {
         String folderText = configuration.text("templateDirectory");
         if (folderText == null) {
-            return ReportOptions.DEFAULTS;
+            return null;
         }
         Path folder = Path.of(folderText);
         if (!Files.isDirectory(folder)) {
@@ -302,7 +313,7 @@ abstract class AbstractAuditMojo extends LiveSourceMojo {
                     + " in " + folder + " lead out of the folder through links; templates are read from the folder "
                     + "only: copy the files in instead");
         }
-        return new ReportOptions(folder);
+        return folder;
     }
 
     /** A path from the pom, against the project folder when relative (the working folder without a project). */

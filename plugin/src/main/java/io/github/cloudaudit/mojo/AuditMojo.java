@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudaudit.audit.AuditRequest;
 import io.github.cloudaudit.config.Configuration;
 import io.github.cloudaudit.audit.Auditor;
+import io.github.cloudaudit.audit.Stopwatch;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.report.AuditReport;
@@ -22,7 +23,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +54,28 @@ public class AuditMojo extends AbstractAuditMojo {
     @Parameter(property = "cloudaudit.warnOnly")
     private Boolean warnOnly;
 
+    /**
+     * findings.sarif holds at most this many results, the most severe and most at risk first: code scanning shows
+     * the top 5,000 and rejects a run of more than 25,000. The verdict and findings.json count them all. Default: 5000.
+     */
+    @Parameter(property = "cloudaudit.sarifMaxResults")
+    private Integer sarifMaxResults;
+
+    /**
+     * junit.xml lists at most this many test cases with findings one by one, the most severe first; the rest of
+     * each rule is summed up in one case that fails if any of them is open. Default: 5000.
+     */
+    @Parameter(property = "cloudaudit.junitMaxTestCases")
+    private Integer junitMaxTestCases;
+
+    /** summary.md (and the GitHub job summary) is cut to at most this many bytes, saying so. Default: 524288. */
+    @Parameter(property = "cloudaudit.markdownMaxBytes")
+    private Integer markdownMaxBytes;
+
+    /** Write findings.json gzipped, as findings.json.gz. Default: false. */
+    @Parameter(property = "cloudaudit.compressJson")
+    private Boolean compressJson;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -72,11 +94,26 @@ public class AuditMojo extends AbstractAuditMojo {
             Path output = outputDirectory(configuration);
             Files.createDirectories(output);
             writeConfiguration(output, request);
-            Instant reportsStart = Instant.now();
+            Stopwatch reportsStart = Stopwatch.start();
+            String everything = null;
             for (Reporter reporter : reporters) {
-                written.add(reporter.write(report, output, options));
+                Stopwatch start = Stopwatch.start();
+                Path file = reporter.write(report, output, options);
+                written.add(file);
+                if (reporter.format().equals("json")) {
+                    everything = file.getFileName().toString();
+                }
+                getLog().info(String.format(Locale.ROOT, "Wrote %s (%,.1f MB) in %s", file.getFileName(),
+                        Files.size(file) / 1e6, start));
             }
-            getLog().info("Wrote " + written.size() + " report(s) in " + Auditor.seconds(reportsStart));
+            getLog().info("Wrote " + written.size() + " report(s) in " + reportsStart);
+            for (Reporter reporter : reporters) {
+                String leftOut = reporter.leftOut(report, options);
+                if (leftOut != null) {
+                    getLog().info(leftOut + (everything != null ? " " + everything + " has them all."
+                            : " Add json to formats to keep them all."));
+                }
+            }
         } catch (InventoryFormatException e) {
             throw new MojoExecutionException("Cannot read " + e.getMessage(), e);
         } catch (IOException e) {
@@ -102,11 +139,26 @@ public class AuditMojo extends AbstractAuditMojo {
         ObjectNode layer = super.pomLayer();
         putPath(layer, "outputDirectory", outputDirectory);
         putFlag(layer, "warnOnly", warnOnly);
+        putAtLeast(layer, "sarifMaxResults", sarifMaxResults, 0);
+        putAtLeast(layer, "junitMaxTestCases", junitMaxTestCases, 0);
+        putAtLeast(layer, "markdownMaxBytes", markdownMaxBytes, ReportOptions.MINIMUM_MARKDOWN_MAX_BYTES);
+        putFlag(layer, "compressJson", compressJson);
         if (formats != null && !formats.isEmpty()) {
             ArrayNode list = layer.putArray("formats");
             formats.forEach(list::add);
         }
         return layer;
+    }
+
+    private static void putAtLeast(ObjectNode layer, String key, Integer value, int minimum)
+            throws MojoExecutionException {
+        if (value == null) {
+            return;
+        }
+        if (value < minimum) {
+            throw new MojoExecutionException("cloudaudit." + key + ": must be at least " + minimum + ", found " + value);
+        }
+        layer.put(key, value);
     }
 
     /** The configuration the audit ran with, beside its reports. */

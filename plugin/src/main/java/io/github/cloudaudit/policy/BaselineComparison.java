@@ -35,7 +35,8 @@ public record BaselineComparison(boolean used, Set<String> existing, List<Baseli
     }
 
     public boolean isNew(Finding finding) {
-        return !existing.contains(finding.fingerprint());
+        // Without entries to match, hashing every finding's fingerprint would tell nothing.
+        return existing.isEmpty() || !existing.contains(finding.fingerprint());
     }
 
     /** "new", "existing", or null without a baseline: how reports label a finding. */

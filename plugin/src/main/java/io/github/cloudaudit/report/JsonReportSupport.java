@@ -3,17 +3,15 @@ package io.github.cloudaudit.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.model.Origin;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * What the JSON-based reporters share. They write with a streaming generator, one value at a time, so a report
@@ -22,15 +20,24 @@ import java.util.Map;
 public final class JsonReportSupport {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    private static final int BUFFER = 64 * 1024;
 
     private JsonReportSupport() {
     }
 
-    /** A pretty-printing UTF-8 generator writing to the file; closing it closes the file. */
+    /**
+     * A UTF-8 generator writing to the file; closing it closes the file. No pretty-printing: the files are read by
+     * programs, and indentation alone made a large audit's findings.json a third bigger.
+     */
     public static JsonGenerator open(Path file) throws IOException {
+        return open(file, false);
+    }
+
+    /** As {@link #open(Path)}, gzip-compressed when asked. */
+    public static JsonGenerator open(Path file, boolean gzip) throws IOException {
         OutputStream out = Files.newOutputStream(file);
         try {
-            return FACTORY.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter();
+            return FACTORY.createGenerator(gzip ? new GZIPOutputStream(out, BUFFER) : out, JsonEncoding.UTF8);
         } catch (IOException e) {
             out.close();
             throw e;
@@ -61,7 +68,6 @@ public final class JsonReportSupport {
         }
     }
 
-    /** An enum constant as the reports spell it: lower case, null for null. */
     /** Where a resource was read from, as the findings schema's {@code origin}: a file place or an API call. */
     public static void origin(JsonGenerator json, Origin origin) throws IOException {
         json.writeFieldName("origin");
@@ -82,14 +88,8 @@ public final class JsonReportSupport {
         json.writeEndObject();
     }
 
+    /** An enum constant as the reports spell it: lower case, null for null. */
     public static String lowerCase(Enum<?> value) {
         return value == null ? null : value.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The catalogue by rule id, in catalogue order. */
-    public static Map<String, RuleMetadata> rulesById(List<RuleMetadata> rules) {
-        Map<String, RuleMetadata> byId = new LinkedHashMap<>();
-        rules.forEach(rule -> byId.put(rule.id(), rule));
-        return byId;
     }
 }

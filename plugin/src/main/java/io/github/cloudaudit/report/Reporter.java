@@ -22,4 +22,12 @@ public interface Reporter {
     default Path write(AuditReport report, Path outputDirectory, ReportOptions options) throws IOException {
         return write(report, outputDirectory);
     }
+
+    /**
+     * A sentence for the build log saying how much of the audit the file written with these options leaves out
+     * and where the rest is; null when it holds everything. Reporters that cap their output override this.
+     */
+    default String leftOut(AuditReport report, ReportOptions options) {
+        return null;
+    }
 }

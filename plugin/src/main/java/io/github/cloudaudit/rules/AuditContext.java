@@ -17,6 +17,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Everything a rule may read: the inventory, the fixed audit date, the settings, the lifecycle tables and the
@@ -33,6 +35,7 @@ public final class AuditContext {
     private final boolean keepTexts;
     // Rules look profiles up millions of times with the inventory's own server objects: identity is enough and cheap.
     private final Map<Server, ServerProfile> profiles = new IdentityHashMap<>();
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
     /** A context whose findings keep their texts, for reports in any language. */
     public AuditContext(Inventory inventory, LocalDate auditDate, AuditSettings settings,
@@ -57,6 +60,16 @@ public final class AuditContext {
         for (Server server : inventory.servers()) {
             profiles.put(server, profileOf(server));
         }
+    }
+
+    /**
+     * A fact derived from the inventory that many servers share, such as what a region's listings say, worked out
+     * once per audit for its key. The fact must depend on nothing but its key and the inventory: rules run in
+     * parallel, and whichever asks first computes it for all.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T derived(Object key, Supplier<T> fact) {
+        return (T) derived.computeIfAbsent(key, k -> fact.get());
     }
 
     /** How an unverified finding's evidence names the input that would settle it; the report groups gaps by it. */
@@ -150,6 +163,8 @@ public final class AuditContext {
         if (profile.sensitiveData()) {
             allEvidence.add(Text.of("evidence.classification", profile.classification()));
         }
+        // Many evidence lines are the same on every server of a region or fleet: one shared copy each.
+        allEvidence.replaceAll(String::intern);
         return new Finding(rule.id(), severity(rule, server), server.provider(), server.account(), server.region(),
                 server.id(), server.name(), english(message), allEvidence.stream().map(AuditContext::english).toList(),
                 verified, server.origin(), List.of(), null, keepTexts ? new Finding.Texts(message, allEvidence) : null);

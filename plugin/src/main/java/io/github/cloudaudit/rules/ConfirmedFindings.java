@@ -15,23 +15,27 @@ import java.util.Map;
  */
 final class ConfirmedFindings {
 
-    private final Map<String, List<Finding>> confirmed = new HashMap<>();
-    private final Map<String, List<Finding>> unverified = new HashMap<>();
+    /** A resource as findings name it; a record, so that indexing a million findings builds no key strings. */
+    private record Key(Object provider, String account, String resourceId) {
+    }
+
+    private final Map<Key, List<Finding>> confirmed = new HashMap<>();
+    private final Map<Key, List<Finding>> unverified = new HashMap<>();
 
     ConfirmedFindings(List<Finding> earlier) {
         for (Finding finding : earlier) {
             (finding.verified() ? confirmed : unverified).computeIfAbsent(
-                    key(finding.provider(), finding.account(), finding.resourceId()), k -> new ArrayList<>()).add(finding);
+                    new Key(finding.provider(), finding.account(), finding.resourceId()), k -> new ArrayList<>()).add(finding);
         }
     }
 
     List<Finding> about(Server server) {
-        return confirmed.getOrDefault(key(server.provider(), server.account(), server.id()), List.of());
+        return confirmed.getOrDefault(new Key(server.provider(), server.account(), server.id()), List.of());
     }
 
     /** The findings that could not be verified for lack of data. */
     List<Finding> unverifiedAbout(Server server) {
-        return unverified.getOrDefault(key(server.provider(), server.account(), server.id()), List.of());
+        return unverified.getOrDefault(new Key(server.provider(), server.account(), server.id()), List.of());
     }
 
     /** True for a finding that tells of neglect: outdated software or hardware, never rebuilt, or forgotten. */
@@ -48,9 +52,5 @@ final class ConfirmedFindings {
     /** Nobody owns it, it was marked for decommissioning, or it has stood stopped with its data for long. */
     static boolean showsOrphan(Finding finding) {
         return finding.ruleId().startsWith("orphan-");
-    }
-
-    private static String key(Object provider, String account, String resourceId) {
-        return provider + "|" + account + "|" + resourceId;
     }
 }

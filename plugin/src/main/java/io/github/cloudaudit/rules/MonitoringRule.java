@@ -56,6 +56,17 @@ abstract class MonitoringRule implements Rule {
         Inventory inventory = context.inventory();
         List<Scope> scopes = Stream.of(inventory.regionScope(server), inventory.accountScope(server))
                 .flatMap(Optional::stream).toList();
+        if (scopes.isEmpty()) {
+            return scopeFact(server, name, fact, scopes);
+        }
+        // Every server of a region has the same fact, in the same words: worked out once per region, not per server.
+        return context.derived(new ScopeFactKey(name, fact, scopes), () -> scopeFact(server, name, fact, scopes));
+    }
+
+    private record ScopeFactKey(TextArg name, Function<Scope, Boolean> fact, List<Scope> scopes) {
+    }
+
+    private static ScopeFact scopeFact(Server server, TextArg name, Function<Scope, Boolean> fact, List<Scope> scopes) {
         List<Text> evidence = scopes.isEmpty()
                 ? List.of(Wording.fact(Text.of("monitoring.in", name, Wording.scopeOf(server)), null))
                 : scopes.stream().map(s -> Wording.fact(Text.of("monitoring.in", name,

@@ -82,12 +82,22 @@ public final class OrphanDecommissionedRule extends PerServerRule {
     /** True when the marker stands in the text on its own: "decommissioned 2023", "old-to-delete", not "deleted". */
     private static boolean containsWord(String text, String marker) {
         // Most tag values hold no marker at all; the plain search spares them the regular expression.
-        if (!text.toLowerCase(Locale.ROOT).contains(marker.toLowerCase(Locale.ROOT))) {
+        if (!containsIgnoringCase(text, marker)) {
             return false;
         }
         return WORD_PATTERNS.computeIfAbsent(marker, m -> Pattern.compile(
                 "(?<![\\p{Alnum}])" + Pattern.quote(m) + "(?![\\p{Alnum}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).matcher(text).find();
+    }
+
+    /** A case-insensitive search that, unlike lower-casing both, makes no copy of a tag value per marker. */
+    private static boolean containsIgnoringCase(String text, String part) {
+        for (int at = 0; at + part.length() <= text.length(); at++) {
+            if (text.regionMatches(true, at, part, 0, part.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -76,11 +77,28 @@ public final class OperatingSystemDetector {
     private OperatingSystemDetector() {
     }
 
+    private static final int REMEMBERED = 10_000;
+    private static final Map<String, Optional<OperatingSystem>> RECOGNIZED = new ConcurrentHashMap<>();
+
     /** The operating system one text names, with the text as its description; empty when it names none. */
     public static Optional<OperatingSystem> recognize(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        // An export repeats a few platform and image texts for every instance; each is matched once, up to a
+        // bound, so that a file of endlessly different texts costs time, not memory.
+        Optional<OperatingSystem> known = RECOGNIZED.get(text);
+        if (known != null) {
+            return known;
+        }
+        Optional<OperatingSystem> matched = match(text);
+        if (RECOGNIZED.size() < REMEMBERED) {
+            RECOGNIZED.put(text, matched);
+        }
+        return matched;
+    }
+
+    private static Optional<OperatingSystem> match(String text) {
         for (Recognizer recognizer : RECOGNIZERS) {
             Matcher matcher = recognizer.pattern().matcher(text);
             if (matcher.find()) {

@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one parser of dates in inventories. Clouds print ISO-8601 ({@code 2024-01-31T12:00:00.000Z},
@@ -54,7 +56,24 @@ public final class PlausibleDates {
         return "expected " + field + " to be an ISO-8601 timestamp such as 2024-01-31T12:00:00Z, found " + found;
     }
 
+    /**
+     * The shape almost every timestamp in an export has, a UTC time such as {@code 2018-03-01T10:00:00.000Z}: its day
+     * is read straight from the digits, which is many times faster than the general parser (hundreds of thousands
+     * of timestamps in a large export). Anything else goes to the general parser.
+     */
+    private static final Pattern UTC_TIMESTAMP = Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,9})?(?:Z|\\+00:00)");
+
     private static LocalDate parseIso(String text) {
+        Matcher utc = UTC_TIMESTAMP.matcher(text);
+        if (utc.matches()) {
+            try {
+                return LocalDate.of(Integer.parseInt(utc.group(1)), Integer.parseInt(utc.group(2)),
+                        Integer.parseInt(utc.group(3)));
+            } catch (DateTimeException noSuchDay) {
+                return null;
+            }
+        }
         try {
             return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
         } catch (DateTimeParseException notWithOffset) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudaudit.source.aws.live.MotoEstate;
 import io.github.cloudaudit.source.aws.live.MotoServer;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -115,10 +115,13 @@ class AuditMojoLiveAwsTest {
     /** Each finding's rule, resource, severity and verdict, in order. */
     private static List<String> findings(Path output) throws IOException {
         List<String> found = new ArrayList<>();
-        for (JsonNode finding : new ObjectMapper().readTree(output.resolve("findings.json").toFile()).get("findings")) {
-            found.add(String.join(" ", finding.get("ruleId").asText(), finding.get("account").asText(),
-                    finding.get("region").asText(), finding.get("resourceId").asText(), finding.get("severity").asText(),
-                    finding.get("verified").asText(), finding.get("message").asText()));
+        JsonNode root = new ObjectMapper().readTree(output.resolve("findings.json").toFile());
+        Map<String, String> regions = new HashMap<>();
+        root.get("resources").forEach(resource -> regions.put(resource.get("key").asText(), resource.get("region").asText()));
+        for (JsonNode finding : root.get("findings")) {
+            String resource = finding.get("resource").asText();
+            found.add(String.join(" ", finding.get("ruleId").asText(), resource, regions.get(resource),
+                    finding.get("severity").asText(), finding.get("verified").asText(), finding.get("message").asText()));
         }
         return found;
     }
@@ -153,39 +156,5 @@ class AuditMojoLiveAwsTest {
         MojoFields.set(mojo, "awsMaxConcurrency", 2);
         MojoFields.set(mojo, "awsMetricsDays", 14);
         return mojo;
-    }
-
-    /** A Maven log at debug level that keeps every line, causes included. */
-    private static final class CapturingLog extends SystemStreamLog {
-        private final List<String> lines;
-
-        CapturingLog(List<String> lines) {
-            this.lines = lines;
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return true;
-        }
-
-        @Override
-        public void debug(CharSequence content) {
-            lines.add(String.valueOf(content));
-        }
-
-        @Override
-        public void info(CharSequence content) {
-            lines.add(String.valueOf(content));
-        }
-
-        @Override
-        public void warn(CharSequence content) {
-            lines.add(String.valueOf(content));
-        }
-
-        @Override
-        public void error(CharSequence content) {
-            lines.add(String.valueOf(content));
-        }
     }
 }

@@ -20,6 +20,8 @@ class PlausibleDatesTest {
         assertThat(dates.parse("f", "2024-01-31T23:30:00-02:00")).isEqualTo(LocalDate.of(2024, 2, 1));
         assertThat(dates.parse("f", "2024-01-31T12:00:00.1234567")).isEqualTo(LocalDate.of(2024, 1, 31));
         assertThat(dates.parse("f", "2024-01-31")).isEqualTo(LocalDate.of(2024, 1, 31));
+        assertThat(dates.parse("f", "2024-02-29T23:59:59+00:00")).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(dates.parse("f", "2024-01-31T00:30:00+01:00")).isEqualTo(LocalDate.of(2024, 1, 30));
     }
 
     @Test
@@ -33,7 +35,8 @@ class PlausibleDatesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"+99999-01-01T00:00:00Z", "-2000-01-01T00:00:00Z", "1e999999", "1700000000", "31/01/2024",
-            "2024-02-30", "", "yesterday"})
+            "2024-02-30", "", "yesterday", "2024-02-30T10:00:00Z", "2024-01-31T24:00:00Z", "2024-01-31T12:60:00.000Z",
+            "2024-01-31T12:00:00.000Zulu"})
     void anythingElseIsAnErrorNamingTheField(String text) {
         assertThatThrownBy(() -> dates.parse("Reservations[0].Instances[0].LaunchTime", text))
                 .isInstanceOf(IllegalArgumentException.class)

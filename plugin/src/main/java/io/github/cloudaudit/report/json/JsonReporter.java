@@ -15,6 +15,7 @@ import io.github.cloudaudit.policy.PolicyResult;
 import io.github.cloudaudit.report.AuditMetadata;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.JsonReportSupport;
+import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.report.Reporter;
 import io.github.cloudaudit.report.RiskRanking;
 import io.github.cloudaudit.rules.ServerProfile;
@@ -22,8 +23,10 @@ import io.github.cloudaudit.rules.ServerProfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static io.github.cloudaudit.report.JsonReportSupport.lowerCase;
 import static io.github.cloudaudit.report.JsonReportSupport.nullableBoolean;
@@ -34,12 +37,14 @@ import static io.github.cloudaudit.report.JsonReportSupport.stringArray;
 /**
  * Writes {@code findings.json}: the whole audit for machines, in the stable format described by
  * {@code io/github/cloudaudit/schema/findings.schema.json} and {@code docs/findings-format.md}. Every key is always
- * written; a null value means unknown or not applicable.
+ * written; a null value means unknown or not applicable. Each thing is said once: rule texts in the catalogue,
+ * server facts and risk with the resource, and in a finding only what is its own, so the file grows with the
+ * findings' own words and not with repeated rule and server texts.
  */
 public final class JsonReporter implements Reporter {
 
     /** Raised when a field is removed, renamed or changes meaning; new fields may appear without a raise. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     public static final String FILE_NAME = "findings.json";
 
     @Override
@@ -49,9 +54,15 @@ public final class JsonReporter implements Reporter {
 
     @Override
     public Path write(AuditReport report, Path outputDirectory) throws IOException {
-        Path file = outputDirectory.resolve(FILE_NAME);
-        Map<String, RuleMetadata> rules = JsonReportSupport.rulesById(report.rules());
-        try (JsonGenerator json = JsonReportSupport.open(file)) {
+        return write(report, outputDirectory, ReportOptions.DEFAULTS);
+    }
+
+    @Override
+    public Path write(AuditReport report, Path outputDirectory, ReportOptions options) throws IOException {
+        Path file = outputDirectory.resolve(options.compressJson() ? FILE_NAME + ".gz" : FILE_NAME);
+        Set<String> listed = new HashSet<>();
+        report.resources().forEach(profile -> listed.add(profile.server().key()));
+        try (JsonGenerator json = JsonReportSupport.open(file, options.compressJson())) {
             json.writeStartObject();
             json.writeNumberField("schemaVersion", SCHEMA_VERSION);
             audit(json, report);
@@ -66,8 +77,11 @@ public final class JsonReporter implements Reporter {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("findings");
+            BaselineComparison baseline = report.result().baseline();
             for (Finding finding : report.result().findings()) {
-                finding(json, finding, rules.get(finding.ruleId()), report.result().baseline().stateOf(finding));
+                String key = finding.provider() == null ? null
+                        : Server.key(finding.provider(), finding.account(), finding.resourceId());
+                finding(json, finding, listed.contains(key) ? key : null, baseline.stateOf(finding));
             }
             json.writeEndArray();
             json.writeArrayFieldStart("expiredSuppressions");
@@ -181,6 +195,7 @@ public final class JsonReporter implements Reporter {
         ServerProfile profile = risk.profile();
         Server server = profile.server();
         json.writeStartObject();
+        json.writeStringField("key", server.key());
         json.writeStringField("provider", lowerCase(server.provider()));
         json.writeStringField("kind", lowerCase(server.kind()));
         json.writeStringField("id", server.id());
@@ -259,23 +274,26 @@ public final class JsonReporter implements Reporter {
         json.writeEndObject();
     }
 
-    private static void finding(JsonGenerator json, Finding finding, RuleMetadata rule, String baselineState)
+    /**
+     * A finding names its resource by key and says only what is its own: the rule's texts are in {@code rules} and
+     * the resource's facts in {@code resources}, once each. A finding about something that is not a listed resource
+     * (an account or region the audit could not read) names it in {@code scope} instead.
+     */
+    private static void finding(JsonGenerator json, Finding finding, String resourceKey, String baselineState)
             throws IOException {
         json.writeStartObject();
         json.writeStringField("fingerprint", finding.fingerprint());
         json.writeStringField("ruleId", finding.ruleId());
         json.writeStringField("severity", finding.severity().name());
-        json.writeStringField("category", rule == null ? null : lowerCase(rule.category()));
-        json.writeStringField("provider", lowerCase(finding.provider()));
-        json.writeStringField("account", finding.account());
-        json.writeStringField("region", finding.region());
-        json.writeStringField("resourceId", finding.resourceId());
-        json.writeStringField("resourceName", finding.resourceName());
+        json.writeStringField("resource", resourceKey);
+        if (resourceKey == null) {
+            scope(json, finding);
+        } else {
+            json.writeNullField("scope");
+        }
         json.writeStringField("message", finding.message());
         stringArray(json, "evidence", finding.evidence());
         json.writeBooleanField("verified", finding.verified());
-        json.writeStringField("remediation", rule == null ? null : rule.remediation());
-        origin(json, finding.origin());
         stringArray(json, "related", finding.related());
         json.writeStringField("baseline", baselineState);
         json.writeBooleanField("suppressed", finding.suppressed());
@@ -287,6 +305,17 @@ public final class JsonReporter implements Reporter {
             suppressionFields(json, suppression);
             json.writeEndObject();
         }
+        json.writeEndObject();
+    }
+
+    private static void scope(JsonGenerator json, Finding finding) throws IOException {
+        json.writeObjectFieldStart("scope");
+        json.writeStringField("provider", lowerCase(finding.provider()));
+        json.writeStringField("account", finding.account());
+        json.writeStringField("region", finding.region());
+        json.writeStringField("id", finding.resourceId());
+        json.writeStringField("name", finding.resourceName());
+        origin(json, finding.origin());
         json.writeEndObject();
     }
 

@@ -18,8 +18,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.function.UnaryOperator;
 
 /**
- * Writes {@code summary.md}: the verdict, counts, forgotten databases, worst findings and coverage in a few lines.
- * On GitHub Actions ({@code GITHUB_STEP_SUMMARY} set) it is appended to the job summary as well.
+ * Writes {@code summary.md}: the verdict, counts, forgotten databases, worst findings and coverage in a few lines,
+ * at most {@code markdownMaxBytes} of them. On GitHub Actions ({@code GITHUB_STEP_SUMMARY} set) it is appended to
+ * the job summary as well, which GitHub refuses beyond 1 MiB a step.
  */
 public final class MarkdownReporter implements Reporter {
 
@@ -53,16 +54,39 @@ public final class MarkdownReporter implements Reporter {
         TemplateSource source = TemplateSource.withOverrides(options.templateDirectory());
         Messages messages = Messages.load(source, report.metadata().locale());
         ReportView view = new ReportViewBuilder(report, messages, ReportViewBuilder.Limits.DEFAULT).build();
-        StringWriter text = new StringWriter();
-        Templates.withEncoder(source, MarkdownText::encode).render(TEMPLATE, text, new More(view, messages), view);
+        StringWriter rendered = new StringWriter();
+        Templates.withEncoder(source, MarkdownText::encode).render(TEMPLATE, rendered, new More(view, messages), view);
+        String text = fitted(rendered.toString(), options.markdownMaxBytes(), messages);
         Path file = outputDirectory.resolve(FILE_NAME);
-        Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
         String stepSummary = environment.apply(STEP_SUMMARY);
         if (stepSummary != null && !stepSummary.isBlank()) {
             Files.writeString(Path.of(stepSummary), text + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         return file;
+    }
+
+    /**
+     * The summary as it fits in the byte budget: whole when it does, otherwise cut after its last line that fits,
+     * with a sentence saying so. The verdict and counts come first in the template, so a cut keeps them.
+     */
+    static String fitted(String text, int maxBytes, Messages messages) {
+        if (text.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+            return text;
+        }
+        String note = "\n> " + messages.format("markdown.cut", maxBytes / 1024) + "\n";
+        int budget = maxBytes - note.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = 0;
+        int end = 0;
+        for (int lineEnd = text.indexOf('\n'); lineEnd >= 0; lineEnd = text.indexOf('\n', lineEnd + 1)) {
+            bytes += text.substring(end, lineEnd + 1).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > budget) {
+                break;
+            }
+            end = lineEnd + 1;
+        }
+        return text.substring(0, end) + note;
     }
 
     /** How many open findings the summary leaves out, as a sentence, or null when it shows them all. */

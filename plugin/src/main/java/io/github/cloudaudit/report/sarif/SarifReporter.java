@@ -5,18 +5,22 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.report.AuditMetadata;
 import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.report.CappedFindings;
 import io.github.cloudaudit.report.JsonReportSupport;
+import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.report.Reporter;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Writes {@code findings.sarif}, SARIF 2.1.0, for code scanning dashboards and IDE viewers: one run whose tool
- * lists the whole rule catalogue and whose results are the findings, suppressed ones marked as accepted.
+ * lists the whole rule catalogue and whose results are the findings, at most {@code sarifMaxResults} of them,
+ * suppressed ones marked as accepted.
  */
 public final class SarifReporter implements Reporter {
 
@@ -33,20 +37,38 @@ public final class SarifReporter implements Reporter {
 
     @Override
     public Path write(AuditReport report, Path outputDirectory) throws IOException {
+        return write(report, outputDirectory, ReportOptions.DEFAULTS);
+    }
+
+    @Override
+    public Path write(AuditReport report, Path outputDirectory, ReportOptions options) throws IOException {
         Path file = outputDirectory.resolve(FILE_NAME);
         try (JsonGenerator json = JsonReportSupport.open(file)) {
             json.writeStartObject();
             json.writeStringField("$schema", SCHEMA_URI);
             json.writeStringField("version", "2.1.0");
             json.writeArrayFieldStart("runs");
-            run(json, report);
+            run(json, report, CappedFindings.of(report, options.sarifMaxResults()));
             json.writeEndArray();
             json.writeEndObject();
         }
         return file;
     }
 
-    private static void run(JsonGenerator json, AuditReport report) throws IOException {
+    @Override
+    public String leftOut(AuditReport report, ReportOptions options) {
+        int total = report.result().findings().size();
+        int left = total - Math.min(total, options.sarifMaxResults());
+        return left == 0 ? null : String.format(Locale.ROOT, "%s holds the %,d most severe and most at risk of %,d "
+                + "findings (sarifMaxResults); %,d were left out.", FILE_NAME, total - left, total, left);
+    }
+
+    /**
+     * One run: the rule catalogue once, then the results, the most severe and most at risk first and capped so that
+     * code scanning takes the file (it rejects a run of more than 25,000 results and shows the top 5,000). The
+     * run's properties say how many were left out; the verdict in them is over all findings.
+     */
+    private static void run(JsonGenerator json, AuditReport report, CappedFindings results) throws IOException {
         AuditMetadata metadata = report.metadata();
         json.writeStartObject();
         tool(json, metadata.pluginVersion(), report.rules());
@@ -63,7 +85,7 @@ public final class SarifReporter implements Reporter {
             ruleIndex.put(report.rules().get(i).id(), i);
         }
         json.writeArrayFieldStart("results");
-        for (Finding finding : report.result().findings()) {
+        for (Finding finding : results.kept()) {
             SarifResults.write(json, finding, ruleIndex.get(finding.ruleId()),
                     report.result().baseline().stateOf(finding));
         }
@@ -73,6 +95,13 @@ public final class SarifReporter implements Reporter {
         json.writeStringField("failOnSeverity", metadata.failOnSeverity());
         json.writeStringField("verdict", report.result().passed() ? "pass" : "fail");
         json.writeBooleanField("incomplete", report.incomplete());
+        json.writeNumberField("findingsTotal", results.total());
+        json.writeNumberField("resultsLeftOut", results.leftOut());
+        if (results.leftOut() > 0) {
+            json.writeStringField("resultsLeftOutNote", String.format(Locale.ROOT, "The %,d most severe and most at "
+                    + "risk of %,d findings are results here; the verdict counts them all, and the json format "
+                    + "(findings.json) lists them all.", results.kept().size(), results.total()));
+        }
         json.writeEndObject();
         json.writeEndObject();
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudaudit.model.Origin;
 import io.github.cloudaudit.source.InventoryBuilder;
 import io.github.cloudaudit.source.InventoryReader;
@@ -33,8 +32,6 @@ public abstract class AwsCliReader implements InventoryReader {
         }
     }
 
-    private static final ObjectMapper TREES = new ObjectMapper();
-
     /** Where the CLI leaves the token of the next page: most services print NextToken, RDS prints Marker. */
     private static final Set<String> PAGING_KEYS = Set.of("NextToken", "Marker", "NextMarker");
 
@@ -52,6 +49,11 @@ public abstract class AwsCliReader implements InventoryReader {
 
     /** Starts reading one file. */
     protected abstract ListingHandler open(Listing listing);
+
+    /** The fields of a list element this reader reads; the others are streamed past. Default: all. */
+    protected UsedFields usedFields() {
+        return UsedFields.ALL;
+    }
 
     /** True when the lists hold objects; false for lists of plain ids. */
     protected boolean itemsAreObjects() {
@@ -115,6 +117,7 @@ public abstract class AwsCliReader implements InventoryReader {
     private void streamList(JsonParser parser, ReadContext context, String key, ListingHandler handler)
             throws IOException {
         int index = 0;
+        UsedFields fields = usedFields();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             JsonLocation at = parser.currentTokenLocation();
             String name = key + "[" + index++ + "]";
@@ -122,7 +125,7 @@ public abstract class AwsCliReader implements InventoryReader {
             if (isObject != itemsAreObjects() || parser.currentToken() == JsonToken.START_ARRAY) {
                 throw context.fail(parser, "expected " + name + " to be " + (itemsAreObjects() ? "an object" : "an id"));
             }
-            JsonNode item = TREES.readTree(parser);
+            JsonNode item = fields.read(parser);
             handler.item(key, new AwsItem(item, name, context.origin(at), context.dates()));
         }
     }

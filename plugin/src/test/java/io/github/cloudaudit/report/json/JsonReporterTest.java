@@ -11,16 +11,20 @@ import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.Reporter;
 import io.github.cloudaudit.report.ReportFixtures;
+import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.report.SampleAuditReport;
 import io.github.cloudaudit.testing.JsonSchemas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,8 +59,10 @@ class JsonReporterTest {
         JsonNode root = JSON.readTree(new JsonReporter().write(SampleAuditReport.sample(), dir).toFile());
         ((ObjectNode) root.at("/findings/0")).put("severity", "SEVERE");
         ((ObjectNode) root.at("/findings/1")).remove("fingerprint");
+        ((ObjectNode) root.at("/findings/2")).putNull("resource");
 
-        assertThat(JsonSchemas.problems(root, SCHEMA)).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(JsonSchemas.problems(root, SCHEMA)).as("a finding with neither resource nor scope is invalid")
+                .hasSizeGreaterThanOrEqualTo(3);
     }
 
     @Test
@@ -98,37 +104,81 @@ class JsonReporterTest {
     }
 
     @Test
-    void findingsCarryTheirRulesFactsAndSuppression() throws IOException {
+    void findingsNameTheirResourceByKeyAndCarryOnlyWhatIsTheirOwn() throws IOException {
         AuditReport report = SampleAuditReport.sample();
 
-        JsonNode findings = JSON.readTree(new JsonReporter().write(report, dir).toFile()).get("findings");
+        JsonNode root = JSON.readTree(new JsonReporter().write(report, dir).toFile());
+        JsonNode findings = root.get("findings");
 
         assertThat(findings).hasSize(report.result().findings().size());
         JsonNode exposed = findings.get(0);
         Finding expected = report.result().findings().get(0);
         assertThat(exposed.get("fingerprint").asText()).isEqualTo(expected.fingerprint());
-        assertThat(exposed.get("category").asText()).isEqualTo("exposure");
-        assertThat(exposed.get("remediation").asText()).isEqualTo(SampleAuditReport.PUBLIC_DATABASE.remediation());
-        assertThat(exposed.at("/origin/file").asText()).isEqualTo(SampleAuditReport.RELATIVE_SOURCE);
+        assertThat(exposed.get("resource").asText()).isEqualTo("aws/" + SampleAuditReport.ACCOUNT + "/i-0abc");
+        assertThat(resourceOf(root, exposed).get("name").asText()).isEqualTo("legacy-db");
+        assertThat(exposed.get("scope").isNull()).isTrue();
+        assertThat(exposed.get("message").asText()).isEqualTo(expected.message());
+        assertThat(exposed.get("evidence")).hasSize(expected.evidence().size());
+        assertThat(exposed.has("remediation")).as("rule texts live in the catalogue").isFalse();
+        assertThat(exposed.has("origin")).as("the resource says where it was read").isFalse();
         assertThat(exposed.get("suppressed").asBoolean()).isFalse();
         assertThat(exposed.get("suppression").isNull()).isTrue();
 
         JsonNode suppressed = findingOf(findings, "orphan-no-owner");
+        assertThat(resourceOf(root, suppressed).get("name").asText()).isEqualTo("crm");
         assertThat(suppressed.get("suppressed").asBoolean()).isTrue();
         assertThat(suppressed.at("/suppression/justification").asText()).isEqualTo("Owned by the CRM team; tagging in JIRA-123");
         assertThat(suppressed.at("/suppression/expires").asText()).isEqualTo("2027-01-31");
         assertThat(suppressed.at("/suppression/origin").asText()).isEqualTo("suppressions.yaml suppression #1");
 
-        JsonNode unknownRule = findingOf(findings, "retired-rule");
-        assertThat(unknownRule.get("category").isNull()).isTrue();
-        assertThat(unknownRule.get("remediation").isNull()).isTrue();
-        assertThat(unknownRule.get("related")).hasSize(2);
+        assertThat(findingOf(findings, "retired-rule").get("related")).hasSize(2);
 
         JsonNode unverified = findingOf(findings, "monitoring-no-cpu-alarm");
         assertThat(unverified.get("verified").asBoolean()).isFalse();
-        assertThat(findingOf(findings, "audit-incomplete").get("origin").toString())
+    }
+
+    @Test
+    void aFindingAboutNoListedResourceNamesItsScope() throws IOException {
+        JsonNode findings = JSON.readTree(new JsonReporter().write(SampleAuditReport.sample(), dir).toFile())
+                .get("findings");
+
+        JsonNode incomplete = findingOf(findings, "audit-incomplete");
+        assertThat(incomplete.get("resource").isNull()).isTrue();
+        assertThat(incomplete.at("/scope/provider").asText()).isEqualTo("aws");
+        assertThat(incomplete.at("/scope/account").asText()).isEqualTo(SampleAuditReport.ACCOUNT);
+        assertThat(incomplete.at("/scope/region").asText()).isEqualTo("us-east-1");
+        assertThat(incomplete.at("/scope/origin").toString())
                 .isEqualTo("{\"operation\":\"ec2:DescribeInstances\",\"account\":\"" + SampleAuditReport.ACCOUNT
                         + "\",\"region\":\"us-east-1\"}");
+    }
+
+    @Test
+    void ruleTextsAndServerFactsAreWrittenOnceHoweverManyFindingsRepeatThem() throws IOException {
+        AuditReport report = SampleAuditReport.sample();
+
+        String text = Files.readString(new JsonReporter().write(report, dir));
+
+        assertThat(occurrences(text, SampleAuditReport.PUBLIC_DATABASE.remediation())).isEqualTo(1);
+        assertThat(occurrences(text, SampleAuditReport.PUBLIC_DATABASE.rationale())).isEqualTo(1);
+        // legacy-db has three findings; its origin file and its tags are told once, with the resource.
+        assertThat(occurrences(text, "\"file\":\"" + SampleAuditReport.RELATIVE_SOURCE + "\"")).isEqualTo(1);
+        assertThat(occurrences(text, "\"Name\":\"legacy-db\"")).as("a tag").isEqualTo(1);
+        assertThat(text).as("no pretty-printing").doesNotContain("\n");
+    }
+
+    @Test
+    void compressJsonWritesTheSameDocumentGzipped() throws IOException {
+        AuditReport report = SampleAuditReport.sample();
+        Path plain = new JsonReporter().write(report, dir);
+        ReportOptions gzip = new ReportOptions(null, 10, 10, ReportOptions.DEFAULT_MARKDOWN_MAX_BYTES, true);
+
+        Path compressed = new JsonReporter().write(report, dir, gzip);
+
+        assertThat(compressed).isEqualTo(dir.resolve("findings.json.gz"));
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(compressed))) {
+            assertThat(JSON.readTree(in)).isEqualTo(JSON.readTree(plain.toFile()));
+        }
+        assertThat(Files.size(compressed)).isLessThan(Files.size(plain));
     }
 
     @Test
@@ -246,6 +296,23 @@ class JsonReporterTest {
         List<String> formats = ServiceLoader.load(Reporter.class).stream().map(p -> p.get().format()).toList();
 
         assertThat(formats).contains("json");
+    }
+
+    private static JsonNode resourceOf(JsonNode root, JsonNode finding) {
+        for (JsonNode resource : root.get("resources")) {
+            if (resource.get("key").asText().equals(finding.get("resource").asText())) {
+                return resource;
+            }
+        }
+        throw new AssertionError("no resource with key " + finding.get("resource"));
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private static JsonNode findingOf(JsonNode findings, String ruleId) {

@@ -3,6 +3,7 @@ package io.github.cloudaudit.report.junit;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.ReportFixtures;
+import io.github.cloudaudit.report.ReportOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -89,6 +90,32 @@ class JUnitReporterTest {
         assertThat(skips).filteredOn("accepted in the baseline"::equals).hasSize(2);
         assertThat(root.getElementsByTagName("failure").getLength())
                 .isEqualTo(Integer.parseInt(root.getAttribute("failures")));
+    }
+
+    @Test
+    void atTheCapTheRestOfARuleIsSummedUpInOneCaseThatStillFails() throws Exception {
+        AuditReport report = ReportFixtures.demo("en");
+        ReportOptions three = new ReportOptions(null, 10, 3, ReportOptions.DEFAULT_MARKDOWN_MAX_BYTES, false);
+        List<String> failingSuites = failingSuites(parse(new JUnitReporter().write(report, output)));
+
+        Document capped = parse(new JUnitReporter().write(report, output, three));
+
+        List<Element> cases = elements(capped.getElementsByTagName("testcase"));
+        assertThat(cases).filteredOn(c -> c.getAttribute("name").contains("(i-")).hasSize(3).allSatisfy(c ->
+                assertThat(((Element) c.getElementsByTagName("failure").item(0)).getAttribute("type"))
+                        .as("the most severe are listed").isEqualTo("CRITICAL"));
+        assertThat(cases).filteredOn(c -> c.getAttribute("name").contains("left out")).isNotEmpty()
+                .allSatisfy(summed -> assertThat(summed.getTextContent()).as("texts of left-out findings are not repeated")
+                        .doesNotContain("Evidence:", "Remediation:"));
+        assertThat(failingSuites(capped)).as("every rule with an open finding still fails").isEqualTo(failingSuites);
+        assertThat(new JUnitReporter().leftOut(report, three)).startsWith("junit.xml lists the 3 most severe of 12 "
+                + "test cases with findings (junitMaxTestCases)");
+        assertThat(new JUnitReporter().leftOut(report, ReportOptions.DEFAULTS)).isNull();
+    }
+
+    private static List<String> failingSuites(Document xml) {
+        return elements(xml.getElementsByTagName("testsuite")).stream()
+                .filter(suite -> !suite.getAttribute("failures").equals("0")).map(s -> s.getAttribute("name")).toList();
     }
 
     @Test

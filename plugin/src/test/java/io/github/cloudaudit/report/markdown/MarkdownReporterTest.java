@@ -3,10 +3,13 @@ package io.github.cloudaudit.report.markdown;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.ReportFixtures;
+import io.github.cloudaudit.report.ReportOptions;
+import io.github.cloudaudit.report.SyntheticAudit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -72,6 +75,28 @@ class MarkdownReporterTest {
         assertThat(Files.readString(stepSummary)).isEqualTo("earlier step\n" + written + "\n");
         assertThat(written).contains("**Passed: no open finding at or above High**", "No server shows evidence of compromise, and no forgotten databases were found.",
                 "No open findings.").doesNotContain("| --- | --- |");
+    }
+
+    @Test
+    void aSummaryOverItsByteBudgetIsCutAfterAWholeLineAndSaysSo() throws IOException {
+        Path stepSummary = output.resolve("step-summary.md");
+        MarkdownReporter reporter = new MarkdownReporter(Map.of(MarkdownReporter.STEP_SUMMARY, stepSummary.toString())::get);
+        AuditReport large = SyntheticAudit.withFindings(2_000, "en");
+        String whole = Files.readString(new MarkdownReporter(name -> null).write(large, output));
+        int budget = ReportOptions.MINIMUM_MARKDOWN_MAX_BYTES;
+        assertThat(whole.getBytes(StandardCharsets.UTF_8).length).as("it needs cutting").isGreaterThan(budget);
+
+        Path file = reporter.write(large, output, new ReportOptions(null, 10, 10, budget, false));
+
+        byte[] cut = Files.readAllBytes(file);
+        assertThat(cut.length).isLessThanOrEqualTo(budget);
+        String text = new String(cut, StandardCharsets.UTF_8);
+        assertThat(text).endsWith("\n> The summary stops here, cut to 4 KB to fit a CI page; report.html and "
+                + "findings.json have everything.\n");
+        String kept = text.substring(0, text.lastIndexOf("\n> The summary stops here"));
+        assertThat(whole).startsWith(kept);
+        assertThat(kept).as("cut after a whole line").endsWith("\n").contains("**");
+        assertThat(Files.readString(stepSummary)).isEqualTo(text + "\n");
     }
 
     @Test

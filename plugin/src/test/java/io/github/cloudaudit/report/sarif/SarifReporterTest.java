@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.report.Reporter;
 import io.github.cloudaudit.report.SampleAuditReport;
 import io.github.cloudaudit.testing.JsonSchemas;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -112,12 +115,12 @@ class SarifReporterTest {
         JsonNode results = run.get("results");
 
         assertThat(results).hasSize(report.result().findings().size());
-        for (int i = 0; i < results.size(); i++) {
-            Finding finding = report.result().findings().get(i);
-            JsonNode result = results.get(i);
+        for (JsonNode result : results) {
+            String fingerprint = result.at("/partialFingerprints/cloudAuditFingerprint~1v1").asText();
+            Finding finding = report.result().findings().stream().filter(f -> f.fingerprint().equals(fingerprint))
+                    .findFirst().orElseThrow();
             assertThat(result.get("ruleId").asText()).isEqualTo(finding.ruleId());
             assertThat(result.get("level").asText()).isEqualTo(SarifRules.level(finding.severity()));
-            assertThat(result.at("/partialFingerprints/cloudAuditFingerprint~1v1").asText()).isEqualTo(finding.fingerprint());
             assertThat(result.at("/properties/severity").asText()).isEqualTo(finding.severity().name());
             assertThat(result.at("/properties/verified").asBoolean()).isEqualTo(finding.verified());
             assertThat(result.at("/properties/evidence")).hasSize(finding.evidence().size());
@@ -200,6 +203,59 @@ class SarifReporterTest {
         assertThat(suppression.get("justification").asText()).isEqualTo("Owned by the CRM team; tagging in JIRA-123");
         assertThat(suppression.at("/properties/expires").asText()).isEqualTo("2027-01-31");
         assertThat(resultOf(run, "legacy-os").has("suppressions")).isFalse();
+    }
+
+    @Test
+    void resultsAreOpenBeforeSuppressedAndWorstFirst() throws IOException {
+        JsonNode results = run().get("results");
+
+        assertThat(results).extracting(r -> r.at("/properties/severity").asText())
+                .containsExactly("CRITICAL", "CRITICAL", "MEDIUM", "LOW", "INFO", "HIGH");
+        assertThat(results.get(results.size() - 1).has("suppressions")).as("the suppressed HIGH one comes last").isTrue();
+    }
+
+    @Test
+    void atTheCapTheMostSevereAreKeptAndTheRunSaysHowManyWereLeftOut() throws IOException {
+        AuditReport report = SampleAuditReport.withManyFindings(500);
+        ReportOptions options = new ReportOptions(null, 50, 10, ReportOptions.DEFAULT_MARKDOWN_MAX_BYTES, false);
+
+        Path file = new SarifReporter().write(report, dir, options);
+
+        SarifSchema.assertValid(file);
+        JsonNode run = JSON.readTree(file.toFile()).at("/runs/0");
+        assertThat(run.get("results")).hasSize(50)
+                .allSatisfy(result -> assertThat(result.at("/properties/severity").asText()).isEqualTo("CRITICAL"));
+        assertThat(run.at("/properties/findingsTotal").asInt()).isEqualTo(500);
+        assertThat(run.at("/properties/resultsLeftOut").asInt()).isEqualTo(450);
+        assertThat(run.at("/properties/resultsLeftOutNote").asText()).contains("50", "500", "findings.json");
+        assertThat(run.at("/properties/verdict").asText()).as("the verdict counts every finding").isEqualTo("fail");
+        assertThat(new SarifReporter().leftOut(report, options))
+                .isEqualTo("findings.sarif holds the 50 most severe and most at risk of 500 findings "
+                        + "(sarifMaxResults); 450 were left out.");
+        assertThat(new SarifReporter().leftOut(report, ReportOptions.DEFAULTS)).isNull();
+        assertThat(Files.readString(file)).as("no pretty-printing").doesNotContain("\n");
+    }
+
+    @Test
+    void withinASeverityTheServersMostAtRiskComeFirst() throws IOException {
+        Server legacy = SampleAuditReport.legacyDatabase();
+        Server crm = SampleAuditReport.azureDatabase();
+        // crm comes first in the report's order, but legacy-db is exposed as well as legacy: it is more at risk.
+        Finding crmLegacy = findingOn(crm, SampleAuditReport.LEGACY_OS);
+        Finding legacyOs = findingOn(legacy, SampleAuditReport.LEGACY_OS);
+        Finding legacyExposed = findingOn(legacy, SampleAuditReport.PUBLIC_DATABASE);
+        AuditReport report = SampleAuditReport.report(List.of(legacy, crm), List.of(crmLegacy, legacyOs, legacyExposed));
+        ReportOptions two = new ReportOptions(null, 2, 10, ReportOptions.DEFAULT_MARKDOWN_MAX_BYTES, false);
+
+        JsonNode results = JSON.readTree(new SarifReporter().write(report, dir, two).toFile()).at("/runs/0/results");
+
+        assertThat(results).extracting(r -> r.at("/locations/0/logicalLocations/0/name").asText())
+                .containsExactly("legacy-db", "legacy-db");
+    }
+
+    private static Finding findingOn(Server server, RuleMetadata rule) {
+        return new Finding(rule.id(), Severity.CRITICAL, server.provider(), server.account(), server.region(),
+                server.id(), server.name(), rule.title(), List.of(), true, server.origin(), List.of(), null);
     }
 
     @Test

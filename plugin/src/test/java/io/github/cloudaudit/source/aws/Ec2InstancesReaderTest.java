@@ -162,6 +162,28 @@ class Ec2InstancesReaderTest {
     }
 
     @Test
+    void errorsInFieldsTheAuditSkipsAreStillFoundAtTheirExactPlace() throws IOException {
+        // CpuOptions is streamed past, not kept: a key given twice or broken JSON in it must still be reported there.
+        String duplicate = "{\"Reservations\": [{\"OwnerId\": \"" + ACCOUNT + "\", \"Instances\": [{\n"
+                + "  \"InstanceId\": \"i-1\",\n  \"CpuOptions\": {\"CoreCount\": 1,\n    \"CoreCount\": 2}}]}]}";
+        Path twice = Files.createDirectories(dir.resolve(ACCOUNT).resolve(EU)).resolve("ec2-describe-instances.json");
+        Files.writeString(twice, duplicate);
+
+        assertThatThrownBy(() -> load(twice))
+                .isInstanceOf(InventoryFormatException.class)
+                .hasMessageContaining("CoreCount")
+                .satisfies(e -> assertThat(((InventoryFormatException) e).line()).isEqualTo(4))
+                .satisfies(e -> assertThat(((InventoryFormatException) e).column()).isEqualTo(16));
+
+        Files.writeString(twice, duplicate.replace("\"CoreCount\": 2}", "\"CoreCount\" 2}"));
+
+        assertThatThrownBy(() -> load(twice))
+                .isInstanceOf(InventoryFormatException.class)
+                .satisfies(e -> assertThat(((InventoryFormatException) e).line()).isEqualTo(4))
+                .satisfies(e -> assertThat(((InventoryFormatException) e).column()).isEqualTo(16));
+    }
+
+    @Test
     void manyThousandInstancesAreStreamedReservationByReservation() throws IOException {
         String reservation = AwsCliTestSupport.JSON.writeValueAsString(first(
                 (ObjectNode) AwsCliTestSupport.read(INSTANCES), "Reservations"));
