@@ -163,10 +163,8 @@ public final class AuditContext {
         if (profile.sensitiveData()) {
             allEvidence.add(Text.of("evidence.classification", profile.classification()));
         }
-        // Many evidence lines are the same on every server of a region or fleet: one shared copy each.
-        allEvidence.replaceAll(String::intern);
         return new Finding(rule.id(), severity(rule, server), server.provider(), server.account(), server.region(),
-                server.id(), server.name(), english(message), allEvidence.stream().map(AuditContext::english).toList(),
+                server.id(), server.name(), english(message), allEvidence.stream().map(AuditContext::englishEvidence).toList(),
                 verified, server.origin(), List.of(), null, keepTexts ? new Finding.Texts(message, allEvidence) : null);
     }
 
@@ -186,6 +184,11 @@ public final class AuditContext {
 
     private static List<Text> verbatim(List<String> lines) {
         return lines.stream().map(line -> Text.of(VERBATIM, line)).toList();
+    }
+
+    /** Many evidence lines are the same on every server of a region or fleet: one shared copy each. */
+    private static String englishEvidence(Text line) {
+        return english(line).intern();
     }
 
     /** The English rendering a finding keeps as its stable message and evidence. */
