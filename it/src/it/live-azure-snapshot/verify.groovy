@@ -12,7 +12,8 @@ assert log =~ /Wrote a snapshot of 2 servers and 0 coverage gap\(s\)/
 
 def live = findings('target/live')
 def offline = findings('target/offline')
-def summary = { report -> report.findings.collect { [it.ruleId, it.account, it.resourceId, it.severity, it.verified, it.message] } }
+def summary = { report -> report.findings.collect { def server = serverOf(report, it)
+    [it.ruleId, server.account, server.id, it.severity, it.verified, it.message] } }
 def first = summary(live)[0]
 // Its sustained high CPU (the mining signature) and the forgotten database are both CRITICAL risks of that VM.
 assert first[0] in ['cpu-sustained-high', 'risk-forgotten-database'] && first[3] == 'CRITICAL' &&
