@@ -14,9 +14,6 @@ import java.util.function.Consumer;
  */
 public final class AzureGraphRows {
 
-    /** Network Watcher flow logs; their mapping sits beside the others in {@link AzureMappings}. */
-    private static final String FLOW_LOGS = "microsoft.network/networkwatchers/flowlogs";
-
     private AzureGraphRows() {
     }
 
@@ -44,7 +41,7 @@ public final class AzureGraphRows {
                 builder.alarmsCollected(Provider.AZURE, subscription, null);
             } else if (key.equals(AzureMappings.key(AzureMappings.VM_EXTENSIONS))) {
                 builder.agentsCollected(Provider.AZURE, subscription, null);
-            } else if (key.equals(FLOW_LOGS)) {
+            } else if (key.equals(AzureMappings.key(AzureMappings.FLOW_LOGS))) {
                 builder.flowLogsCollected(Provider.AZURE, subscription, null);
             }
         }
