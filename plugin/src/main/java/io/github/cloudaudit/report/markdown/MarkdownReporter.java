@@ -53,9 +53,9 @@ public final class MarkdownReporter implements Reporter {
     public Path write(AuditReport report, Path outputDirectory, ReportOptions options) throws IOException {
         TemplateSource source = TemplateSource.withOverrides(options.templateDirectory());
         Messages messages = Messages.load(source, report.metadata().locale());
-        ReportView view = new ReportViewBuilder(report, messages, ReportViewBuilder.Limits.DEFAULT).build();
+        ReportView view = new ReportViewBuilder(report, messages, ReportViewBuilder.Limits.DEFAULT).summary();
         StringWriter rendered = new StringWriter();
-        Templates.withEncoder(source, MarkdownText::encode).render(TEMPLATE, rendered, new More(view, messages), view);
+        Templates.withEncoder(source, MarkdownText::encode).render(TEMPLATE, rendered, new More(report, view, messages), view);
         String text = fitted(rendered.toString(), options.markdownMaxBytes(), messages);
         Path file = outputDirectory.resolve(FILE_NAME);
         Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -91,12 +91,12 @@ public final class MarkdownReporter implements Reporter {
 
     /** How many open findings the summary leaves out, as a sentence, or null when it shows them all. */
     public record More(String moreFindings) {
-        More(ReportView view, Messages messages) {
-            this(remaining(view) > 0 ? messages.format("markdown.more", remaining(view)) : null);
+        More(AuditReport report, ReportView view, Messages messages) {
+            this(remaining(report, view) > 0 ? messages.format("markdown.more", remaining(report, view)) : null);
         }
 
-        private static long remaining(ReportView view) {
-            long open = view.entries().stream().filter(e -> !e.finding().suppressed()).count();
+        private static long remaining(AuditReport report, ReportView view) {
+            long open = report.result().findings().stream().filter(f -> !f.suppressed()).count();
             return open - view.top().size();
         }
     }

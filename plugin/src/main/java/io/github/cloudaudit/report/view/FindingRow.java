@@ -57,15 +57,13 @@ public record FindingRow(String severityKey, String severityLabel, String ruleId
     /** The row of a finding about the given server (null when it is not about one). */
     static FindingRow of(Finding finding, ServerProfile server, ResourceIndex index, Messages messages) {
         RuleMetadata rule = index.rule(finding.ruleId());
-        String name = finding.resourceName() == null || finding.resourceName().equals(finding.resourceId())
-                ? null : RuleTexts.resourceName(messages.language(), finding);
         return new FindingRow(
                 severityKey(finding), Words.enumLabel("severity", finding.severity(), messages),
                 finding.ruleId(), rule == null ? finding.ruleId() : rule.title(),
                 rule == null ? messages.get("value.dash") : Words.enumLabel("category", rule.category(), messages),
                 Words.provider(finding.provider(), messages), Words.orDash(finding.account(), messages),
                 Words.orDash(finding.region(), messages), Words.owner(server, messages),
-                Words.orDash(finding.resourceId(), messages), name, RuleTexts.message(messages.language(), finding),
+                Words.orDash(finding.resourceId(), messages), name(finding, messages), RuleTexts.message(messages.language(), finding),
                 RuleTexts.evidence(messages.language(), finding),
                 rule == null ? null : rule.rationale(), rule == null ? null : rule.remediation(),
                 rule == null ? List.of() : rule.references(), !finding.verified(),
@@ -74,6 +72,12 @@ public record FindingRow(String severityKey, String severityLabel, String ruleId
                                 : finding.suppression().expires().toString(),
                         finding.suppression().origin()),
                 finding.origin() == null ? null : finding.origin().describe(), false);
+    }
+
+    /** The resource's human name as the row shows it, null when it is the id or unknown. */
+    static String name(Finding finding, Messages messages) {
+        return finding.resourceName() == null || finding.resourceName().equals(finding.resourceId())
+                ? null : RuleTexts.resourceName(messages.language(), finding);
     }
 
     static String severityKey(Finding finding) {

@@ -72,13 +72,6 @@ public final class ReportViewBuilder {
         public static final Limits DEFAULT = new Limits(500, 100, 500, 10, 25);
     }
 
-    private static final Comparator<Entry> REPORT_ORDER = Comparator
-            .comparing((Entry e) -> e.finding().severity())
-            .thenComparing(e -> e.finding().ruleId())
-            .thenComparing(e -> Objects.requireNonNullElse(e.row().resourceName(), e.row().resourceId()),
-                    String.CASE_INSENSITIVE_ORDER)
-            .thenComparing(e -> e.row().resourceId());
-
     private final AuditReport report;
     private final Messages m;
     private final Limits limits;
@@ -92,28 +85,78 @@ public final class ReportViewBuilder {
     }
 
     public ReportView build() {
-        List<Entry> entries = report.result().findings().stream()
-                .map(f -> {
-                    ServerProfile server = index.server(f);
-                    return new Entry(f, FindingRow.of(f, server, index, m), server);
-                })
-                .sorted(REPORT_ORDER).toList();
+        List<Entry> entries = inReportOrder().stream().map(this::entry).toList();
         List<Entry> open = entries.stream().filter(e -> !e.finding().suppressed()).toList();
         List<Entry> suppressed = entries.stream().filter(e -> e.finding().suppressed()).toList();
         List<ServerRisk> ranking = RiskRanking.of(report);
+        List<ServerEntry> servers = serverCards(entries, ranking);
+        return view(open.stream().map(Entry::finding).toList(), suppressed.size(), storyEntries(entries, ranking),
+                ranking, findingsTable(open.size(), rows(open, limits.findingRows())), serverList(servers),
+                rows(suppressed, limits.suppressedRows()), rows(open, limits.topFindings()), entries, servers);
+    }
+
+    /**
+     * The view the Markdown summary renders: the verdict and counts over every finding, but rows only for what it
+     * can show (top findings, stories, the first rows of the findings and suppressed tables), so the summary of
+     * 100,000 servers does not put every finding into words to list ten. Server cards and the full lists of entries
+     * and servers, which only the HTML report's data needs, are null.
+     */
+    public ReportView summary() {
+        List<Finding> ranked = inReportOrder();
+        List<Finding> open = ranked.stream().filter(f -> !f.suppressed()).toList();
+        List<Finding> suppressed = ranked.stream().filter(Finding::suppressed).toList();
+        List<ServerRisk> ranking = RiskRanking.of(report);
+        List<Entry> told = ranked.stream().filter(f -> told(f.ruleId())).map(this::entry).toList();
+        return view(open, suppressed.size(), storyEntries(told, ranking), ranking,
+                findingsTable(open.size(), findingRows(open, limits.findingRows())), null,
+                findingRows(suppressed, limits.suppressedRows()), findingRows(open, limits.topFindings()), null, null);
+    }
+
+    private ReportView view(List<Finding> open, int suppressed, List<Entry> stories, List<ServerRisk> ranking,
+                            FindingsTable findings, ServerList servers, List<FindingRow> suppressedRows,
+                            List<FindingRow> top, List<Entry> entries, List<ServerEntry> serverCards) {
         Map<ServerProfile, ServerRisk> risks = new IdentityHashMap<>();
         ranking.forEach(risk -> risks.put(risk.profile(), risk));
-        List<ServerEntry> servers = serverCards(entries, ranking);
-        List<Entry> stories = storyEntries(entries, ranking);
         AuditMetadata meta = report.metadata();
         return new ReportView(m.language(), m.tree(), m.get("report.title"),
                 m.format("report.subtitle", m.date(meta.auditDate())),
-                verdict(entries.size(), open.size(), suppressed.size()), report.incomplete(),
+                verdict(open.size() + suppressed, open.size(), suppressed), report.incomplete(),
                 risk(open), stories.stream().limit(limits.stories()).map(e -> story(e, risks.get(e.server()))).toList(),
                 spotlightNote(stories), stories.isEmpty(),
-                severityCounts(), coverage(), findingsTable(open), serverList(servers),
-                suppressedSection(suppressed), about(),
-                open.stream().limit(limits.topFindings()).map(Entry::row).toList(), entries, servers);
+                severityCounts(), coverage(), findings, servers, suppressedSection(suppressed, suppressedRows), about(),
+                top, entries, serverCards);
+    }
+
+    /**
+     * Every finding worst first: by severity, rule, then resource name (or id) and id as the rows show them. The
+     * sort keys are computed once per finding, without the rest of its row.
+     */
+    private List<Finding> inReportOrder() {
+        record Keyed(Finding finding, String nameOrId, String id) {
+        }
+        return report.result().findings().stream()
+                .map(f -> {
+                    String id = Words.orDash(f.resourceId(), m);
+                    return new Keyed(f, Objects.requireNonNullElse(FindingRow.name(f, m), id), id);
+                })
+                .sorted(Comparator.comparing((Keyed k) -> k.finding().severity())
+                        .thenComparing(k -> k.finding().ruleId())
+                        .thenComparing(Keyed::nameOrId, String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(Keyed::id))
+                .map(Keyed::finding).toList();
+    }
+
+    private Entry entry(Finding finding) {
+        ServerProfile server = index.server(finding);
+        return new Entry(finding, FindingRow.of(finding, server, index, m), server);
+    }
+
+    private static List<FindingRow> rows(List<Entry> entries, int limit) {
+        return entries.stream().limit(limit).map(Entry::row).toList();
+    }
+
+    private List<FindingRow> findingRows(List<Finding> findings, int limit) {
+        return findings.stream().limit(limit).map(this::entry).map(Entry::row).toList();
     }
 
     private Verdict verdict(int total, int open, int suppressed) {
@@ -137,13 +180,13 @@ public final class ReportViewBuilder {
         return new Verdict("fail", gates.isEmpty() ? failing : failing + "; " + gates, detail);
     }
 
-    private RiskSummary risk(List<Entry> open) {
+    private RiskSummary risk(List<Finding> open) {
         List<ServerProfile> databases = report.resources().stream().filter(ServerProfile::hostsDatabase).toList();
         long legacy = databasesWith(databases, open, Category.LEGACY);
         long orphaned = databasesWith(databases, open, Category.ORPHANED);
         long unwatched = databasesWith(databases, open, Category.MONITORING);
-        long forgotten = open.stream().filter(this::forgotten).count();
-        long mined = open.stream().filter(e -> e.finding().ruleId().equals(CRYPTOMINING)).map(Entry::server)
+        long forgotten = open.stream().filter(f -> f.ruleId().equals(FORGOTTEN_DATABASE)).count();
+        long mined = open.stream().filter(f -> f.ruleId().equals(CRYPTOMINING)).map(index::server)
                 .filter(Objects::nonNull).distinct().count();
         List<Stat> stats = List.of(
                 new Stat(m.number(report.resources().size()), m.get("risk.servers"), false),
@@ -158,15 +201,11 @@ public final class ReportViewBuilder {
     }
 
     /** Database servers with at least one open finding of the category. */
-    private long databasesWith(List<ServerProfile> databases, List<Entry> open, Category category) {
+    private long databasesWith(List<ServerProfile> databases, List<Finding> open, Category category) {
         Set<ServerProfile> flagged = Collections.newSetFromMap(new IdentityHashMap<>());
-        open.stream().filter(e -> e.server() != null && index.category(e.finding()) == category)
-                .forEach(e -> flagged.add(e.server()));
+        open.stream().filter(f -> index.category(f) == category).map(index::server).filter(Objects::nonNull)
+                .forEach(flagged::add);
         return databases.stream().filter(flagged::contains).count();
-    }
-
-    private boolean forgotten(Entry entry) {
-        return entry.finding().ruleId().equals(FORGOTTEN_DATABASE);
     }
 
     /**
@@ -180,7 +219,7 @@ public final class ReportViewBuilder {
             rank.put(ranking.get(i).profile(), i);
         }
         Map<Object, Entry> byServer = new LinkedHashMap<>();
-        entries.stream().filter(this::told)
+        entries.stream().filter(e -> told(e.finding().ruleId()))
                 .sorted(Comparator.comparing((Entry e) -> e.finding().suppressed())
                         .thenComparing(e -> !e.finding().ruleId().equals(CRYPTOMINING)))
                 .forEach(e -> byServer.putIfAbsent(e.server() == null ? e : e.server(), e));
@@ -190,8 +229,8 @@ public final class ReportViewBuilder {
                 .toList();
     }
 
-    private boolean told(Entry entry) {
-        return forgotten(entry) || entry.finding().ruleId().equals(CRYPTOMINING);
+    private static boolean told(String ruleId) {
+        return ruleId.equals(FORGOTTEN_DATABASE) || ruleId.equals(CRYPTOMINING);
     }
 
     private String spotlightNote(List<Entry> stories) {
@@ -312,11 +351,11 @@ public final class ReportViewBuilder {
         return new Gap(where.isEmpty() ? m.get("value.dash") : where, gap.what(), Words.orUnknown(gap.reason(), m));
     }
 
-    private FindingsTable findingsTable(List<Entry> open) {
-        boolean truncated = open.size() > limits.findingRows();
-        return new FindingsTable(m.number(open.size()), truncated,
-                truncated ? m.format("findings.truncated", limits.findingRows(), open.size()) : null,
-                open.stream().limit(limits.findingRows()).map(Entry::row).toList(), FindingRow.BLANK);
+    private FindingsTable findingsTable(int open, List<FindingRow> firstRows) {
+        boolean truncated = open > limits.findingRows();
+        return new FindingsTable(m.number(open), truncated,
+                truncated ? m.format("findings.truncated", limits.findingRows(), open) : null,
+                firstRows, FindingRow.BLANK);
     }
 
     /** Servers most at risk first, each with its risk score and reasons first among its facts. */
@@ -338,17 +377,16 @@ public final class ReportViewBuilder {
                 new ServerCard("", "", "", "", "", List.of(), List.of(), List.of()));
     }
 
-    private SuppressedSection suppressedSection(List<Entry> suppressed) {
-        boolean truncated = suppressed.size() > limits.suppressedRows();
+    private SuppressedSection suppressedSection(int suppressed, List<FindingRow> firstRows) {
+        boolean truncated = suppressed > limits.suppressedRows();
         List<Expired> expired = report.result().expired().stream()
                 .map(s -> new Expired(s.rule(), s.resource(), s.justification(), String.valueOf(s.expires()), s.origin()))
                 .toList();
         List<Expired> unused = report.result().unused().stream()
                 .map(s -> new Expired(s.rule(), s.resource(), s.justification(), null, s.origin()))
                 .toList();
-        return new SuppressedSection(m.number(suppressed.size()), !suppressed.isEmpty(),
-                suppressed.stream().limit(limits.suppressedRows()).map(Entry::row).toList(), truncated,
-                truncated ? m.format("suppressed.truncated", limits.suppressedRows(), suppressed.size()) : null, expired,
+        return new SuppressedSection(m.number(suppressed), suppressed > 0, firstRows, truncated,
+                truncated ? m.format("suppressed.truncated", limits.suppressedRows(), suppressed) : null, expired,
                 unused, baselineNote());
     }
 

@@ -5,6 +5,10 @@ import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.ReportFixtures;
 import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.report.SyntheticAudit;
+import io.github.cloudaudit.report.view.Messages;
+import io.github.cloudaudit.report.view.ReportView;
+import io.github.cloudaudit.report.view.ReportViewBuilder;
+import io.github.cloudaudit.report.view.TemplateSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +16,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +103,36 @@ class MarkdownReporterTest {
         assertThat(whole).startsWith(kept);
         assertThat(kept).as("cut after a whole line").endsWith("\n").contains("**");
         assertThat(Files.readString(stepSummary)).isEqualTo(text + "\n");
+    }
+
+    @Test
+    void theSummaryOfALargeAuditListsTheTopFindingsInRankingOrderAndCountsEveryFinding() throws IOException {
+        AuditReport large = SyntheticAudit.withFindings(50_000, "en");
+        Messages messages = Messages.load(TemplateSource.withOverrides(null), "en");
+        ReportView full = new ReportViewBuilder(large, messages, ReportViewBuilder.Limits.DEFAULT).build();
+        ReportView summary = new ReportViewBuilder(large, messages, ReportViewBuilder.Limits.DEFAULT).summary();
+        long open = large.result().findings().stream().filter(f -> !f.suppressed()).count();
+
+        assertThat(summary.top()).hasSize(10).isEqualTo(full.top())
+                .isEqualTo(full.entries().stream().filter(e -> !e.finding().suppressed()).limit(10)
+                        .map(ReportView.Entry::row).toList());
+        assertThat(summary.verdict()).isEqualTo(full.verdict());
+        assertThat(summary.verdict().detail()).contains(String.format(Locale.ENGLISH, "%,d findings in total", large.result().findings().size()));
+        assertThat(summary.risk()).isEqualTo(full.risk());
+        assertThat(summary.spotlight()).isNotEmpty().isEqualTo(full.spotlight());
+        assertThat(summary.spotlightTruncated()).isEqualTo(full.spotlightTruncated());
+        assertThat(summary.findings()).isEqualTo(full.findings());
+        assertThat(summary.suppressed()).isEqualTo(full.suppressed());
+        assertThat(summary.coverage()).isEqualTo(full.coverage());
+
+        String written = Files.readString(new MarkdownReporter(name -> null)
+                .write(large, output, new ReportOptions(null, 10, 10, 1024 * 1024, false)));
+        List<String> rows = written.lines().filter(l -> l.startsWith("| ") && l.split(" \\| ").length == 4)
+                .skip(2).toList();
+        assertThat(rows).containsExactlyElementsOf(summary.top().stream().map(r -> "| " + r.severityLabel() + " | "
+                + MarkdownText.escape(r.resourceName() == null ? r.resourceId() : r.resourceName() + " " + r.resourceId())
+                + " | " + r.ruleId() + " | " + MarkdownText.escape(r.message()) + " |").toList());
+        assertThat(written).contains(String.format(Locale.ENGLISH, "…and %,d more open findings in report.html.", open - 10));
     }
 
     @Test
