@@ -37,7 +37,7 @@ final class BuildLogSummary {
         // One line per server with a new finding (every open one without a baseline), most at risk first.
         Set<String> withNew = result.newFindings().stream().filter(f -> f.provider() != null)
                 .map(f -> Server.key(f.provider(), f.account(), f.resourceId())).collect(Collectors.toSet());
-        List<RiskRanking.ServerRisk> atRisk = RiskRanking.of(report).stream()
+        List<RiskRanking.ServerRisk> atRisk = report.ranking().stream()
                 .filter(r -> r.headline() != null && withNew.contains(r.profile().server().key())).toList();
         if (!atRisk.isEmpty()) {
             lines.add((result.baseline().used() ? "Top new findings (not in the baseline)" : "Top findings")

@@ -32,7 +32,7 @@ public record CappedFindings(List<Finding> kept, int total) {
 
     public static CappedFindings of(AuditReport report, int max) {
         Map<String, Integer> serverRanks = new HashMap<>();
-        List<RiskRanking.ServerRisk> ranking = RiskRanking.of(report);
+        List<RiskRanking.ServerRisk> ranking = report.ranking();
         for (int i = 0; i < ranking.size(); i++) {
             serverRanks.put(ranking.get(i).profile().server().key(), i);
         }

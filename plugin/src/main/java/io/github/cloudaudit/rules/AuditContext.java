@@ -135,7 +135,7 @@ public final class AuditContext {
 
     /** A confirmed finding of a rule on a server, at the server's severity, with the database evidence added. */
     public Finding finding(RuleMetadata rule, Server server, Text message, List<Text> evidence) {
-        return newFinding(rule, server, message, evidence, true);
+        return newFinding(rule, server, message, evidence, null);
     }
 
     /**
@@ -145,17 +145,17 @@ public final class AuditContext {
      */
     public Finding unverified(RuleMetadata rule, Server server, Text message, TextArg settledBy,
                               List<Text> evidence) {
-        List<Text> withInput = new ArrayList<>(evidence);
-        withInput.add(new Text(SETTLED_BY_KEY, List.of(settledBy)));
-        Finding finding = newFinding(rule, server, message, withInput, false);
-        return new Finding(finding.ruleId(), Severity.INFO, finding.provider(), finding.account(), finding.region(),
-                finding.resourceId(), finding.resourceName(), finding.message(), finding.evidence(), false,
-                finding.origin(), finding.related(), null, finding.texts());
+        return newFinding(rule, server, message, evidence, new Text(SETTLED_BY_KEY, List.of(settledBy)));
     }
 
+    /** @param settledBy the input that would settle an unverified finding, null for a confirmed finding */
     private Finding newFinding(RuleMetadata rule, Server server, Text message, List<Text> evidence,
-                               boolean verified) {
-        List<Text> allEvidence = new ArrayList<>(evidence);
+                               Text settledBy) {
+        List<Text> allEvidence = new ArrayList<>(evidence.size() + 3);
+        allEvidence.addAll(evidence);
+        if (settledBy != null) {
+            allEvidence.add(settledBy);
+        }
         ServerProfile profile = profile(server);
         if (profile.hostsDatabase() && rule.category() != Category.EXPOSURE) {
             allEvidence.add(Text.of("evidence.hostsDatabase", profile.databaseReason()));
@@ -163,9 +163,14 @@ public final class AuditContext {
         if (profile.sensitiveData()) {
             allEvidence.add(Text.of("evidence.classification", profile.classification()));
         }
-        return new Finding(rule.id(), severity(rule, server), server.provider(), server.account(), server.region(),
-                server.id(), server.name(), english(message), allEvidence.stream().map(AuditContext::englishEvidence).toList(),
-                verified, server.origin(), List.of(), null, keepTexts ? new Finding.Texts(message, allEvidence) : null);
+        List<String> english = new ArrayList<>(allEvidence.size());
+        for (Text line : allEvidence) {
+            english.add(englishEvidence(line));
+        }
+        boolean verified = settledBy == null;
+        return new Finding(rule.id(), verified ? severity(rule, server) : Severity.INFO, server.provider(),
+                server.account(), server.region(), server.id(), server.name(), english(message), english, verified,
+                server.origin(), List.of(), null, keepTexts ? new Finding.Texts(message, allEvidence) : null);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.github.cloudaudit.text;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -68,7 +67,11 @@ public record Text(String key, List<TextArg> arguments) implements TextArg {
      * they are a fact, a percentage or something else only the caller knows.
      */
     public static Text of(String key, Object... arguments) {
-        return new Text(key, Arrays.stream(arguments).map(Text::arg).toList());
+        TextArg[] args = new TextArg[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            args[i] = arg(arguments[i]);
+        }
+        return new Text(key, List.of(args));
     }
 
     /** A value as an argument, by the rules of {@link #of}. */

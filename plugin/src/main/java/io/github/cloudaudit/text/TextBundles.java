@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class TextBundles {
 
     private static final String LOCATION = "/io/github/cloudaudit/rules/rules_";
     private static final Map<String, Properties> BUNDLES = new ConcurrentHashMap<>();
+    private static final Map<String, Map<String, Template>> TEMPLATES = new ConcurrentHashMap<>();
 
     private TextBundles() {
     }
@@ -43,7 +45,7 @@ public final class TextBundles {
 
     private static void append(StringBuilder out, String language, TextArg arg) {
         if (arg instanceof Text text) {
-            fill(out, language, template(language, text.key()), text.arguments());
+            fill(out, language, text.key(), text.arguments());
         } else if (arg instanceof Text.Name name) {
             out.append(name.value());
         } else if (arg instanceof Text.Number number) {
@@ -52,23 +54,23 @@ public final class TextBundles {
             out.append(date.value());
         } else if (arg instanceof Text.Count count) {
             String plural = count.amount() == 1 ? ".one" : ".other";
-            fill(out, language, template(language, "unit." + count.unit() + plural),
+            fill(out, language, "unit." + count.unit() + plural,
                     List.of(new Text.Number(count.amount())));
         } else if (arg instanceof Text.Percent percent) {
             // English keeps the decimal point whatever the build machine's locale; Norwegian writes a comma.
             Locale locale = language.equals("en") ? Locale.ROOT : Locale.forLanguageTag(language);
-            fill(out, language, template(language, "format.percent"),
+            fill(out, language, "format.percent",
                     List.of(new Text.Name(String.format(locale, "%.1f", percent.value()))));
         } else if (arg instanceof Text.Fact fact) {
             String value = fact.value() == null ? "unknown" : fact.value() ? "yes" : "no";
-            out.append(template(language, "fact." + value));
+            out.append(templateText(language, "fact." + value));
         } else if (arg instanceof Text.Listing listing) {
             List<TextArg> items = listing.items();
             if (items.size() <= 1) {
                 items.forEach(item -> append(out, language, item));
             } else {
                 Text.Joined head = new Text.Joined(items.subList(0, items.size() - 1), ", ");
-                fill(out, language, template(language, "format.and"), List.of(head, items.get(items.size() - 1)));
+                fill(out, language, "format.and", List.of(head, items.get(items.size() - 1)));
             }
         } else if (arg instanceof Text.Joined joined) {
             for (int i = 0; i < joined.items().size(); i++) {
@@ -78,24 +80,55 @@ public final class TextBundles {
         }
     }
 
-    /** Replaces {0}, {1}, ... with the rendered arguments; nothing else in a template is special. */
-    private static void fill(StringBuilder out, String language, String template, List<TextArg> arguments) {
-        Matcher placeholder = PLACEHOLDER.matcher(template);
-        int from = 0;
-        while (placeholder.find()) {
-            out.append(template, from, placeholder.start());
-            int index = Integer.parseInt(placeholder.group(1));
-            if (index >= arguments.size()) {
-                throw new IllegalStateException("the template '" + template + "' needs argument {" + index
-                        + "}, but only " + arguments.size() + " were given");
+    /**
+     * A template split once at its placeholders, so that rendering a finding's texts is appending, not matching a
+     * pattern: an audit of 100,000 servers renders about a million of them.
+     *
+     * @param literals  the text before each placeholder, then the text after the last one
+     * @param arguments the argument number of each placeholder, in order
+     */
+    private record Template(String source, String[] literals, int[] arguments) {
+
+        static Template parse(String source) {
+            Matcher placeholder = PLACEHOLDER.matcher(source);
+            List<String> literals = new ArrayList<>();
+            List<Integer> arguments = new ArrayList<>();
+            int from = 0;
+            while (placeholder.find()) {
+                literals.add(source.substring(from, placeholder.start()));
+                arguments.add(Integer.parseInt(placeholder.group(1)));
+                from = placeholder.end();
             }
-            append(out, language, arguments.get(index));
-            from = placeholder.end();
+            literals.add(source.substring(from));
+            return new Template(source, literals.toArray(String[]::new),
+                    arguments.stream().mapToInt(Integer::intValue).toArray());
         }
-        out.append(template, from, template.length());
+
+        /** Replaces {0}, {1}, ... with the rendered arguments; nothing else in a template is special. */
+        void fill(StringBuilder out, String language, List<TextArg> given) {
+            for (int i = 0; i < arguments.length; i++) {
+                out.append(literals[i]);
+                int index = arguments[i];
+                if (index >= given.size()) {
+                    throw new IllegalStateException("the template '" + source + "' needs argument {" + index
+                            + "}, but only " + given.size() + " were given");
+                }
+                append(out, language, given.get(index));
+            }
+            out.append(literals[arguments.length]);
+        }
     }
 
-    private static String template(String language, String key) {
+    private static void fill(StringBuilder out, String language, String key, List<TextArg> arguments) {
+        template(language, key).fill(out, language, arguments);
+    }
+
+    private static Template template(String language, String key) {
+        return TEMPLATES.computeIfAbsent(language, l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> Template.parse(templateText(language, k)));
+    }
+
+    private static String templateText(String language, String key) {
         String template = bundle(language).getProperty(key, bundle("en").getProperty(key));
         if (template == null) {
             throw new IllegalStateException("no text for '" + key + "' in rules_en.properties");

@@ -72,7 +72,7 @@ public final class JsonReporter implements Reporter {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("resources");
-            for (RiskRanking.ServerRisk risk : RiskRanking.of(report)) {
+            for (RiskRanking.ServerRisk risk : report.ranking()) {
                 resource(json, risk);
             }
             json.writeEndArray();

@@ -88,7 +88,7 @@ public final class ReportViewBuilder {
         List<Entry> entries = inReportOrder().stream().map(this::entry).toList();
         List<Entry> open = entries.stream().filter(e -> !e.finding().suppressed()).toList();
         List<Entry> suppressed = entries.stream().filter(e -> e.finding().suppressed()).toList();
-        List<ServerRisk> ranking = RiskRanking.of(report);
+        List<ServerRisk> ranking = report.ranking();
         List<ServerEntry> servers = serverCards(entries, ranking);
         return view(open.stream().map(Entry::finding).toList(), suppressed.size(), storyEntries(entries, ranking),
                 ranking, findingsTable(open.size(), rows(open, limits.findingRows())), serverList(servers),
@@ -105,7 +105,7 @@ public final class ReportViewBuilder {
         List<Finding> ranked = inReportOrder();
         List<Finding> open = ranked.stream().filter(f -> !f.suppressed()).toList();
         List<Finding> suppressed = ranked.stream().filter(Finding::suppressed).toList();
-        List<ServerRisk> ranking = RiskRanking.of(report);
+        List<ServerRisk> ranking = report.ranking();
         List<Entry> told = ranked.stream().filter(f -> told(f.ruleId())).map(this::entry).toList();
         return view(open, suppressed.size(), storyEntries(told, ranking), ranking,
                 findingsTable(open.size(), findingRows(open, limits.findingRows())), null,

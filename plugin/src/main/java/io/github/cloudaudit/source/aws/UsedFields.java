@@ -53,7 +53,7 @@ final class UsedFields {
     /** The value the parser is at, with only these fields of its objects; the parser ends on its last token. */
     JsonNode read(JsonParser parser) throws IOException {
         if (children == null || parser.currentToken().isScalarValue()) {
-            return TREES.readTree(parser);
+            return tree(parser);
         }
         if (parser.currentToken() == JsonToken.START_ARRAY) {
             ArrayNode list = NODES.arrayNode();
@@ -74,5 +74,53 @@ final class UsedFields {
             }
         }
         return object;
+    }
+
+    /**
+     * The whole value the parser is at, as the tree {@code ObjectMapper.readTree} builds, but without setting up a
+     * deserialization for each of the million values a large listing keeps.
+     */
+    private static JsonNode tree(JsonParser parser) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, tree(parser));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode list = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(tree(parser));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(parser.getDoubleValue());
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return NODES.booleanNode(parser.getBooleanValue());
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> {
+                // Only JSON and YAML text reach here, which have no other tokens; the mapper knows what else there is.
+                return TREES.readTree(parser);
+            }
+        }
     }
 }

@@ -30,6 +30,21 @@ class UsedFieldsTest {
         assertThat(read(UsedFields.ALL, item)).isEqualTo(JSON.readTree(item));
     }
 
+    @Test
+    void keptValuesAreTheTreesTheMapperBuilds() throws IOException {
+        String item = "{\"int\": -7, \"long\": 12345678901, \"big\": 123456789012345678901234567890,"
+                + " \"float\": 1.5e-3, \"text\": \"Ås \\u00e9\\n\", \"yes\": true, \"no\": false, \"nothing\": null,"
+                + " \"list\": [[], {}, 0.0, \"\"], \"object\": {\"inner\": {\"deeper\": [1]}}}";
+        UsedFields someFields = UsedFields.paths("int", "long", "big", "float", "text", "yes", "no", "nothing",
+                "list", "object.inner");
+
+        assertThat(read(UsedFields.ALL, item)).isEqualTo(JSON.readTree(item));
+        assertThat(read(someFields, item)).isEqualTo(JSON.readTree(item));
+        assertThat(read(UsedFields.ALL, item).get("big").isBigInteger()).isTrue();
+        assertThat(read(UsedFields.ALL, item).get("long").isLong()).isTrue();
+        assertThat(read(UsedFields.ALL, item).get("int").isInt()).isTrue();
+    }
+
     private static com.fasterxml.jackson.databind.JsonNode read(UsedFields used, String json) throws IOException {
         try (JsonParser parser = JSON.createParser(json)) {
             parser.nextToken();
