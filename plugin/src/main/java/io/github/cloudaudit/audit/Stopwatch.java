@@ -13,13 +13,22 @@ import java.util.Locale;
 public final class Stopwatch {
 
     private final Instant start = Instant.now();
-    private final long cpuStart = processCpuNanos();
+    private final long cpuStart;
 
-    private Stopwatch() {
+    private Stopwatch(boolean withCpu) {
+        cpuStart = withCpu ? processCpuNanos() : -1;
     }
 
     public static Stopwatch start() {
-        return new Stopwatch();
+        return new Stopwatch(true);
+    }
+
+    /**
+     * A stopwatch of wall-clock time only, for work that shares the process with other work at the same time: the
+     * process's CPU time would count the others' too.
+     */
+    public static Stopwatch startWallClock() {
+        return new Stopwatch(false);
     }
 
     @Override

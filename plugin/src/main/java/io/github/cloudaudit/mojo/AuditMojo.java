@@ -96,15 +96,13 @@ public class AuditMojo extends AbstractAuditMojo {
             writeConfiguration(output, request);
             Stopwatch reportsStart = Stopwatch.start();
             String everything = null;
-            for (Reporter reporter : reporters) {
-                Stopwatch start = Stopwatch.start();
-                Path file = reporter.write(report, output, options);
-                written.add(file);
-                if (reporter.format().equals("json")) {
-                    everything = file.getFileName().toString();
+            for (ReportWrites.Written file : ReportWrites.write(reporters, report, output, options)) {
+                written.add(file.file());
+                if (file.reporter().format().equals("json")) {
+                    everything = file.file().getFileName().toString();
                 }
-                getLog().info(String.format(Locale.ROOT, "Wrote %s (%,.1f MB) in %s", file.getFileName(),
-                        Files.size(file) / 1e6, start));
+                getLog().info(String.format(Locale.ROOT, "Wrote %s (%,.1f MB) in %s", file.file().getFileName(),
+                        Files.size(file.file()) / 1e6, file.took()));
             }
             getLog().info("Wrote " + written.size() + " report(s) in " + reportsStart);
             for (Reporter reporter : reporters) {

@@ -35,6 +35,17 @@ public record Policy(Severity failOnSeverity, List<Suppression> suppressions, Lo
         return apply(findings, f -> Map.of(), false);
     }
 
+
+    /** A plain loop: it runs for each finding, and most audits have no suppression to try. */
+    private static ActiveSuppression firstMatching(List<ActiveSuppression> active, Finding finding,
+                                                   Function<Finding, Map<String, String>> tagsOf) {
+        for (ActiveSuppression suppression : active) {
+            if (suppression.matches(finding, tagsOf)) {
+                return suppression;
+            }
+        }
+        return null;
+    }
     /**
      * @param tagsOf     the tags of a finding's resource, for suppressions that match by tag
      * @param incomplete whether the audit could not see everything
@@ -47,7 +58,7 @@ public record Policy(Severity failOnSeverity, List<Suppression> suppressions, Lo
         Set<ActiveSuppression> used = new HashSet<>();
         List<Finding> marked = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            ActiveSuppression match = active.stream().filter(s -> s.matches(finding, tagsOf)).findFirst().orElse(null);
+            ActiveSuppression match = firstMatching(active, finding, tagsOf);
             if (match != null) {
                 used.add(match);
             }

@@ -57,8 +57,11 @@ public final class AuditContext {
         this.operatingSystems = operatingSystems;
         this.databaseEngines = databaseEngines;
         this.databaseDetector = new DatabaseDetector(settings.databaseTags());
-        for (Server server : inventory.servers()) {
-            profiles.put(server, profileOf(server));
+        // Every server's profile is its own work: on all cores, then indexed in the inventory's order.
+        List<Server> servers = inventory.servers();
+        ServerProfile[] computed = servers.parallelStream().map(this::profileOf).toArray(ServerProfile[]::new);
+        for (int i = 0; i < computed.length; i++) {
+            profiles.put(servers.get(i), computed[i]);
         }
     }
 

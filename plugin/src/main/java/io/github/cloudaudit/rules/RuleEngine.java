@@ -4,6 +4,7 @@ import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -69,12 +70,17 @@ public final class RuleEngine {
     public List<Finding> run(AuditContext context) {
         List<Finding> plain = findingsOf(rules.stream().filter(r -> !r.composite()).toList(), context, List.of());
         List<Finding> composite = findingsOf(rules.stream().filter(Rule::composite).toList(), context, plain);
-        return java.util.stream.Stream.concat(plain.stream(), composite.stream())
+        Ranked[] ranked = java.util.stream.Stream.concat(plain.stream(), composite.stream())
                 .map(f -> new Ranked(f, f.severity().ordinal() * (CATEGORY_ORDER.size() + 1)
                         + categoryRank.getOrDefault(f.ruleId(), CATEGORY_ORDER.size())))
-                .sorted()
-                .map(Ranked::finding)
-                .toList();
+                .toArray(Ranked[]::new);
+        // A stable sort on all cores: equal findings keep the rules' order, as a sequential sort would.
+        Arrays.parallelSort(ranked);
+        Finding[] sorted = new Finding[ranked.length];
+        for (int i = 0; i < ranked.length; i++) {
+            sorted[i] = ranked[i].finding();
+        }
+        return List.of(sorted);
     }
 
     private static List<Finding> findingsOf(List<Rule> selected, AuditContext context, List<Finding> earlier) {

@@ -1,0 +1,133 @@
+package io.github.cloudaudit.mojo;
+
+import io.github.cloudaudit.report.AuditReport;
+import io.github.cloudaudit.report.ReportFixtures;
+import io.github.cloudaudit.report.ReportOptions;
+import io.github.cloudaudit.report.Reporter;
+import io.github.cloudaudit.report.json.JsonReporter;
+import io.github.cloudaudit.report.sarif.SarifReporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+class ReportWritesTest {
+
+    private static final AuditReport REPORT = ReportFixtures.demo("en");
+
+    @TempDir
+    Path output;
+
+    @Test
+    void writesEveryFormatAsAloneAndListsThemInTheOrderSelected() throws IOException {
+        Path alone = Files.createDirectory(output.resolve("alone"));
+        Path together = Files.createDirectory(output.resolve("together"));
+        Path json = new JsonReporter().write(REPORT, alone, ReportOptions.DEFAULTS);
+        Path sarif = new SarifReporter().write(REPORT, alone, ReportOptions.DEFAULTS);
+
+        List<ReportWrites.Written> written = ReportWrites.write(List.of(new SarifReporter(), new JsonReporter()),
+                REPORT, together, ReportOptions.DEFAULTS);
+
+        assertThat(written).extracting(w -> w.file().getFileName().toString())
+                .containsExactly("findings.sarif", "findings.json");
+        assertThat(together.resolve("findings.json")).hasSameBinaryContentAs(json);
+        assertThat(together.resolve("findings.sarif")).hasSameBinaryContentAs(sarif);
+        assertThat(written).allSatisfy(w -> assertThat(w.took()).matches("\\d+\\.\\d s"));
+    }
+
+    @Test
+    void formatsAreWrittenAtTheSameTime() throws IOException {
+        assumeThat(Runtime.getRuntime().availableProcessors()).isGreaterThan(1);
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        Reporter waitsForTheSecond = fake("first", () -> {
+            // Only a second format written meanwhile lets the first one finish in time.
+            if (!secondStarted.await(30, TimeUnit.SECONDS)) {
+                throw new IOException("the second format was not being written at the same time");
+            }
+        });
+        Reporter second = fake("second", secondStarted::countDown);
+
+        assertThat(ReportWrites.write(List.of(waitsForTheSecond, second), REPORT, output, ReportOptions.DEFAULTS))
+                .extracting(w -> w.file().getFileName().toString()).containsExactly("first", "second");
+    }
+
+    @Test
+    void theFirstFailureInTheSelectedOrderIsReportedAfterEveryOtherFileIsDone() {
+        CountDownLatch laterFailed = new CountDownLatch(1);
+        Reporter failsLast = fake("first", () -> {
+            laterFailed.await(30, TimeUnit.SECONDS);
+            throw new IOException("first format failed");
+        });
+        Reporter failsFirst = fake("second", () -> {
+            laterFailed.countDown();
+            throw new IOException("second format failed");
+        });
+        Reporter fine = fake("third", () -> { });
+
+        assertThatThrownBy(() -> ReportWrites.write(List.of(failsLast, failsFirst, fine), REPORT, output,
+                ReportOptions.DEFAULTS)).isInstanceOf(IOException.class).hasMessage("first format failed");
+        assertThat(output.resolve("third")).exists();
+    }
+
+    @Test
+    void aProgrammingErrorIsNotDisguisedAsAnInputOrOutputError() {
+        Reporter broken = fake("broken", () -> {
+            throw new IllegalStateException("a bug in a reporter");
+        });
+
+        assertThatThrownBy(() -> ReportWrites.write(List.of(broken), REPORT, output, ReportOptions.DEFAULTS))
+                .isInstanceOf(IllegalStateException.class).hasMessage("a bug in a reporter");
+    }
+
+    @Test
+    void noWritingThreadOutlivesTheWrites() throws IOException {
+        ReportWrites.write(List.of(new JsonReporter(), new SarifReporter()), REPORT, output, ReportOptions.DEFAULTS);
+
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.isAlive()
+                && thread.getName().startsWith("cloud-audit-report-") && !waitedFor(thread));
+    }
+
+    private static boolean waitedFor(Thread thread) {
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /** A format that does some work and then writes an empty file named after it. */
+    private static Reporter fake(String name, Work work) {
+        return new Reporter() {
+            @Override
+            public String format() {
+                return name;
+            }
+
+            @Override
+            public Path write(AuditReport report, Path outputDirectory) throws IOException {
+                try {
+                    work.run();
+                } catch (IOException | RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+                return Files.writeString(outputDirectory.resolve(name), "");
+            }
+        };
+    }
+}
