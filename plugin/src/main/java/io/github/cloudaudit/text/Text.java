@@ -2,6 +2,7 @@ package io.github.cloudaudit.text;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -17,15 +18,29 @@ public record Text(String key, List<TextArg> arguments) implements TextArg {
         arguments = List.copyOf(arguments);
     }
 
+    @Override
+    public void appendTo(StringBuilder out, String language) {
+        TextBundles.fill(out, language, key, arguments);
+    }
+
     /** A value quoted as it is, in every language: a name, id, tag or command from the inventory or settings. */
     public record Name(String value) implements TextArg {
         public Name {
             value = String.valueOf(value);
         }
+
+        @Override
+        public void appendTo(StringBuilder out, String language) {
+            out.append(value);
+        }
     }
 
     /** A whole number without a unit. */
     public record Number(long value) implements TextArg {
+        @Override
+        public void appendTo(StringBuilder out, String language) {
+            out.append(value);
+        }
     }
 
     /** A day, written as ISO date in every language so that it reads the same in the evidence and the inventory. */
@@ -33,18 +48,39 @@ public record Text(String key, List<TextArg> arguments) implements TextArg {
         public Date {
             Objects.requireNonNull(value, "date");
         }
+
+        @Override
+        public void appendTo(StringBuilder out, String language) {
+            out.append(value);
+        }
     }
 
     /** An amount of a unit whose words the bundle knows in singular and plural: {@code unit.<unit>.one/.other}. */
     public record Count(long amount, String unit) implements TextArg {
+        @Override
+        public void appendTo(StringBuilder out, String language) {
+            TextBundles.fill(out, language, "unit." + unit + (amount == 1 ? ".one" : ".other"),
+                    List.of(new Number(amount)));
+        }
     }
 
     /** A percentage with one decimal, in the language's own decimal sign and spacing. */
     public record Percent(double value) implements TextArg {
+        @Override
+        public void appendTo(StringBuilder out, String language) {
+            // English keeps the decimal point whatever the build machine's locale; Norwegian writes a comma.
+            Locale locale = language.equals("en") ? Locale.ROOT : Locale.forLanguageTag(language);
+            TextBundles.fill(out, language, "format.percent", List.of(new Name(String.format(locale, "%.1f", value))));
+        }
     }
 
     /** A fact that is true, false or unknown (null): "yes", "no", "unknown (not in the inventory)". */
     public record Fact(Boolean value) implements TextArg {
+        @Override
+        public void appendTo(StringBuilder out, String language) {
+            out.append(TextBundles.templateText(language,
+                    value == null ? "fact.unknown" : value ? "fact.yes" : "fact.no"));
+        }
     }
 
     /** Items as a list in prose: "a", "a and b", "a, b and c". */
@@ -52,12 +88,30 @@ public record Text(String key, List<TextArg> arguments) implements TextArg {
         public Listing {
             items = List.copyOf(items);
         }
+
+        @Override
+        public void appendTo(StringBuilder out, String language) {
+            if (items.size() <= 1) {
+                items.forEach(item -> item.appendTo(out, language));
+            } else {
+                Joined head = new Joined(items.subList(0, items.size() - 1), ", ");
+                TextBundles.fill(out, language, "format.and", List.of(head, items.get(items.size() - 1)));
+            }
+        }
     }
 
     /** Items joined by punctuation that every language shares (", ", "; "). */
     public record Joined(List<TextArg> items, String separator) implements TextArg {
         public Joined {
             items = List.copyOf(items);
+        }
+
+        @Override
+        public void appendTo(StringBuilder out, String language) {
+            for (int i = 0; i < items.size(); i++) {
+                out.append(i == 0 ? "" : separator);
+                items.get(i).appendTo(out, language);
+            }
         }
     }
 

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,45 +38,8 @@ public final class TextBundles {
      */
     public static String render(String language, TextArg text) {
         StringBuilder out = new StringBuilder();
-        append(out, language, text);
+        text.appendTo(out, language);
         return out.toString();
-    }
-
-    private static void append(StringBuilder out, String language, TextArg arg) {
-        if (arg instanceof Text text) {
-            fill(out, language, text.key(), text.arguments());
-        } else if (arg instanceof Text.Name name) {
-            out.append(name.value());
-        } else if (arg instanceof Text.Number number) {
-            out.append(number.value());
-        } else if (arg instanceof Text.Date date) {
-            out.append(date.value());
-        } else if (arg instanceof Text.Count count) {
-            String plural = count.amount() == 1 ? ".one" : ".other";
-            fill(out, language, "unit." + count.unit() + plural,
-                    List.of(new Text.Number(count.amount())));
-        } else if (arg instanceof Text.Percent percent) {
-            // English keeps the decimal point whatever the build machine's locale; Norwegian writes a comma.
-            Locale locale = language.equals("en") ? Locale.ROOT : Locale.forLanguageTag(language);
-            fill(out, language, "format.percent",
-                    List.of(new Text.Name(String.format(locale, "%.1f", percent.value()))));
-        } else if (arg instanceof Text.Fact fact) {
-            String value = fact.value() == null ? "unknown" : fact.value() ? "yes" : "no";
-            out.append(templateText(language, "fact." + value));
-        } else if (arg instanceof Text.Listing listing) {
-            List<TextArg> items = listing.items();
-            if (items.size() <= 1) {
-                items.forEach(item -> append(out, language, item));
-            } else {
-                Text.Joined head = new Text.Joined(items.subList(0, items.size() - 1), ", ");
-                fill(out, language, "format.and", List.of(head, items.get(items.size() - 1)));
-            }
-        } else if (arg instanceof Text.Joined joined) {
-            for (int i = 0; i < joined.items().size(); i++) {
-                out.append(i == 0 ? "" : joined.separator());
-                append(out, language, joined.items().get(i));
-            }
-        }
     }
 
     /**
@@ -113,13 +75,14 @@ public final class TextBundles {
                     throw new IllegalStateException("the template '" + source + "' needs argument {" + index
                             + "}, but only " + given.size() + " were given");
                 }
-                append(out, language, given.get(index));
+                given.get(index).appendTo(out, language);
             }
             out.append(literals[arguments.length]);
         }
     }
 
-    private static void fill(StringBuilder out, String language, String key, List<TextArg> arguments) {
+    /** Appends the template of a key in a language with its arguments rendered in their places. */
+    static void fill(StringBuilder out, String language, String key, List<TextArg> arguments) {
         template(language, key).fill(out, language, arguments);
     }
 
@@ -128,7 +91,8 @@ public final class TextBundles {
                 .computeIfAbsent(key, k -> Template.parse(templateText(language, k)));
     }
 
-    private static String templateText(String language, String key) {
+    /** The template of a key as written in the language's bundle, or in English when the bundle lacks it. */
+    static String templateText(String language, String key) {
         String template = bundle(language).getProperty(key, bundle("en").getProperty(key));
         if (template == null) {
             throw new IllegalStateException("no text for '" + key + "' in rules_en.properties");
