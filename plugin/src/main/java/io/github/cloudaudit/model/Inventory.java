@@ -62,7 +62,8 @@ public final class Inventory {
 
     /** What threat-detection services hold open about the server; empty when nothing or not known. */
     public List<ThreatFinding> threats(Server server) {
-        return threatIndex.getOrDefault(server.key(), List.of());
+        // Most inventories hold no threat findings: then no server's key need be spelled out to look it up.
+        return threatIndex.isEmpty() ? List.of() : threatIndex.getOrDefault(server.key(), List.of());
     }
 
     /** The scope of a server's own region, if the inventory has facts for it. */

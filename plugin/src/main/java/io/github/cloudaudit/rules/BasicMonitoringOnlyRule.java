@@ -44,13 +44,13 @@ public final class BasicMonitoringOnlyRule extends MonitoringRule {
         if (detailed == null && !Wording.aws(server)) {
             return Optional.empty();
         }
-        return verdict(context, server, detailed, offMessage(server),
+        return verdict(context, server, detailed, () -> new Told( offMessage(server),
                 Text.of("monitoring-basic-only.message.unknown", awsFeature(server), server.displayName()),
                 new Text.Name(server.kind() == ResourceKind.MANAGED_DATABASE
                         ? "aws rds describe-db-instances (MonitoringInterval)"
                         : "aws ec2 describe-instances (Monitoring.State)"),
                 List.of(Wording.fact(Wording.aws(server) ? awsFeature(server)
-                        : Text.of("monitoring-basic-only.fact.detailed"), detailed)));
+                        : Text.of("monitoring-basic-only.fact.detailed"), detailed))));
     }
 
     private static Text offMessage(Server server) {

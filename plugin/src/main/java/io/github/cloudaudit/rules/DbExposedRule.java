@@ -12,6 +12,7 @@ import io.github.cloudaudit.text.Text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A database reachable from the whole internet: a public managed database or a database port open to all. */
@@ -82,19 +83,30 @@ public final class DbExposedRule extends PerServerRule {
     /** What one internet-wide rule exposes: named database ports, or every port on a database host. */
     private static Optional<Text> exposure(IngressRule rule, Server server, ServerProfile profile) {
         if (DatabaseDetector.coversAllPorts(rule)) {
-            boolean tcp = DatabaseDetector.DATABASE_PORTS.keySet().stream().anyMatch(rule::allowsTcpPort);
-            return tcp && profile.hostsDatabase()
+            return profile.hostsDatabase() && allowsADatabasePort(rule)
                     ? Optional.of(Text.of("db-exposed.allPorts", openTo(rule, server, true))) : Optional.empty();
         }
-        List<Text> ports = DatabaseDetector.DATABASE_PORTS.entrySet().stream()
-                .filter(port -> rule.allowsTcpPort(port.getKey()))
-                .map(port -> Text.of("db-exposed.portName", port.getKey(), port.getValue()))
-                .toList();
+        // A plain loop: this runs for every internet-wide rule of every server, and most expose no database port.
+        List<Text> ports = new ArrayList<>();
+        for (Map.Entry<Integer, String> port : DatabaseDetector.DATABASE_PORTS.entrySet()) {
+            if (rule.allowsTcpPort(port.getKey())) {
+                ports.add(Text.of("db-exposed.portName", port.getKey(), port.getValue()));
+            }
+        }
         if (ports.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(ports.size() == 1 ? Text.of("db-exposed.port", ports.get(0), openTo(rule, server, false))
                 : Text.of("db-exposed.ports", Phrases.list(ports), openTo(rule, server, true)));
+    }
+
+    private static boolean allowsADatabasePort(IngressRule rule) {
+        for (int port : DatabaseDetector.DATABASE_PORTS.keySet()) {
+            if (rule.allowsTcpPort(port)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "open to 0.0.0.0/0 in security group sg-1"; Norwegian says "åpen" of one port and "åpne" of several. */

@@ -48,12 +48,12 @@ public final class NoAuditTrailRule extends MonitoringRule {
         ScopeFact trail = scopeFact(context, server, Text.of("monitoring-no-audit-trail.fact." + cloud),
                 Scope::auditTrail);
         Text where = Wording.scopeOf(server);
-        return verdict(context, server, trail.value(),
+        return verdict(context, server, trail.value(), () -> new Told(
                 Text.of("monitoring-no-audit-trail.message." + cloud, where, server.displayName()),
                 Text.of("monitoring-no-audit-trail.message.unknown." + cloud, server.displayName(), where),
                 aws ? Text.of("monitoring-no-audit-trail.input.aws")
                         : new Text.Name("az monitor diagnostic-settings subscription list"),
-                trail.evidence());
+                trail.evidence()));
     }
 
     @Override

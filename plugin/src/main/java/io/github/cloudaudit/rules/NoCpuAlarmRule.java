@@ -41,11 +41,11 @@ public final class NoCpuAlarmRule extends MonitoringRule {
         Boolean alarm = server.monitoring().cpuAlarm();
         Text.Name source = new Text.Name(Wording.aws(server) ? "aws cloudwatch describe-alarms"
                 : "az monitor metrics alert list");
-        return verdict(context, server, alarm,
+        return verdict(context, server, alarm, () -> new Told(
                 Text.of("monitoring-no-cpu-alarm.message", server.displayName()),
                 Text.of("monitoring-no-cpu-alarm.message.unknown", server.displayName(), source,
                         Wording.scopeOf(server)),
-                source, List.of(Wording.fact(Text.of("monitoring-no-cpu-alarm.fact"), alarm)));
+                source, List.of(Wording.fact(Text.of("monitoring-no-cpu-alarm.fact"), alarm))));
     }
 
     @Override

@@ -70,10 +70,10 @@ public final class NoFlowLogsRule extends MonitoringRule {
             }
         }
         Boolean recorded = !off.isEmpty() ? Boolean.FALSE : unknown.isEmpty() ? Boolean.TRUE : null;
-        return verdict(context, server, recorded,
+        return verdict(context, server, recorded, () -> new Told(
                 Text.of("monitoring-no-flow-logs.message", networks(server, off), name),
                 Text.of("monitoring-no-flow-logs.message.unknown", name, networks(server, unknown)),
-                new Text.Name(flowLogExport(server)), evidence);
+                new Text.Name(flowLogExport(server)), evidence));
     }
 
     private static String flowLogExport(Server server) {

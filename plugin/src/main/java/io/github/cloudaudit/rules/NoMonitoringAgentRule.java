@@ -48,10 +48,10 @@ public final class NoMonitoringAgentRule extends MonitoringRule {
         String cloud = Wording.aws(server) ? "aws" : "azure";
         Text.Name source = new Text.Name(Wording.aws(server) ? "aws ssm describe-instance-information"
                 : "az vm extension list");
-        return verdict(context, server, agent,
+        return verdict(context, server, agent, () -> new Told(
                 Text.of("monitoring-no-agent.message." + cloud, server.displayName()),
                 Text.of("monitoring-no-agent.message.unknown." + cloud, server.displayName(), source),
-                source, List.of(Wording.fact(Text.of("monitoring-no-agent.fact." + cloud), agent)));
+                source, List.of(Wording.fact(Text.of("monitoring-no-agent.fact." + cloud), agent))));
     }
 
     @Override

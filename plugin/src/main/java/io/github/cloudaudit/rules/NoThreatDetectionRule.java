@@ -61,11 +61,11 @@ public final class NoThreatDetectionRule extends MonitoringRule {
                 detection.decidedBy().provider(), detection.decidedBy().account(), detection.decidedBy().region());
         Text.Name source = new Text.Name(Wording.aws(server) ? "aws guardduty list-detectors"
                 : "az security pricing list");
-        return verdict(context, server, detection.value(),
+        return verdict(context, server, detection.value(), () -> new Told(
                 Text.of(Wording.aws(server) ? "monitoring-no-threat-detection.message.aws"
                         : "monitoring-no-threat-detection.message.azure", service, where, server.displayName()),
                 Text.of("monitoring-no-threat-detection.message.unknown", service, server.displayName(), source, where),
-                source, detection.evidence());
+                source, detection.evidence()));
     }
 
     private static String service(Server server) {

@@ -52,13 +52,11 @@ public final class OrphanDecommissionedRule extends PerServerRule {
         List<String> markers = context.settings().decommissionMarkers();
         List<String> tags = new ArrayList<>();
         List<Text> evidence = new ArrayList<>();
-        for (Map.Entry<String, String> tag : server.tags().entrySet()) {
-            markerIn(tag, markers).ifPresent(marker -> {
-                tags.add(tag.getKey() + "=" + tag.getValue());
-                evidence.add(Text.of("orphan-decommissioned.evidence.tag", tag.getKey() + "=" + tag.getValue(),
-                        marker));
-            });
-        }
+        // forEach, not entrySet(): the read-only tag map wraps each entry it iterates, for every tag of every server.
+        server.tags().forEach((key, value) -> markerIn(key, value, markers).ifPresent(marker -> {
+            tags.add(key + "=" + value);
+            evidence.add(Text.of("orphan-decommissioned.evidence.tag", key + "=" + value, marker));
+        }));
         if (tags.isEmpty()) {
             return Optional.empty();
         }
@@ -68,11 +66,11 @@ public final class OrphanDecommissionedRule extends PerServerRule {
     }
 
     /** The marker a tag carries: as a word in its value, or as its whole key unless the value says no. */
-    private static Optional<String> markerIn(Map.Entry<String, String> tag, List<String> markers) {
+    private static Optional<String> markerIn(String key, String value, List<String> markers) {
         for (String marker : markers) {
-            boolean keyMarks = tag.getKey().trim().equalsIgnoreCase(marker)
-                    && !NEGATIVE_VALUES.contains(tag.getValue().trim().toLowerCase(Locale.ROOT));
-            if (keyMarks || containsWord(tag.getValue(), marker)) {
+            boolean keyMarks = key.trim().equalsIgnoreCase(marker)
+                    && !NEGATIVE_VALUES.contains(value.trim().toLowerCase(Locale.ROOT));
+            if (keyMarks || containsWord(value, marker)) {
                 return Optional.of(marker);
             }
         }

@@ -4,6 +4,7 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.model.Server;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,10 +24,11 @@ abstract class PerServerRule implements Rule {
 
     @Override
     public final List<Finding> evaluate(AuditContext context, List<Finding> earlier) {
-        return context.inventory().servers().stream()
-                .map(server -> check(context, server))
-                .flatMap(Optional::stream)
-                .toList();
+        List<Finding> findings = new ArrayList<>();
+        for (Server server : context.inventory().servers()) {
+            check(context, server).ifPresent(findings::add);
+        }
+        return findings;
     }
 
     /** The finding on this server, confirmed or unverified, or empty when the server passes. */

@@ -37,7 +37,8 @@ public final class TextBundles {
      * English rather than not at all.
      */
     public static String render(String language, TextArg text) {
-        StringBuilder out = new StringBuilder();
+        // Room for a usual message at once, rather than growing the buffer three or four times for each.
+        StringBuilder out = new StringBuilder(160);
         text.appendTo(out, language);
         return out.toString();
     }
