@@ -12,6 +12,9 @@ import io.github.cloudaudit.rules.ServerProfile;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Objects;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -35,10 +38,10 @@ final class BuildLogSummary {
         List<String> lines = new ArrayList<>();
         PolicyResult result = report.result();
         // One line per server with a new finding (every open one without a baseline), most at risk first.
-        Set<String> withNew = result.newFindings().stream().filter(f -> f.provider() != null)
-                .map(f -> Server.key(f.provider(), f.account(), f.resourceId())).collect(Collectors.toSet());
+        Set<ServerProfile> withNew = Collections.newSetFromMap(new IdentityHashMap<>());
+        result.newFindings().stream().map(report::resource).filter(Objects::nonNull).forEach(withNew::add);
         List<RiskRanking.ServerRisk> atRisk = report.ranking().stream()
-                .filter(r -> r.headline() != null && withNew.contains(r.profile().server().key())).toList();
+                .filter(r -> r.headline() != null && withNew.contains(r.profile())).toList();
         if (!atRisk.isEmpty()) {
             lines.add((result.baseline().used() ? "Top new findings (not in the baseline)" : "Top findings")
                     + ", most at risk first (" + atRisk.size()

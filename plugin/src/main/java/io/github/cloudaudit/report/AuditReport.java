@@ -1,12 +1,17 @@
 package io.github.cloudaudit.report;
 
+import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.model.Inventory;
+import io.github.cloudaudit.model.Provider;
+import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.policy.PolicyResult;
 import io.github.cloudaudit.rules.AuditIncompleteRule;
 import io.github.cloudaudit.rules.ServerProfile;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one model every reporter renders: run metadata, the rule catalogue, every server with its derived facts,
@@ -20,6 +25,14 @@ public final class AuditReport {
     private final PolicyResult result;
     private final Inventory inventory;
     private List<RiskRanking.ServerRisk> ranking;
+    private volatile Map<ResourceName, Listed> listed;
+
+    /** A resource as a finding names it; a record, so that looking a million findings up builds no key strings. */
+    private record ResourceName(Provider provider, String account, String id) {
+    }
+
+    private record Listed(ServerProfile profile, String key) {
+    }
 
     public AuditReport(AuditMetadata metadata, List<RuleMetadata> rules, List<ServerProfile> resources,
                        PolicyResult result, Inventory inventory) {
@@ -45,6 +58,43 @@ public final class AuditReport {
             ranking = RiskRanking.of(this);
         }
         return ranking;
+    }
+
+    /** The listed server a finding is about, null for a finding about an account, a region or the audit itself. */
+    public ServerProfile resource(Finding finding) {
+        Listed server = listed(finding);
+        return server == null ? null : server.profile();
+    }
+
+    /** The {@link Server#key()} of the listed server a finding is about, null as for {@link #resource}. */
+    public String resourceKey(Finding finding) {
+        Listed server = listed(finding);
+        return server == null ? null : server.key();
+    }
+
+    private Listed listed(Finding finding) {
+        return finding.provider() == null ? null
+                : listed().get(new ResourceName(finding.provider(), finding.account(), finding.resourceId()));
+    }
+
+    /** Indexed once, on first use; reporters writing at the same time look findings up without a lock. */
+    private Map<ResourceName, Listed> listed() {
+        Map<ResourceName, Listed> index = listed;
+        if (index == null) {
+            synchronized (this) {
+                index = listed;
+                if (index == null) {
+                    index = new HashMap<>();
+                    for (ServerProfile profile : resources) {
+                        Server server = profile.server();
+                        index.put(new ResourceName(server.provider(), server.account(), server.id()),
+                                new Listed(profile, server.key()));
+                    }
+                    listed = index;
+                }
+            }
+        }
+        return index;
     }
 
     /** True when something could not be read or collected: the audit must not be taken as complete. */

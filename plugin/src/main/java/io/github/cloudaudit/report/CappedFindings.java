@@ -42,8 +42,8 @@ public record CappedFindings(List<Finding> kept, int total) {
             Finding finding = findings.get(i);
             // A finding about no listed server (an account the audit could not read) leads its severity: it says
             // that everything after it may be incomplete.
-            int serverRank = finding.provider() == null ? -1 : serverRanks.getOrDefault(
-                    Server.key(finding.provider(), finding.account(), finding.resourceId()), -1);
+            String server = report.resourceKey(finding);
+            int serverRank = server == null ? -1 : serverRanks.getOrDefault(server, -1);
             int group = (finding.suppressed() ? 1 : 0) * 100 + finding.severity().ordinal();
             ranked.add(new Ranked(finding, group, serverRank, i));
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -65,16 +66,16 @@ public final class RiskRanking {
     public static List<ServerRisk> of(AuditReport report) {
         Map<String, Category> categories = new HashMap<>();
         report.rules().forEach(rule -> categories.put(rule.id(), rule.category()));
-        Map<String, List<Finding>> open = new HashMap<>();
+        Map<ServerProfile, List<Finding>> open = new IdentityHashMap<>();
         for (Finding finding : report.result().findings()) {
-            if (finding.verified() && !finding.suppressed() && finding.provider() != null) {
-                open.computeIfAbsent(Server.key(finding.provider(), finding.account(), finding.resourceId()),
-                        k -> new ArrayList<>()).add(finding);
+            ServerProfile about = finding.verified() && !finding.suppressed() ? report.resource(finding) : null;
+            if (about != null) {
+                open.computeIfAbsent(about, k -> new ArrayList<>()).add(finding);
             }
         }
         List<ServerRisk> ranked = new ArrayList<>();
         for (ServerProfile profile : report.resources()) {
-            ranked.add(risk(profile, open.getOrDefault(profile.server().key(), List.of()), categories));
+            ranked.add(risk(profile, open.getOrDefault(profile, List.of()), categories));
         }
         ranked.sort(MOST_AT_RISK_FIRST);
         return ranked;

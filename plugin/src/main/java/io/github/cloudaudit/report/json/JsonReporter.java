@@ -60,8 +60,6 @@ public final class JsonReporter implements Reporter {
     @Override
     public Path write(AuditReport report, Path outputDirectory, ReportOptions options) throws IOException {
         Path file = outputDirectory.resolve(options.compressJson() ? FILE_NAME + ".gz" : FILE_NAME);
-        Set<String> listed = new HashSet<>();
-        report.resources().forEach(profile -> listed.add(profile.server().key()));
         try (JsonGenerator json = JsonReportSupport.open(file, options.compressJson())) {
             json.writeStartObject();
             json.writeNumberField("schemaVersion", SCHEMA_VERSION);
@@ -79,9 +77,7 @@ public final class JsonReporter implements Reporter {
             json.writeArrayFieldStart("findings");
             BaselineComparison baseline = report.result().baseline();
             for (Finding finding : report.result().findings()) {
-                String key = finding.provider() == null ? null
-                        : Server.key(finding.provider(), finding.account(), finding.resourceId());
-                finding(json, finding, listed.contains(key) ? key : null, baseline.stateOf(finding));
+                finding(json, finding, report.resourceKey(finding), baseline.stateOf(finding));
             }
             json.writeEndArray();
             json.writeArrayFieldStart("expiredSuppressions");

@@ -14,21 +14,18 @@ import java.util.Map;
 /** Links each finding to the server it is about and the rule that raised it. */
 public final class ResourceIndex {
 
-    private final Map<String, ServerProfile> servers = new HashMap<>();
+    private final AuditReport report;
     private final Map<String, RuleMetadata> rules = new HashMap<>();
 
     /** @param language the report's language, which the rules' titles, rationale and remediation are told in */
     public ResourceIndex(AuditReport report, String language) {
-        report.resources().forEach(profile -> servers.put(profile.server().key(), profile));
+        this.report = report;
         report.rules().forEach(rule -> rules.put(rule.id(), RuleTexts.in(language, rule)));
     }
 
     /** The server a finding is about, null for findings about an account, a region or the audit itself. */
     public ServerProfile server(Finding finding) {
-        if (finding.provider() == null || finding.resourceId() == null) {
-            return null;
-        }
-        return servers.get(Server.key(finding.provider(), finding.account(), finding.resourceId()));
+        return report.resource(finding);
     }
 
     /** The rule's metadata, null when the rule is not in the catalogue (e.g. findings raised by the audit itself). */
