@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads files on a few threads and hands what each gave on in the order of the files, on the calling thread, so that
@@ -47,7 +46,8 @@ final class ParallelFileReads {
             }
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, namedDaemons());
+        ReaderThreads readers = new ReaderThreads();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, readers);
         try {
             List<Future<T>> pending = new ArrayList<>(reads.size());
             for (Read<T> read : reads) {
@@ -62,7 +62,7 @@ final class ParallelFileReads {
         } finally {
             // After a failure this cancels the reads still queued or running: interrupted, their files close.
             pool.shutdownNow();
-            awaitEnd(pool);
+            readers.awaitEnd();
         }
     }
 
@@ -92,23 +92,30 @@ final class ParallelFileReads {
         throw new IllegalStateException(failure);
     }
 
-    private static void awaitEnd(ExecutorService pool) {
-        try {
-            // Cancelled reads end at their next read of the file, which an interrupt has closed.
-            pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            // The threads are daemons and were told to stop; the caller learns of the interrupt from the flag.
-            Thread.currentThread().interrupt();
-        }
-    }
+    /** Makes the pool's threads, and waits for them to end: a pool's end comes a moment before its threads'. */
+    private static final class ReaderThreads implements ThreadFactory {
 
-    private static ThreadFactory namedDaemons() {
-        AtomicInteger made = new AtomicInteger();
-        return work -> {
-            Thread thread = new Thread(work, THREAD_NAME + made.incrementAndGet());
+        private final List<Thread> made = new CopyOnWriteArrayList<>();
+
+        @Override
+        public synchronized Thread newThread(Runnable work) {
+            Thread thread = new Thread(work, THREAD_NAME + (made.size() + 1));
             // A read that outlives a failed build must not keep its JVM alive.
             thread.setDaemon(true);
+            made.add(thread);
             return thread;
-        };
+        }
+
+        /** Cancelled reads end at their next read of the file, which the interrupt has closed. */
+        void awaitEnd() {
+            try {
+                for (Thread thread : made) {
+                    thread.join();
+                }
+            } catch (InterruptedException e) {
+                // The threads were told to stop; the caller learns of its interrupt from the flag.
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

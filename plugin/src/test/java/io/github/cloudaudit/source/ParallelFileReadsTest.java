@@ -158,7 +158,8 @@ class ParallelFileReadsTest {
         }
     }
 
-    private static void await(CountDownLatch latch) throws InterruptedIOException {
+    /** Waits for the latch; a cancelled read is interrupted, and ends as a read of a closed file would. */
+    static void await(CountDownLatch latch) throws InterruptedIOException {
         try {
             latch.await();
         } catch (InterruptedException e) {
