@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
 
 /**
@@ -114,25 +115,28 @@ public final class InventoryBuilder {
         images.putAll(part.images);
         securityGroups.putAll(part.securityGroups);
         interfaces.putAll(part.interfaces);
-        part.subnetSecurityGroups.forEach((subnet, filter) ->
-                subnetSecurityGroups.merge(subnet, filter, InventoryBuilder::namedFilterWins));
-        part.attachedDisks.forEach((server, disks) -> attachedDisks.merge(server, disks, Integer::sum));
         installedEngines.putAll(part.installedEngines);
+        networks.putAll(part.networks);
+        cpuStatistics.putAll(part.cpuStatistics);
+        mergeAll(subnetSecurityGroups, part.subnetSecurityGroups, InventoryBuilder::namedFilterWins);
+        mergeAll(attachedDisks, part.attachedDisks, Integer::sum);
+        mergeAll(existedOn, part.existedOn, InventoryBuilder::earliest);
+        mergeAll(scopes, part.scopes, InventoryBuilder::combine);
+        mergeAll(apiCalls, part.apiCalls, Long::sum);
         cpuAlarmTargets.addAll(part.cpuAlarmTargets);
-        cpuAlarmCoverage.addAll(part.cpuAlarmCoverage);
-        part.existedOn.forEach((server, date) -> existedOn.merge(server, date, InventoryBuilder::earliest));
         alarmsCollected.addAll(part.alarmsCollected);
         agentsReporting.addAll(part.agentsReporting);
         agentsCollected.addAll(part.agentsCollected);
         networksWithFlowLogs.addAll(part.networksWithFlowLogs);
         flowLogsCollected.addAll(part.flowLogsCollected);
-        part.scopes.forEach((scope, facts) -> scopes.merge(scope, facts, InventoryBuilder::combine));
-        networks.putAll(part.networks);
-        cpuStatistics.putAll(part.cpuStatistics);
+        cpuAlarmCoverage.addAll(part.cpuAlarmCoverage);
         threats.addAll(part.threats);
         gaps.addAll(part.gaps);
         sources.addAll(part.sources);
-        apiCalls(part.apiCalls);
+    }
+
+    private static <V> void mergeAll(Map<String, V> into, Map<String, V> from, BinaryOperator<V> merge) {
+        from.forEach((key, value) -> into.merge(key, value, merge));
     }
 
     /** A complete server, as the normalized format holds it. */
