@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
 
 /**
@@ -81,7 +82,11 @@ public final class InventoryBuilder {
 
     /** A builder for an audit on the given date: the dates sources read must be plausible for it. */
     public InventoryBuilder(LocalDate auditDate) {
-        this.dates = new PlausibleDates(auditDate);
+        this(new PlausibleDates(auditDate));
+    }
+
+    private InventoryBuilder(PlausibleDates dates) {
+        this.dates = dates;
     }
 
     /** A builder for an audit dated today, such as a snapshot of the estate. */
@@ -92,6 +97,46 @@ public final class InventoryBuilder {
     /** The one date parser every source reads dates with, bounded by the audit date. */
     public PlausibleDates dates() {
         return dates;
+    }
+
+    /** An empty builder for the same audit, to read one file into on a thread of its own; see {@link #addAll}. */
+    InventoryBuilder emptyPart() {
+        return new InventoryBuilder(dates);
+    }
+
+    /**
+     * Adds everything the part holds, with exactly the outcome of making the calls that filled it here, after those
+     * already made: parts read on other threads and added in file order give the inventory of reading the files in
+     * turn. Each map's merge is the one its method uses, and a later record of the same key keeps the first one's
+     * place (a {@link LinkedHashMap} keeps a key's place when its value is replaced).
+     */
+    void addAll(InventoryBuilder part) {
+        drafts.putAll(part.drafts);
+        images.putAll(part.images);
+        securityGroups.putAll(part.securityGroups);
+        interfaces.putAll(part.interfaces);
+        installedEngines.putAll(part.installedEngines);
+        networks.putAll(part.networks);
+        cpuStatistics.putAll(part.cpuStatistics);
+        mergeAll(subnetSecurityGroups, part.subnetSecurityGroups, InventoryBuilder::namedFilterWins);
+        mergeAll(attachedDisks, part.attachedDisks, Integer::sum);
+        mergeAll(existedOn, part.existedOn, InventoryBuilder::earliest);
+        mergeAll(scopes, part.scopes, InventoryBuilder::combine);
+        mergeAll(apiCalls, part.apiCalls, Long::sum);
+        cpuAlarmTargets.addAll(part.cpuAlarmTargets);
+        alarmsCollected.addAll(part.alarmsCollected);
+        agentsReporting.addAll(part.agentsReporting);
+        agentsCollected.addAll(part.agentsCollected);
+        networksWithFlowLogs.addAll(part.networksWithFlowLogs);
+        flowLogsCollected.addAll(part.flowLogsCollected);
+        cpuAlarmCoverage.addAll(part.cpuAlarmCoverage);
+        threats.addAll(part.threats);
+        gaps.addAll(part.gaps);
+        sources.addAll(part.sources);
+    }
+
+    private static <V> void mergeAll(Map<String, V> into, Map<String, V> from, BinaryOperator<V> merge) {
+        from.forEach((key, value) -> into.merge(key, value, merge));
     }
 
     /** A complete server, as the normalized format holds it. */
@@ -124,7 +169,7 @@ public final class InventoryBuilder {
      */
     public void subnetSecurityGroup(Provider provider, String subnetId, String securityGroupId) {
         subnetSecurityGroups.merge(key(provider, subnetId), securityGroupId == null ? "" : securityGroupId,
-                (known, other) -> known.isEmpty() ? other : known);
+                InventoryBuilder::namedFilterWins);
     }
 
     /**
@@ -159,7 +204,7 @@ public final class InventoryBuilder {
      * it can only make the server look younger than it is, never older.
      */
     public void existedOn(Provider provider, String serverId, LocalDate date) {
-        existedOn.merge(key(provider, serverId), date, (a, b) -> a.isBefore(b) ? a : b);
+        existedOn.merge(key(provider, serverId), date, InventoryBuilder::earliest);
     }
 
     /** CPU statistics of a server from a metrics export; they fill in what the server's own record does not tell. */
@@ -392,6 +437,15 @@ public final class InventoryBuilder {
 
     private boolean logged(Provider provider, String resourceId) {
         return resourceId != null && !resourceId.isEmpty() && networksWithFlowLogs.contains(key(provider, resourceId));
+    }
+
+    /** Of two filters known for a subnet (an empty id for none), the first that names one. */
+    private static String namedFilterWins(String known, String other) {
+        return known.isEmpty() ? other : known;
+    }
+
+    private static LocalDate earliest(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static Scope combine(Scope a, Scope b) {

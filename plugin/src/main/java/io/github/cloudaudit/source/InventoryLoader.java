@@ -45,19 +45,38 @@ public final class InventoryLoader {
     /** How many skipped files the error about an audit that read nothing names before it says "and N more". */
     private static final int SKIPPED_NAMED = 10;
 
+    /** One file's share of the inventory and what the log says of it, both taken in file order. */
+    private record Part(InventoryBuilder facts, List<String> warnings) {
+        Part(InventoryBuilder whole) {
+            this(whole.emptyPart(), new ArrayList<>());
+        }
+    }
+
     private final List<InventoryReader> readers;
     private final Consumer<String> warn;
+    private final int maxThreads;
 
+    /** A loader that reads as many files at once as there are processors. */
     public InventoryLoader(List<InventoryReader> readers, Consumer<String> warn) {
+        this(readers, warn, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param maxThreads how many files are read at once; 1 reads them one after the other on the calling thread */
+    InventoryLoader(List<InventoryReader> readers, Consumer<String> warn, int maxThreads) {
         this.readers = List.copyOf(readers);
         this.warn = warn;
+        this.maxThreads = maxThreads;
     }
 
     /** A loader with every reader on the plugin's class path. */
     public static InventoryLoader withBuiltInReaders(Consumer<String> warn) {
+        return new InventoryLoader(builtInReaders(), warn);
+    }
+
+    static List<InventoryReader> builtInReaders() {
         List<InventoryReader> readers = new ArrayList<>();
         ServiceLoader.load(InventoryReader.class, InventoryLoader.class.getClassLoader()).forEach(readers::add);
-        return new InventoryLoader(readers, warn);
+        return readers;
     }
 
     /**
@@ -74,19 +93,35 @@ public final class InventoryLoader {
         return inventory;
     }
 
-    /** Reads the files and folders into a builder that other sources may share. */
+    /**
+     * Reads the files and folders into a builder that other sources may share. Files are read at once, each into a
+     * part of its own, and the parts are added and logged in file order: the inventory, the log and the error that
+     * stops the build are those of reading the files one after the other.
+     */
     public void load(List<Path> inputs, InventoryBuilder builder) throws IOException {
+        List<ParallelFileReads.Read<Part>> reads = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
-                loadFolder(input, builder);
+                readsOfFolder(input, builder, reads);
             } else if (Files.isRegularFile(input)) {
-                loadFile(input, input.toString(), null, null, builder, true);
+                reads.add(() -> {
+                    Part part = new Part(builder);
+                    loadFile(input, input.toString(), null, null, part, true);
+                    return part;
+                });
             } else {
-                throw new InventoryFormatException(input.toString(), 0, 0, (Files.exists(input)
-                        ? "neither a regular file nor a folder" : "no such file or folder")
-                        + "; check the 'inventory' parameter (cloudaudit.inventory)");
+                // Thrown in its turn, so that an error in an input before it is the one reported, as before.
+                reads.add(() -> {
+                    throw new InventoryFormatException(input.toString(), 0, 0, (Files.exists(input)
+                            ? "neither a regular file nor a folder" : "no such file or folder")
+                            + "; check the 'inventory' parameter (cloudaudit.inventory)");
+                });
             }
         }
+        ParallelFileReads.run(reads, maxThreads, part -> {
+            part.warnings().forEach(warn);
+            builder.addAll(part.facts());
+        });
     }
 
     /**
@@ -109,7 +144,11 @@ public final class InventoryLoader {
                 + "(cloudaudit.inventory)");
     }
 
-    private void loadFolder(Path folder, InventoryBuilder builder) throws IOException {
+    /** The reads of a folder's files, after one that reports what the walk could not read. */
+    private void readsOfFolder(Path folder, InventoryBuilder builder, List<ParallelFileReads.Read<Part>> reads)
+            throws IOException {
+        Part walk = new Part(builder);
+        reads.add(() -> walk);
         List<Path> files = new ArrayList<>();
         // Links are followed, so inventory behind a linked folder is read; what cannot be followed is reported.
         Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -118,16 +157,16 @@ public final class InventoryLoader {
                 if (attributes.isRegularFile()) {
                     files.add(file);
                 } else if (attributes.isSymbolicLink()) {
-                    unreadable(builder, file, "a link to nothing (a broken symbolic link)");
+                    unreadable(walk, file, "a link to nothing (a broken symbolic link)");
                 } else {
-                    unreadable(builder, file, "not a regular file (a FIFO, socket or device), so it was not opened");
+                    unreadable(walk, file, "not a regular file (a FIFO, socket or device), so it was not opened");
                 }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException failure) {
-                unreadable(builder, file, failure instanceof FileSystemLoopException
+                unreadable(walk, file, failure instanceof FileSystemLoopException
                         ? "a link loop: it leads back to a folder above it" : cannotRead(failure));
                 return FileVisitResult.CONTINUE;
             }
@@ -135,7 +174,7 @@ public final class InventoryLoader {
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException failure) {
                 if (failure != null) {
-                    unreadable(builder, dir, "the folder could not be listed to the end: " + cannotRead(failure));
+                    unreadable(walk, dir, "the folder could not be listed to the end: " + cannotRead(failure));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -145,24 +184,31 @@ public final class InventoryLoader {
             Path relative = folder.relativize(file);
             String display = folder.resolve(relative).toString();
             if (hidden(relative)) {
-                skip(builder, display, Text.of("source.skipped.hidden"));
+                Part hiddenFile = new Part(builder);
+                skip(hiddenFile, display, Text.of("source.skipped.hidden"));
+                reads.add(() -> hiddenFile);
                 continue;
             }
             Path withFolders = folder.toAbsolutePath().normalize().resolve(relative);
-            try {
-                loadFile(file, display, folderMatching(withFolders, AWS_ACCOUNT, AZURE_SUBSCRIPTION),
-                        folderMatching(withFolders, REGION, null), builder, false);
-            } catch (AccessDeniedException e) {
-                unreadable(builder, file, cannotRead(e));
-            }
+            String account = folderMatching(withFolders, AWS_ACCOUNT, AZURE_SUBSCRIPTION);
+            String region = folderMatching(withFolders, REGION, null);
+            reads.add(() -> {
+                Part part = new Part(builder);
+                try {
+                    loadFile(file, display, account, region, part, false);
+                } catch (AccessDeniedException e) {
+                    unreadable(part, file, cannotRead(e));
+                }
+                return part;
+            });
         }
     }
 
     /** Something in a folder that may have been inventory but could not be read: the audit of it is incomplete. */
-    private void unreadable(InventoryBuilder builder, Path path, String why) {
-        warn.accept("Cannot read " + path + ": " + why + "; the audit is INCOMPLETE");
-        builder.source(new SourceFile(path.toString(), null, why));
-        builder.gap(new CoverageGap(null, null, null, "inventory file " + path, why));
+    private static void unreadable(Part part, Path path, String why) {
+        part.warnings().add("Cannot read " + path + ": " + why + "; the audit is INCOMPLETE");
+        part.facts().source(new SourceFile(path.toString(), null, why));
+        part.facts().gap(new CoverageGap(null, null, null, "inventory file " + path, why));
     }
 
     private static String cannotRead(IOException failure) {
@@ -171,8 +217,8 @@ public final class InventoryLoader {
                 .replace(" Exception", "").toLowerCase(java.util.Locale.ROOT) + ")";
     }
 
-    private void loadFile(Path file, String display, String account, String region, InventoryBuilder builder,
-                          boolean named) throws IOException {
+    private void loadFile(Path file, String display, String account, String region, Part part, boolean named)
+            throws IOException {
         boolean json = TextEncoding.check(file, display);
         Optional<InventoryReader> reader;
         try {
@@ -182,7 +228,7 @@ public final class InventoryLoader {
                 throw notParsed;
             }
             // Not YAML either; it may have been meant as inventory, so the audit cannot call itself complete.
-            unreadable(builder, file, "not valid JSON or YAML (" + notParsed.getMessage() + ")");
+            unreadable(part, file, "not valid JSON or YAML (" + notParsed.getMessage() + ")");
             return;
         }
         if (reader.isEmpty()) {
@@ -190,10 +236,10 @@ public final class InventoryLoader {
             if (named) {
                 throw new InventoryFormatException(display, 0, 0, TextBundles.render("en", why));
             }
-            skip(builder, display, why);
+            skip(part, display, why);
             return;
         }
-        ReadContext context = new ReadContext(display, account, region, builder);
+        ReadContext context = new ReadContext(display, account, region, part.facts());
         StrictParsers.read(file, display, json, parser -> {
             reader.get().read(parser, context);
             JsonToken more = parser.nextToken();
@@ -203,7 +249,7 @@ public final class InventoryLoader {
             }
             return null;
         });
-        builder.source(new SourceFile(display, reader.get().format(), null));
+        part.facts().source(new SourceFile(display, reader.get().format(), null));
     }
 
     /** Finds the reader for a file from its root: the top-level keys of an object, or the first item of a list. */
@@ -253,10 +299,10 @@ public final class InventoryLoader {
         return readers.stream().filter(r -> r.accepts(signature)).findFirst();
     }
 
-    private void skip(InventoryBuilder builder, String display, Text why) {
+    private static void skip(Part part, String display, Text why) {
         String english = TextBundles.render("en", why);
-        warn.accept("Skipped " + display + ": " + english);
-        builder.source(new SourceFile(display, null, english, why));
+        part.warnings().add("Skipped " + display + ": " + english);
+        part.facts().source(new SourceFile(display, null, english, why));
     }
 
     private static boolean hidden(Path relative) {

@@ -1,0 +1,169 @@
+package io.github.cloudaudit.source;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.AccessDeniedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Reads that finish in another order than they were given: what is handed on, and what fails, follows the order
+ * given. Latches, not sleeps, decide which read finishes first, so each case happens on every run.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ParallelFileReadsTest {
+
+    private final List<String> taken = new ArrayList<>();
+
+    @AfterEach
+    void theReadersThreadsAreGone() {
+        assertThat(readerThreads()).isEmpty();
+    }
+
+    @Test
+    void resultsAreHandedOnInTheOrderOfTheReadsWhicheverFinishesFirst() throws IOException {
+        CountDownLatch lastDone = new CountDownLatch(1);
+        List<ParallelFileReads.Read<String>> reads = List.of(
+                () -> {
+                    await(lastDone);
+                    return "first";
+                },
+                () -> "second",
+                () -> {
+                    lastDone.countDown();
+                    return "third";
+                });
+
+        ParallelFileReads.run(reads, 3, taken::add);
+
+        assertThat(taken).containsExactly("first", "second", "third");
+    }
+
+    @Test
+    void theFirstReadInOrderThatFailsDecidesTheErrorAndTheReadsAfterItAreCancelled() {
+        CountDownLatch secondFailed = new CountDownLatch(1);
+        IOException firstFailure = new IOException("first");
+        CountDownLatch endlessStarted = new CountDownLatch(1);
+        List<ParallelFileReads.Read<String>> reads = List.of(
+                () -> "before",
+                () -> {
+                    await(secondFailed);
+                    await(endlessStarted);
+                    throw firstFailure;
+                },
+                () -> {
+                    secondFailed.countDown();
+                    throw new IOException("second");
+                },
+                () -> {
+                    endlessStarted.countDown();
+                    // Only cancelling ends this read; without it the test times out.
+                    await(new CountDownLatch(1));
+                    return "never";
+                },
+                () -> "after");
+
+        Throwable thrown = catchThrowable(() -> ParallelFileReads.run(reads, 3, taken::add));
+
+        assertThat(thrown).isSameAs(firstFailure);
+        assertThat(taken).containsExactly("before");
+    }
+
+    @Test
+    void aFailureIsThrownAsTheReadThrewItNotWrapped() {
+        for (Throwable failure : List.of(new AccessDeniedException("a.json"),
+                new InventoryFormatException("a.json", 3, 1, "expected an id"), new IllegalStateException("bug"),
+                new StackOverflowError())) {
+            List<ParallelFileReads.Read<String>> reads = List.of(() -> "fine", () -> {
+                if (failure instanceof IOException io) {
+                    throw io;
+                }
+                if (failure instanceof RuntimeException unchecked) {
+                    throw unchecked;
+                }
+                throw (Error) failure;
+            });
+
+            assertThat(catchThrowable(() -> ParallelFileReads.run(reads, 2, taken::add))).isSameAs(failure);
+        }
+    }
+
+    @Test
+    void readsRunOnNamedDaemonThreadsOrOnTheCallersAloneWithOneThread() throws IOException {
+        List<ParallelFileReads.Read<Thread>> reads = List.of(Thread::currentThread, Thread::currentThread);
+        List<Thread> ranOn = new ArrayList<>();
+
+        ParallelFileReads.run(reads, 2, ranOn::add);
+        assertThat(ranOn).allSatisfy(thread -> {
+            assertThat(thread.getName()).matches("cloud-audit-reader-[12]");
+            assertThat(thread.isDaemon()).isTrue();
+        });
+
+        ranOn.clear();
+        ParallelFileReads.run(reads, 1, ranOn::add);
+        assertThat(ranOn).containsOnly(Thread.currentThread());
+    }
+
+    @Test
+    void anInterruptedCallerStopsWithAClearErrorAndKeepsItsInterrupt() throws InterruptedException {
+        CountDownLatch reading = new CountDownLatch(1);
+        List<ParallelFileReads.Read<String>> reads = List.of(() -> {
+            reading.countDown();
+            await(new CountDownLatch(1));
+            return "never";
+        }, () -> "second");
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            thrown.set(catchThrowable(() -> ParallelFileReads.run(reads, 2, taken::add)));
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+
+        caller.start();
+        reading.await();
+        caller.interrupt();
+        caller.join();
+
+        assertThat(thrown.get()).isInstanceOf(InterruptedIOException.class)
+                .hasMessageContaining("interrupted while reading inventory files");
+        assertThat(stillInterrupted.get()).isTrue();
+        // The caller did not wait for its reads to end, being interrupted; they were told to, and do.
+        awaitNoReaderThreads();
+    }
+
+    @Test
+    void noReadsIsNothingToDo() throws IOException {
+        ParallelFileReads.run(List.<ParallelFileReads.Read<String>>of(), 2, taken::add);
+        assertThat(taken).isEmpty();
+    }
+
+    static List<Thread> readerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith(ParallelFileReads.THREAD_NAME)).toList();
+    }
+
+    private static void awaitNoReaderThreads() throws InterruptedException {
+        for (Thread thread : readerThreads()) {
+            thread.join();
+        }
+    }
+
+    /** Waits for the latch; a cancelled read is interrupted, and ends as a read of a closed file would. */
+    static void await(CountDownLatch latch) throws InterruptedIOException {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new InterruptedIOException("cancelled");
+        }
+    }
+}
