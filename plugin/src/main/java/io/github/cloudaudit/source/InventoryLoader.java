@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.SourceFile;
+import io.github.cloudaudit.parallel.InOrder;
 import io.github.cloudaudit.text.Text;
 import io.github.cloudaudit.text.TextBundles;
 
@@ -56,9 +57,12 @@ public final class InventoryLoader {
     private final Consumer<String> warn;
     private final int maxThreads;
 
-    /** A loader that reads as many files at once as there are processors. */
+    /** The prefix of the reading threads' names, which a thread dump of a slow build shows. */
+    static final String READER_THREADS = "cloud-audit-reader-";
+
+    /** A loader that reads as many files at once as {@link InOrder#threads()}. */
     public InventoryLoader(List<InventoryReader> readers, Consumer<String> warn) {
-        this(readers, warn, Runtime.getRuntime().availableProcessors());
+        this(readers, warn, InOrder.threads());
     }
 
     /** @param maxThreads how many files are read at once; 1 reads them one after the other on the calling thread */
@@ -99,7 +103,7 @@ public final class InventoryLoader {
      * stops the build are those of reading the files one after the other.
      */
     public void load(List<Path> inputs, InventoryBuilder builder) throws IOException {
-        List<ParallelFileReads.Read<Part>> reads = new ArrayList<>();
+        List<InOrder.Task<Part>> reads = new ArrayList<>();
         for (Path input : inputs) {
             if (Files.isDirectory(input)) {
                 readsOfFolder(input, builder, reads);
@@ -118,7 +122,7 @@ public final class InventoryLoader {
                 });
             }
         }
-        ParallelFileReads.run(reads, maxThreads, part -> {
+        InOrder.run(READER_THREADS, "reading inventory files: the inventory is incomplete", reads, maxThreads, part -> {
             part.warnings().forEach(warn);
             builder.addAll(part.facts());
         });
@@ -145,7 +149,7 @@ public final class InventoryLoader {
     }
 
     /** The reads of a folder's files, after one that reports what the walk could not read. */
-    private void readsOfFolder(Path folder, InventoryBuilder builder, List<ParallelFileReads.Read<Part>> reads)
+    private void readsOfFolder(Path folder, InventoryBuilder builder, List<InOrder.Task<Part>> reads)
             throws IOException {
         Part walk = new Part(builder);
         reads.add(() -> walk);

@@ -38,7 +38,7 @@ class InventoryLoaderParallelTest {
 
     @AfterEach
     void theReadersThreadsAreGone() {
-        assertThat(ParallelFileReadsTest.readerThreads()).isEmpty();
+        assertThat(readerThreads()).isEmpty();
     }
 
     @Test
@@ -80,8 +80,8 @@ class InventoryLoaderParallelTest {
         CountDownLatch secondFailed = new CountDownLatch(1);
         CountDownLatch endlessStarted = new CountDownLatch(1);
         InventoryReader slowToFail = reader("Slow", context -> {
-            ParallelFileReadsTest.await(secondFailed);
-            ParallelFileReadsTest.await(endlessStarted);
+            await(secondFailed);
+            await(endlessStarted);
             return new InventoryFormatException(context.path(), 1, 1, "expected the slow file to be whole");
         });
         write(dir.resolve("0-notes.txt"), "nothing to audit here");
@@ -98,7 +98,7 @@ class InventoryLoaderParallelTest {
                 reader("Endless", context -> {
                     endlessStarted.countDown();
                     // Only cancelling ends this read; without it the test times out.
-                    ParallelFileReadsTest.await(new CountDownLatch(1));
+                    await(new CountDownLatch(1));
                     return new InventoryFormatException(context.path(), 1, 1, "not cancelled");
                 })), log::add, THREADS);
 
@@ -157,5 +157,19 @@ class InventoryLoaderParallelTest {
     private static void write(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
+    }
+
+    private static List<Thread> readerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith(InventoryLoader.READER_THREADS)).toList();
+    }
+
+    /** Waits for the latch; a cancelled read is interrupted, and ends as a read of a closed file would. */
+    private static void await(CountDownLatch latch) throws java.io.InterruptedIOException {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new java.io.InterruptedIOException("cancelled");
+        }
     }
 }

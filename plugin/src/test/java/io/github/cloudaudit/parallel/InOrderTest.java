@@ -1,4 +1,4 @@
-package io.github.cloudaudit.source;
+package io.github.cloudaudit.parallel;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * given. Latches, not sleeps, decide which read finishes first, so each case happens on every run.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class ParallelFileReadsTest {
+class InOrderTest {
+
+    static final String THREADS = "cloud-audit-test-";
 
     private final List<String> taken = new ArrayList<>();
 
@@ -33,7 +35,7 @@ class ParallelFileReadsTest {
     @Test
     void resultsAreHandedOnInTheOrderOfTheReadsWhicheverFinishesFirst() throws IOException {
         CountDownLatch lastDone = new CountDownLatch(1);
-        List<ParallelFileReads.Read<String>> reads = List.of(
+        List<InOrder.Task<String>> reads = List.of(
                 () -> {
                     await(lastDone);
                     return "first";
@@ -44,7 +46,7 @@ class ParallelFileReadsTest {
                     return "third";
                 });
 
-        ParallelFileReads.run(reads, 3, taken::add);
+        InOrder.run(THREADS, "testing", reads, 3, taken::add);
 
         assertThat(taken).containsExactly("first", "second", "third");
     }
@@ -54,7 +56,7 @@ class ParallelFileReadsTest {
         CountDownLatch secondFailed = new CountDownLatch(1);
         IOException firstFailure = new IOException("first");
         CountDownLatch endlessStarted = new CountDownLatch(1);
-        List<ParallelFileReads.Read<String>> reads = List.of(
+        List<InOrder.Task<String>> reads = List.of(
                 () -> "before",
                 () -> {
                     await(secondFailed);
@@ -73,7 +75,7 @@ class ParallelFileReadsTest {
                 },
                 () -> "after");
 
-        Throwable thrown = catchThrowable(() -> ParallelFileReads.run(reads, 3, taken::add));
+        Throwable thrown = catchThrowable(() -> InOrder.run(THREADS, "testing", reads, 3, taken::add));
 
         assertThat(thrown).isSameAs(firstFailure);
         assertThat(taken).containsExactly("before");
@@ -82,9 +84,9 @@ class ParallelFileReadsTest {
     @Test
     void aFailureIsThrownAsTheReadThrewItNotWrapped() {
         for (Throwable failure : List.of(new AccessDeniedException("a.json"),
-                new InventoryFormatException("a.json", 3, 1, "expected an id"), new IllegalStateException("bug"),
+                new java.io.UncheckedIOException(new IOException("a.json: expected an id")), new IllegalStateException("bug"),
                 new StackOverflowError())) {
-            List<ParallelFileReads.Read<String>> reads = List.of(() -> "fine", () -> {
+            List<InOrder.Task<String>> reads = List.of(() -> "fine", () -> {
                 if (failure instanceof IOException io) {
                     throw io;
                 }
@@ -94,30 +96,30 @@ class ParallelFileReadsTest {
                 throw (Error) failure;
             });
 
-            assertThat(catchThrowable(() -> ParallelFileReads.run(reads, 2, taken::add))).isSameAs(failure);
+            assertThat(catchThrowable(() -> InOrder.run(THREADS, "testing", reads, 2, taken::add))).isSameAs(failure);
         }
     }
 
     @Test
-    void readsRunOnNamedDaemonThreadsOrOnTheCallersAloneWithOneThread() throws IOException {
-        List<ParallelFileReads.Read<Thread>> reads = List.of(Thread::currentThread, Thread::currentThread);
+    void tasksRunOnNamedDaemonThreadsOrOnTheCallersAloneWithOneThread() throws IOException {
+        List<InOrder.Task<Thread>> reads = List.of(Thread::currentThread, Thread::currentThread);
         List<Thread> ranOn = new ArrayList<>();
 
-        ParallelFileReads.run(reads, 2, ranOn::add);
+        InOrder.run(THREADS, "testing", reads, 2, ranOn::add);
         assertThat(ranOn).allSatisfy(thread -> {
-            assertThat(thread.getName()).matches("cloud-audit-reader-[12]");
+            assertThat(thread.getName()).matches(THREADS + "[12]");
             assertThat(thread.isDaemon()).isTrue();
         });
 
         ranOn.clear();
-        ParallelFileReads.run(reads, 1, ranOn::add);
+        InOrder.run(THREADS, "testing", reads, 1, ranOn::add);
         assertThat(ranOn).containsOnly(Thread.currentThread());
     }
 
     @Test
     void anInterruptedCallerStopsWithAClearErrorAndKeepsItsInterrupt() throws InterruptedException {
         CountDownLatch reading = new CountDownLatch(1);
-        List<ParallelFileReads.Read<String>> reads = List.of(() -> {
+        List<InOrder.Task<String>> reads = List.of(() -> {
             reading.countDown();
             await(new CountDownLatch(1));
             return "never";
@@ -125,7 +127,7 @@ class ParallelFileReadsTest {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
         Thread caller = new Thread(() -> {
-            thrown.set(catchThrowable(() -> ParallelFileReads.run(reads, 2, taken::add)));
+            thrown.set(catchThrowable(() -> InOrder.run(THREADS, "testing", reads, 2, taken::add)));
             stillInterrupted.set(Thread.currentThread().isInterrupted());
         });
 
@@ -135,7 +137,7 @@ class ParallelFileReadsTest {
         caller.join();
 
         assertThat(thrown.get()).isInstanceOf(InterruptedIOException.class)
-                .hasMessageContaining("interrupted while reading inventory files");
+                .hasMessage("interrupted while testing");
         assertThat(stillInterrupted.get()).isTrue();
         // The caller did not wait for its reads to end, being interrupted; they were told to, and do.
         awaitNoReaderThreads();
@@ -143,13 +145,13 @@ class ParallelFileReadsTest {
 
     @Test
     void noReadsIsNothingToDo() throws IOException {
-        ParallelFileReads.run(List.<ParallelFileReads.Read<String>>of(), 2, taken::add);
+        InOrder.run(THREADS, "testing", List.<InOrder.Task<String>>of(), 2, taken::add);
         assertThat(taken).isEmpty();
     }
 
     static List<Thread> readerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith(ParallelFileReads.THREAD_NAME)).toList();
+                .filter(thread -> thread.getName().startsWith(THREADS)).toList();
     }
 
     private static void awaitNoReaderThreads() throws InterruptedException {
