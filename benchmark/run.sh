@@ -9,6 +9,7 @@
 #   BENCHMARK_INPUTS   inventory formats to measure, default "aws-cli normalized"
 #   BENCHMARK_FORMATS  report formats the audit writes, default "json,sarif"
 #   BENCHMARK_HEAP     maximum heap of the Maven JVM, default 1g
+#   BENCHMARK_RUNS     how many times each floor and each audit run, default 3; the medians are compared
 #   MAVEN_REPO         local Maven repository to install into and run from, default Maven's own (~/.m2/repository)
 set -euo pipefail
 
@@ -30,6 +31,7 @@ read -r -a sizes <<< "${BENCHMARK_SIZES:-10000 100000}"
 read -r -a inputs <<< "${BENCHMARK_INPUTS:-aws-cli normalized}"
 formats="${BENCHMARK_FORMATS:-json,sarif}"
 heap="${BENCHMARK_HEAP:-1g}"
+runs="${BENCHMARK_RUNS:-3}"
 audit_date=2026-11-23
 mkdir -p "$work/inventories" "$work/results"
 if [ ! -x /usr/bin/time ]; then
@@ -97,6 +99,9 @@ peak_heap_mb() {
 now() { date +%s.%N; }
 elapsed() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.1f", e - s }'; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
+# The median of numbers, and the smallest and largest as "min-max".
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+spread() { printf '%s\n' "$@" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s-%s", lo, hi }'; }
 # User plus system CPU seconds of a run, from /usr/bin/time -v.
 cpu_seconds() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$1"; }
 
@@ -118,23 +123,35 @@ for size in "${sizes[@]}"; do
     input_mb=$(du -sb "$dir" | awk '{ printf "%.1f", $1 / 1e6 }')
     echo "Auditing $name ($input_mb MB, formats $formats) ..."
 
-    start=$(now)
-    (cd "$out/floor" && MAVEN_OPTS="-Xmx$heap" "$root/mvnw" "${mvn_args[@]}" -q "$minimal:nothing" \
-      > "$out/floor/maven.log" 2>&1)
-    plugin_floor=$(elapsed "$start" "$(now)")
-    scan_floor=$(java -Xmx256m -cp "$classpath" io.github.cloudaudit.benchmark.TokenScan "$dir" \
-      | sed -E 's/.*, ([0-9.]+) s$/\1/')
-    floor=$(awk -v p="$plugin_floor" -v s="$scan_floor" 'BEGIN { printf "%.1f", p + s }')
-
-    start=$(now)
+    # Floors and audit take turns, so that a slower minute on this shared machine weighs on both alike.
+    plugin_floors=()
+    scan_floors=()
+    run_times=()
+    run_cpus=()
+    heaps=()
     status=0
-    # The goal runs in an empty folder, so no project is loaded: the plugin needs none.
-    (cd "$out" && MAVEN_OPTS="-Xmx$heap -Xlog:gc,gc+heap+exit:file=$out/gc.log" \
-      /usr/bin/time -v -o "$out/time.txt" "$root/mvnw" "${mvn_args[@]}" "$plugin:audit" \
-        -Dcloudaudit.inventory="$dir" -Dcloudaudit.auditDate="$audit_date" -Dcloudaudit.failOnSeverity=NONE \
-        -Dcloudaudit.formats="$formats" -Dcloudaudit.outputDirectory="$out/report" > "$out/maven.log" 2>&1) \
-      || status=$?
-    end=$(now)
+    for ((run = 1; run <= runs; run++)); do
+      start=$(now)
+      (cd "$out/floor" && MAVEN_OPTS="-Xmx$heap" "$root/mvnw" "${mvn_args[@]}" -q "$minimal:nothing" \
+        > "$out/floor/maven.log" 2>&1)
+      plugin_floors+=("$(elapsed "$start" "$(now)")")
+      scan_floors+=("$(java -Xmx256m -cp "$classpath" io.github.cloudaudit.benchmark.TokenScan "$dir" \
+        | sed -E 's/.*, ([0-9.]+) s$/\1/')")
+
+      rm -rf "$out/report" && mkdir -p "$out/report"
+      start=$(now)
+      # The goal runs in an empty folder, so no project is loaded: the plugin needs none.
+      (cd "$out" && MAVEN_OPTS="-Xmx$heap -Xlog:gc,gc+heap+exit:file=$out/gc.log" \
+        /usr/bin/time -v -o "$out/time.txt" "$root/mvnw" "${mvn_args[@]}" "$plugin:audit" \
+          -Dcloudaudit.inventory="$dir" -Dcloudaudit.auditDate="$audit_date" -Dcloudaudit.failOnSeverity=NONE \
+          -Dcloudaudit.formats="$formats" -Dcloudaudit.outputDirectory="$out/report" > "$out/maven.log" 2>&1) \
+        || status=$?
+      end=$(now)
+      [ "$status" -ne 0 ] && break
+      run_times+=("$(elapsed "$start" "$end")")
+      run_cpus+=("$(cpu_seconds "$out/time.txt")")
+      heaps+=("$(peak_heap_mb "$out/gc.log")")
+    done
     if [ "$status" -ne 0 ]; then
       failed=1
       echo "  FAILED (exit $status); last lines of $out/maven.log:"
@@ -142,9 +159,12 @@ for size in "${sizes[@]}"; do
       rows+=("$(printf "| %s | %s | FAILED, see %s |" "$name" "$size" "$out/maven.log")")
       continue
     fi
-    seconds=$(elapsed "$start" "$end")
+    plugin_floor=$(median "${plugin_floors[@]}")
+    scan_floor=$(median "${scan_floors[@]}")
+    floor=$(awk -v p="$plugin_floor" -v s="$scan_floor" 'BEGIN { printf "%.1f", p + s }')
+    seconds=$(median "${run_times[@]}")
     ratio=$(awk -v r="$seconds" -v f="$floor" 'BEGIN { printf "%.1f", r / f }')
-    heap_mb=$(peak_heap_mb "$out/gc.log")
+    heap_mb=$(printf '%s\n' "${heaps[@]}" | sort -g | tail -n 1)
     rss_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$out/time.txt")
     outputs=""
     for file in "$out"/report/findings.*; do
@@ -154,8 +174,10 @@ for size in "${sizes[@]}"; do
     done
     writes=$(grep -E "Wrote [^ ]+ \(" "$out/maven.log" | sed -E 's/.*Wrote ([^ ]+) \([^)]*\) in ([0-9.]+ s(, [0-9.]+ s CPU)?).*/\1 \2/' \
       | paste -sd ';' - | sed 's/;/; /g')
-    rows+=("$(printf "| %s | %s | %s | %s | %s | %s | %s | %s | %sx | %s MB | %s MB |" "$name" "$size" "$input_mb" \
-      "$seconds" "$(cpu_seconds "$out/time.txt")" "$plugin_floor" "$scan_floor" "$floor" "$ratio" "$heap_mb" "$rss_mb")")
+    rows+=("$(printf "| %s | %s | %s | %s (%s) | %s | %s (%s) | %s (%s) | %s | %sx | %s MB | %s MB |" "$name" "$size" \
+      "$input_mb" "$seconds" "$(spread "${run_times[@]}")" "$(median "${run_cpus[@]}")" \
+      "$plugin_floor" "$(spread "${plugin_floors[@]}")" "$scan_floor" "$(spread "${scan_floors[@]}")" "$floor" "$ratio" \
+      "$heap_mb" "$rss_mb")")
     details+=("$name: read $(stage "$out/maven.log" "Read [0-9]+ servers"); rules $(stage "$out/maven.log" "Ran [0-9]+ rules"); $writes")
     details+=("$name outputs: ${outputs%; }")
     grep -E "left out" "$out/maven.log" | sed -E "s/^\[INFO\] /$name: /" >> "$out/left-out.txt" || true
@@ -166,6 +188,8 @@ done
 {
   echo "Cloud audit benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ): $(nproc) CPUs (load average $(cut -d' ' -f1-3 /proc/loadavg)),"
   echo "Maven heap -Xmx$heap, formats $formats, $(java -version 2>&1 | head -n 1)"
+  echo "Times are medians of $runs runs (min-max in brackets), floors and audits taking turns; peak heap is the largest"
+  echo "of the runs; stage times, outputs and max RSS are from the last run."
   echo
   echo "| inventory | servers | input MB | run s | run CPU s | floor: minimal plugin s | floor: token scan s | floor s | run / floor | peak heap | max RSS |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|"
