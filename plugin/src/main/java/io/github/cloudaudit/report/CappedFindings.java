@@ -1,7 +1,6 @@
 package io.github.cloudaudit.report;
 
 import io.github.cloudaudit.findings.Finding;
-import io.github.cloudaudit.model.Server;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,7 +3,6 @@ package io.github.cloudaudit.report;
 import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
-import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.rules.ServerProfile;
 
 import java.util.ArrayList;

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,11 @@ final class DatabaseDetector {
                     + "elasticsearch|opensearch|couchdb|db2|cockroach(?:db)?|neo4j|percona)");
 
     private final Map<String, String> databaseTags;
+    /**
+     * The engine each image's name names, empty when none: a fleet runs a few images on many servers, and matching
+     * the pattern against the same name again for each of them showed high in a profile of the rule phase.
+     */
+    private final Map<String, Optional<String>> engineInImage = new ConcurrentHashMap<>();
 
     DatabaseDetector(Map<String, String> databaseTags) {
         this.databaseTags = databaseTags;
@@ -40,10 +47,8 @@ final class DatabaseDetector {
         }
         portEvidence(server).ifPresent(evidence::add);
         if (server.image() != null) {
-            Matcher matcher = ENGINE_IN_NAME.matcher(server.image());
-            if (matcher.find()) {
-                evidence.add(Text.of("database.imageNames", server.image(), matcher.group(1)));
-            }
+            engineInImage.computeIfAbsent(server.image(), DatabaseDetector::engineNamedIn)
+                    .ifPresent(engine -> evidence.add(Text.of("database.imageNames", server.image(), engine)));
         }
         databaseTags.forEach((key, value) -> server.tag(key)
                 .filter(actual -> value.equals("*") || actual.equalsIgnoreCase(value))
@@ -51,18 +56,23 @@ final class DatabaseDetector {
         return evidence;
     }
 
-    private static java.util.Optional<Text> portEvidence(Server server) {
+    private static Optional<String> engineNamedIn(String image) {
+        Matcher matcher = ENGINE_IN_NAME.matcher(image);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    private static Optional<Text> portEvidence(Server server) {
         for (Map.Entry<Integer, String> port : DATABASE_PORTS.entrySet()) {
             for (IngressRule rule : server.ingress()) {
                 // An all-ports rule says nothing about what listens; only a rule naming the port is evidence.
                 if (!coversAllPorts(rule) && rule.allowsTcpPort(port.getKey())) {
-                    return java.util.Optional.of(rule.via() != null
+                    return Optional.of(rule.via() != null
                             ? Text.of("database.portOpenVia", port.getKey(), port.getValue(), rule.source(), rule.via())
                             : Text.of("database.portOpen", port.getKey(), port.getValue(), rule.source()));
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** True when a rule opens every port rather than naming some. */

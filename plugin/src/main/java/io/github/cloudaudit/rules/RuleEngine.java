@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -19,28 +20,33 @@ public final class RuleEngine {
             Category.LEGACY, Category.ORPHANED, Category.MONITORING);
 
     /**
-     * A finding with what it is sorted by taken out once, not in each of the millions of comparisons of a large
-     * audit's sort: worst first, then by category, rule and resource, so every output lists findings in the same
-     * order.
+     * A finding with what it is sorted by taken out once, as numbers, not in each of the millions of comparisons of a
+     * large audit's sort: worst first, then by category, then by the order of the rule's id and of the resource's
+     * account and id, so every output lists findings in the same order.
      */
-    private record Ranked(Finding finding, int rank, String ruleId, String account, String resourceId)
-            implements Comparable<Ranked> {
-
-        Ranked(Finding finding, int rank) {
-            this(finding, rank, finding.ruleId(), String.valueOf(finding.account()),
-                    String.valueOf(finding.resourceId()));
-        }
+    private record Ranked(Finding finding, int rank, int rule, int resource) implements Comparable<Ranked> {
 
         @Override
         public int compareTo(Ranked other) {
             int order = Integer.compare(rank, other.rank);
             if (order == 0) {
-                order = ruleId.compareTo(other.ruleId);
+                order = Integer.compare(rule, other.rule);
             }
-            if (order == 0) {
-                order = account.compareTo(other.account);
-            }
-            return order != 0 ? order : resourceId.compareTo(other.resourceId);
+            return order != 0 ? order : Integer.compare(resource, other.resource);
+        }
+    }
+
+    /** What a finding is about, in the order findings about different things are listed. */
+    private record Resource(String account, String id) implements Comparable<Resource> {
+
+        Resource(Finding finding) {
+            this(String.valueOf(finding.account()), String.valueOf(finding.resourceId()));
+        }
+
+        @Override
+        public int compareTo(Resource other) {
+            int order = account.compareTo(other.account);
+            return order != 0 ? order : id.compareTo(other.id);
         }
     }
 
@@ -70,10 +76,24 @@ public final class RuleEngine {
     public List<Finding> run(AuditContext context) {
         List<Finding> plain = findingsOf(rules.stream().filter(r -> !r.composite()).toList(), context, List.of());
         List<Finding> composite = findingsOf(rules.stream().filter(Rule::composite).toList(), context, plain);
-        Ranked[] ranked = java.util.stream.Stream.concat(plain.stream(), composite.stream())
-                .map(f -> new Ranked(f, f.severity().ordinal() * (CATEGORY_ORDER.size() + 1)
-                        + categoryRank.getOrDefault(f.ruleId(), CATEGORY_ORDER.size())))
-                .toArray(Ranked[]::new);
+        List<Finding> all = new ArrayList<>(plain.size() + composite.size());
+        all.addAll(plain);
+        all.addAll(composite);
+        // Each distinct rule id and resource is compared with the others once, to number them in order; a few
+        // hundred thousand findings about a hundred thousand servers are then sorted by those numbers.
+        Resource[] resources = new Resource[all.size()];
+        for (int i = 0; i < resources.length; i++) {
+            resources[i] = new Resource(all.get(i));
+        }
+        Map<String, Integer> ruleOrder = ordinals(all.stream().map(Finding::ruleId).toList());
+        Map<Resource, Integer> resourceOrder = ordinals(Arrays.asList(resources));
+        Ranked[] ranked = new Ranked[all.size()];
+        for (int i = 0; i < ranked.length; i++) {
+            Finding f = all.get(i);
+            ranked[i] = new Ranked(f, f.severity().ordinal() * (CATEGORY_ORDER.size() + 1)
+                    + categoryRank.getOrDefault(f.ruleId(), CATEGORY_ORDER.size()),
+                    ruleOrder.get(f.ruleId()), resourceOrder.get(resources[i]));
+        }
         // A stable sort on all cores: equal findings keep the rules' order, as a sequential sort would.
         Arrays.parallelSort(ranked);
         Finding[] sorted = new Finding[ranked.length];
@@ -81,6 +101,17 @@ public final class RuleEngine {
             sorted[i] = ranked[i].finding();
         }
         return List.of(sorted);
+    }
+
+    /** Each distinct value's place among the distinct values in their natural order. */
+    private static <T extends Comparable<T>> Map<T, Integer> ordinals(List<T> values) {
+        List<T> distinct = new ArrayList<>(new HashSet<>(values));
+        distinct.sort(null);
+        Map<T, Integer> ordinals = new HashMap<>(distinct.size() * 2);
+        for (int i = 0; i < distinct.size(); i++) {
+            ordinals.put(distinct.get(i), i);
+        }
+        return ordinals;
     }
 
     private static List<Finding> findingsOf(List<Rule> selected, AuditContext context, List<Finding> earlier) {

@@ -23,10 +23,8 @@ import io.github.cloudaudit.rules.ServerProfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static io.github.cloudaudit.report.JsonReportSupport.lowerCase;
 import static io.github.cloudaudit.report.JsonReportSupport.nullableBoolean;

@@ -37,7 +37,6 @@ import io.github.cloudaudit.rules.ForgottenDatabaseRule;
 import io.github.cloudaudit.rules.RuleTexts;
 import io.github.cloudaudit.rules.ServerProfile;
 import io.github.cloudaudit.rules.ThreatCryptominingRule;
-import io.github.cloudaudit.report.RiskRanking;
 import io.github.cloudaudit.report.RiskRanking.ServerRisk;
 import io.github.cloudaudit.text.SafeText;
 import io.github.cloudaudit.text.TextArg;

@@ -3,7 +3,6 @@ package io.github.cloudaudit.report.view;
 import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
-import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.rules.RuleTexts;
 import io.github.cloudaudit.rules.ServerProfile;
