@@ -185,8 +185,8 @@ for size in "${sizes[@]}"; do
   done
 done
 
-# 5. Where the rule phase's CPU goes, on the AWS CLI inventory of the last size (the largest by default): the rules run three times in one
-#    JVM; the first run is what an audit pays, the others what the rules cost once their code is compiled.
+# 5. Where the rule phase's CPU goes, on the AWS CLI inventory of the last size (the largest by default): the rules
+#    run three times in one JVM; the first run is what an audit pays, the others what the rules cost once compiled.
 largest="${sizes[${#sizes[@]} - 1]}"
 if [[ " ${inputs[*]} " == *" aws-cli "* ]]; then
   echo "Running the rules three times in one JVM on aws-cli-$largest ..."
