@@ -22,7 +22,28 @@ final class ConfirmedFindings {
     private final Map<Key, List<Finding>> confirmed = new HashMap<>();
     private final Map<Key, List<Finding>> unverified = new HashMap<>();
 
-    ConfirmedFindings(List<Finding> earlier) {
+    /**
+     * The index of the plain findings, built once per audit and shared by the composite rules that read it: indexing
+     * a few hundred thousand findings again for each of them showed in a profile of the rule phase.
+     */
+    static ConfirmedFindings of(AuditContext context, List<Finding> earlier) {
+        return context.derived(new Of(earlier), () -> new ConfirmedFindings(earlier));
+    }
+
+    /** The index of this very list of findings: one list, compared by identity rather than finding by finding. */
+    private record Of(List<Finding> earlier) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Of of && of.earlier == earlier;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(earlier);
+        }
+    }
+
+    private ConfirmedFindings(List<Finding> earlier) {
         for (Finding finding : earlier) {
             (finding.verified() ? confirmed : unverified).computeIfAbsent(
                     new Key(finding.provider(), finding.account(), finding.resourceId()), k -> new ArrayList<>()).add(finding);

@@ -53,7 +53,7 @@ public final class CpuSustainedHighRule implements Rule {
 
     @Override
     public List<Finding> evaluate(AuditContext context, List<Finding> earlier) {
-        ConfirmedFindings confirmed = new ConfirmedFindings(earlier);
+        ConfirmedFindings confirmed = ConfirmedFindings.of(context, earlier);
         Forgotten forgotten = new Forgotten(confirmed);
         return context.inventory().servers().stream()
                 .map(server -> check(context, server, confirmed, forgotten))

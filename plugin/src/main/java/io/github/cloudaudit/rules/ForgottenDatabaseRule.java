@@ -58,7 +58,7 @@ public final class ForgottenDatabaseRule implements Rule {
     @Override
     public List<Finding> evaluate(AuditContext context, List<Finding> earlier) {
         List<Finding> findings = new ArrayList<>();
-        ConfirmedFindings known = new ConfirmedFindings(earlier);
+        ConfirmedFindings known = ConfirmedFindings.of(context, earlier);
         Forgotten forgotten = new Forgotten(known);
         for (Server server : context.inventory().servers()) {
             if (context.profile(server).hostsDatabase() && forgotten.forgotten(server)) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** A server tagged as decommissioned, to be deleted or retired, that still exists. */
 public final class OrphanDecommissionedRule extends PerServerRule {
@@ -53,10 +54,11 @@ public final class OrphanDecommissionedRule extends PerServerRule {
         List<String> tags = new ArrayList<>();
         List<Text> evidence = new ArrayList<>();
         // forEach, not entrySet(): the read-only tag map wraps each entry it iterates, for every tag of every server.
-        server.tags().forEach((key, value) -> markerIn(key, value, markers).ifPresent(marker -> {
-            tags.add(key + "=" + value);
-            evidence.add(Text.of("orphan-decommissioned.evidence.tag", key + "=" + value, marker));
-        }));
+        server.tags().forEach((key, value) ->
+                markerIn(key, value, markers, wordsIn(context, value, markers)).ifPresent(marker -> {
+                    tags.add(key + "=" + value);
+                    evidence.add(Text.of("orphan-decommissioned.evidence.tag", key + "=" + value, marker));
+                }));
         if (tags.isEmpty()) {
             return Optional.empty();
         }
@@ -65,12 +67,24 @@ public final class OrphanDecommissionedRule extends PerServerRule {
                 server.displayName(), Text.joined(tags, ", "), Phrases.state(server)), evidence));
     }
 
+    /**
+     * The markers that stand as words in a tag value, worked out once per distinct value: a fleet repeats a few
+     * values (env=prod, role=db) on many servers, and searching each for every marker again showed in a profile.
+     */
+    private static Set<String> wordsIn(AuditContext context, String value, List<String> markers) {
+        return context.derived(new WordsIn(value, markers), () -> markers.stream()
+                .filter(marker -> containsWord(value, marker)).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    private record WordsIn(String value, List<String> markers) {
+    }
+
     /** The marker a tag carries: as a word in its value, or as its whole key unless the value says no. */
-    private static Optional<String> markerIn(String key, String value, List<String> markers) {
+    private static Optional<String> markerIn(String key, String value, List<String> markers, Set<String> words) {
         for (String marker : markers) {
             boolean keyMarks = key.trim().equalsIgnoreCase(marker)
                     && !NEGATIVE_VALUES.contains(value.trim().toLowerCase(Locale.ROOT));
-            if (keyMarks || containsWord(value, marker)) {
+            if (keyMarks || words.contains(marker)) {
                 return Optional.of(marker);
             }
         }
