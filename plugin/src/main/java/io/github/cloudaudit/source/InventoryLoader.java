@@ -48,9 +48,6 @@ public final class InventoryLoader {
 
     /** One file's share of the inventory and what the log says of it, both taken in file order. */
     private record Part(InventoryBuilder facts, List<String> warnings) {
-        Part(InventoryBuilder whole) {
-            this(whole.emptyPart(), new ArrayList<>());
-        }
     }
 
     private final List<InventoryReader> readers;
@@ -109,7 +106,7 @@ public final class InventoryLoader {
                 readsOfFolder(input, builder, reads);
             } else if (Files.isRegularFile(input)) {
                 reads.add(() -> {
-                    Part part = new Part(builder);
+                    Part part = newPart(builder);
                     loadFile(input, input.toString(), null, null, part, true);
                     return part;
                 });
@@ -124,8 +121,18 @@ public final class InventoryLoader {
         }
         InOrder.run(READER_THREADS, "reading inventory files: the inventory is incomplete", reads, maxThreads, part -> {
             part.warnings().forEach(warn);
-            builder.addAll(part.facts());
+            if (part.facts() != builder) {
+                builder.addAll(part.facts());
+            }
         });
+    }
+
+    /**
+     * The part a read fills as it runs: its own builder when files are read at once, the whole builder itself when
+     * they are read one after the other, which spares adding each file's facts again (a twentieth of the reading).
+     */
+    private Part newPart(InventoryBuilder whole) {
+        return new Part(maxThreads <= 1 ? whole : whole.emptyPart(), new ArrayList<>());
     }
 
     /**
@@ -151,7 +158,8 @@ public final class InventoryLoader {
     /** The reads of a folder's files, after one that reports what the walk could not read. */
     private void readsOfFolder(Path folder, InventoryBuilder builder, List<InOrder.Task<Part>> reads)
             throws IOException {
-        Part walk = new Part(builder);
+        // Filled now, while the reads are listed: a part of its own, added in its turn.
+        Part walk = new Part(builder.emptyPart(), new ArrayList<>());
         reads.add(() -> walk);
         List<Path> files = new ArrayList<>();
         // Links are followed, so inventory behind a linked folder is read; what cannot be followed is reported.
@@ -188,7 +196,7 @@ public final class InventoryLoader {
             Path relative = folder.relativize(file);
             String display = folder.resolve(relative).toString();
             if (hidden(relative)) {
-                Part hiddenFile = new Part(builder);
+                Part hiddenFile = new Part(builder.emptyPart(), new ArrayList<>());
                 skip(hiddenFile, display, Text.of("source.skipped.hidden"));
                 reads.add(() -> hiddenFile);
                 continue;
@@ -197,7 +205,7 @@ public final class InventoryLoader {
             String account = folderMatching(withFolders, AWS_ACCOUNT, AZURE_SUBSCRIPTION);
             String region = folderMatching(withFolders, REGION, null);
             reads.add(() -> {
-                Part part = new Part(builder);
+                Part part = newPart(builder);
                 try {
                     loadFile(file, display, account, region, part, false);
                 } catch (AccessDeniedException e) {
