@@ -319,27 +319,30 @@ public final class InventoryBuilder {
             server.networkIds(nics.stream().flatMap(nic -> nic.subnets().stream())
                     .map(NetworkInterface.Subnet::networkId).distinct().toList());
         }
-        LocalDate existed = existedOn.get(key(partial.provider(), partial.id()));
+        // The key every fact about the server itself is filed under, spelled out once rather than for each of them.
+        String serverKey = key(partial.provider(), partial.id());
+        LocalDate existed = existedOn.get(serverKey);
         if (partial.launchedOn() == null && existed != null) {
             server.launchedOn(existed);
         }
-        CpuStatistics cpu = cpuStatistics.get(key(partial.provider(), partial.id()));
+        CpuStatistics cpu = cpuStatistics.get(serverKey);
         if (partial.cpu() == null && cpu != null) {
             server.cpu(cpu);
         }
-        DatabaseEngine installed = installedEngines.get(key(partial.provider(), partial.id()));
+        DatabaseEngine installed = installedEngines.get(serverKey);
         if (installed != null && (partial.engine() == null || partial.engine().version() == null)) {
             server.engine(installed);
         }
-        Integer disks = attachedDisks.get(key(partial.provider(), partial.id()));
+        Integer disks = attachedDisks.get(serverKey);
         if (disks != null && (partial.attachedDisks() == null || disks > partial.attachedDisks())) {
             server.attachedDisks(disks);
         }
         Monitoring known = partial.monitoring();
         server.monitoring(new Monitoring(
-                observed(known.cpuAlarm(), seen(cpuAlarmTargets, partial) || covered(partial), alarmsCollected, partial),
+                observed(known.cpuAlarm(), cpuAlarmTargets.contains(serverKey) || covered(partial), alarmsCollected,
+                        partial),
                 known.detailedMonitoring(),
-                observed(known.agent(), seen(agentsReporting, partial), agentsCollected, partial)));
+                observed(known.agent(), agentsReporting.contains(serverKey), agentsCollected, partial)));
         return server.build();
     }
 
@@ -377,10 +380,6 @@ public final class InventoryBuilder {
         }
         return securityGroupId.isEmpty() ? InterfaceIngress.UNFILTERED
                 : securityGroups.get(key(provider, securityGroupId));
-    }
-
-    private static boolean seen(Set<String> targets, Server server) {
-        return targets.contains(key(server.provider(), server.id()));
     }
 
     private boolean covered(Server server) {
