@@ -1,11 +1,15 @@
 package io.github.cloudaudit.model;
 
 import java.time.LocalDate;
+import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * A server in the normalized inventory: a virtual machine or a managed database.
@@ -42,9 +46,48 @@ public record Server(Provider provider, ResourceKind kind, String id, String nam
      * each per server, tens of megabytes that every garbage collection moved again.
      */
     private static Map<String, String> caseInsensitive(Map<String, String> tags) {
+        if (tags instanceof Tags made) {
+            // Already made here, and nobody can change it: a server rebuilt from another keeps its tags as they are.
+            return made;
+        }
         TreeMap<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         tags.forEach((key, value) -> copy.put(key.intern(), value == null ? "" : value.intern()));
-        return java.util.Collections.unmodifiableMap(copy);
+        return new Tags(Collections.unmodifiableMap(copy));
+    }
+
+    /** The tags of a server: read-only, looked up case-insensitively, in the order of their keys. */
+    private static final class Tags extends AbstractMap<String, String> {
+
+        private final Map<String, String> tags;
+
+        Tags(Map<String, String> tags) {
+            this.tags = tags;
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return tags.entrySet();
+        }
+
+        @Override
+        public String get(Object key) {
+            return tags.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return tags.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return tags.size();
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super String, ? super String> action) {
+            tags.forEach(action);
+        }
     }
 
     /** A tag's value; keys are compared case-insensitively, as clouds and people spell them differently. */

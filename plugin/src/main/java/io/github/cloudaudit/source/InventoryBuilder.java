@@ -295,7 +295,8 @@ public final class InventoryBuilder {
 
     private Server link(Draft draft, Map<String, List<NetworkInterface>> interfacesByServer) {
         Server partial = draft.partial();
-        Server.Builder server = draft.server();
+        // The tags as the first build made them: the server built again below keeps them instead of copying them.
+        Server.Builder server = draft.server().tags(partial.tags());
         Links links = draft.links();
         Image image = links.imageId() == null ? null : images.get(key(partial.provider(), links.imageId()));
         if (image != null) {
