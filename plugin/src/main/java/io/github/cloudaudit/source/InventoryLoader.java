@@ -95,9 +95,9 @@ public final class InventoryLoader {
     }
 
     /**
-     * Reads the files and folders into a builder that other sources may share. Files are read at once, each into a
-     * part of its own, and the parts are added and logged in file order: the inventory, the log and the error that
-     * stops the build are those of reading the files one after the other.
+     * Reads the files and folders into a builder that other sources may share. Where processors are spare, files
+     * are read at once, each into a part of its own, and the parts are added and logged in file order: the inventory,
+     * the log and the error that stops the build are those of reading the files one after the other.
      */
     public void load(List<Path> inputs, InventoryBuilder builder) throws IOException {
         List<InOrder.Task<Part>> reads = new ArrayList<>();

@@ -4,7 +4,10 @@ import io.github.cloudaudit.report.AuditReport;
 import io.github.cloudaudit.report.ReportFixtures;
 import io.github.cloudaudit.report.ReportOptions;
 import io.github.cloudaudit.report.Reporter;
+import io.github.cloudaudit.report.html.HtmlReporter;
 import io.github.cloudaudit.report.json.JsonReporter;
+import io.github.cloudaudit.report.junit.JUnitReporter;
+import io.github.cloudaudit.report.markdown.MarkdownReporter;
 import io.github.cloudaudit.report.sarif.SarifReporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,19 +30,22 @@ class ReportWritesTest {
     Path output;
 
     @Test
-    void writesEveryFormatAsAloneAndListsThemInTheOrderSelected() throws IOException {
+    void everyFormatWrittenBesideTheOthersIsTheFileItIsAloneAndTheyAreListedInTheOrderSelected() throws IOException {
+        List<Reporter> formats = List.of(new SarifReporter(), new HtmlReporter(), new JsonReporter(),
+                new MarkdownReporter(), new JUnitReporter());
         Path alone = Files.createDirectory(output.resolve("alone"));
+        for (Reporter format : formats) {
+            format.write(REPORT, alone, ReportOptions.DEFAULTS);
+        }
         Path together = Files.createDirectory(output.resolve("together"));
-        Path json = new JsonReporter().write(REPORT, alone, ReportOptions.DEFAULTS);
-        Path sarif = new SarifReporter().write(REPORT, alone, ReportOptions.DEFAULTS);
 
-        List<ReportWrites.Written> written = ReportWrites.write(List.of(new SarifReporter(), new JsonReporter()),
-                REPORT, together, ReportOptions.DEFAULTS, 2);
+        List<ReportWrites.Written> written = ReportWrites.write(formats, REPORT, together, ReportOptions.DEFAULTS, 3);
 
         assertThat(written).extracting(w -> w.file().getFileName().toString())
-                .containsExactly("findings.sarif", "findings.json");
-        assertThat(together.resolve("findings.json")).hasSameBinaryContentAs(json);
-        assertThat(together.resolve("findings.sarif")).hasSameBinaryContentAs(sarif);
+                .containsExactly("findings.sarif", "report.html", "findings.json", "summary.md", "junit.xml");
+        for (ReportWrites.Written file : written) {
+            assertThat(file.file()).hasSameBinaryContentAs(alone.resolve(file.file().getFileName()));
+        }
         assertThat(written).allSatisfy(w -> assertThat(w.took()).matches("\\d+\\.\\d s"));
     }
 
