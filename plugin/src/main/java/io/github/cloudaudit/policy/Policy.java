@@ -35,17 +35,6 @@ public record Policy(Severity failOnSeverity, List<Suppression> suppressions, Lo
         return apply(findings, f -> Map.of(), false);
     }
 
-
-    /** A plain loop: it runs for each finding, and most audits have no suppression to try. */
-    private static ActiveSuppression firstMatching(List<ActiveSuppression> active, Finding finding,
-                                                   Function<Finding, Map<String, String>> tagsOf) {
-        for (ActiveSuppression suppression : active) {
-            if (suppression.matches(finding, tagsOf)) {
-                return suppression;
-            }
-        }
-        return null;
-    }
     /**
      * @param tagsOf     the tags of a finding's resource, for suppressions that match by tag
      * @param incomplete whether the audit could not see everything
@@ -74,6 +63,17 @@ public record Policy(Severity failOnSeverity, List<Suppression> suppressions, Lo
                 : counted.stream().filter(f -> f.severity().atLeast(failOnSeverity)).toList();
         return new PolicyResult(marked, failing, expired, failOnSeverity, unused, violations(counted, expired, incomplete),
                 comparison);
+    }
+
+    /** A plain loop: it runs for each finding, and most audits have no suppression to try. */
+    private static ActiveSuppression firstMatching(List<ActiveSuppression> active, Finding finding,
+                                                   Function<Finding, Map<String, String>> tagsOf) {
+        for (ActiveSuppression suppression : active) {
+            if (suppression.matches(finding, tagsOf)) {
+                return suppression;
+            }
+        }
+        return null;
     }
 
     private List<Text> violations(List<Finding> counted, List<Suppression> expired, boolean incomplete) {
