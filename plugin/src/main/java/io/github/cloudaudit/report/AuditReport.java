@@ -25,7 +25,8 @@ public final class AuditReport {
     private final PolicyResult result;
     private final Inventory inventory;
     private List<RiskRanking.ServerRisk> ranking;
-    private volatile Map<ResourceName, Listed> listed;
+    /** Every listed server by what findings name it by: indexed once, then read by reporters at the same time. */
+    private final Map<ResourceName, Listed> listed = new HashMap<>();
 
     /** A resource as a finding names it; a record, so that looking a million findings up builds no key strings. */
     private record ResourceName(Provider provider, String account, String id) {
@@ -41,6 +42,11 @@ public final class AuditReport {
         this.resources = List.copyOf(resources);
         this.result = result;
         this.inventory = inventory;
+        for (ServerProfile profile : this.resources) {
+            Server server = profile.server();
+            listed.put(new ResourceName(server.provider(), server.account(), server.id()),
+                    new Listed(profile, server.key()));
+        }
     }
 
     public AuditMetadata metadata() { return metadata; }
@@ -74,27 +80,7 @@ public final class AuditReport {
 
     private Listed listed(Finding finding) {
         return finding.provider() == null ? null
-                : listed().get(new ResourceName(finding.provider(), finding.account(), finding.resourceId()));
-    }
-
-    /** Indexed once, on first use; reporters writing at the same time look findings up without a lock. */
-    private Map<ResourceName, Listed> listed() {
-        Map<ResourceName, Listed> index = listed;
-        if (index == null) {
-            synchronized (this) {
-                index = listed;
-                if (index == null) {
-                    index = new HashMap<>();
-                    for (ServerProfile profile : resources) {
-                        Server server = profile.server();
-                        index.put(new ResourceName(server.provider(), server.account(), server.id()),
-                                new Listed(profile, server.key()));
-                    }
-                    listed = index;
-                }
-            }
-        }
-        return index;
+                : listed.get(new ResourceName(finding.provider(), finding.account(), finding.resourceId()));
     }
 
     /** True when something could not be read or collected: the audit must not be taken as complete. */

@@ -83,7 +83,8 @@ public final class DbExposedRule extends PerServerRule {
     /** What one internet-wide rule exposes: named database ports, or every port on a database host. */
     private static Optional<Text> exposure(IngressRule rule, Server server, ServerProfile profile) {
         if (DatabaseDetector.coversAllPorts(rule)) {
-            return profile.hostsDatabase() && allowsADatabasePort(rule)
+            boolean tcp = DatabaseDetector.DATABASE_PORTS.keySet().stream().anyMatch(rule::allowsTcpPort);
+            return tcp && profile.hostsDatabase()
                     ? Optional.of(Text.of("db-exposed.allPorts", openTo(rule, server, true))) : Optional.empty();
         }
         // A plain loop: this runs for every internet-wide rule of every server, and most expose no database port.
@@ -98,15 +99,6 @@ public final class DbExposedRule extends PerServerRule {
         }
         return Optional.of(ports.size() == 1 ? Text.of("db-exposed.port", ports.get(0), openTo(rule, server, false))
                 : Text.of("db-exposed.ports", Phrases.list(ports), openTo(rule, server, true)));
-    }
-
-    private static boolean allowsADatabasePort(IngressRule rule) {
-        for (int port : DatabaseDetector.DATABASE_PORTS.keySet()) {
-            if (rule.allowsTcpPort(port)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** "open to 0.0.0.0/0 in security group sg-1"; Norwegian says "åpen" of one port and "åpne" of several. */
