@@ -48,8 +48,6 @@ public final class NormalizedInventoryReader implements InventoryReader {
 
     @Override
     public void read(JsonParser parser, ReadContext context) throws IOException {
-        // Two values for one key would otherwise let the last silently win.
-        parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw context.fail(parser, "expected an object with 'schemaVersion' at the top");
         }

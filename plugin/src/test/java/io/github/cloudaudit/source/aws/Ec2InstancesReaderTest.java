@@ -173,14 +173,17 @@ class Ec2InstancesReaderTest {
                 .isInstanceOf(InventoryFormatException.class)
                 .hasMessageContaining("CoreCount")
                 .satisfies(e -> assertThat(((InventoryFormatException) e).line()).isEqualTo(4))
-                .satisfies(e -> assertThat(((InventoryFormatException) e).column()).isEqualTo(16));
+                // where the second key starts
+                .satisfies(e -> assertThat(((InventoryFormatException) e).column()).isEqualTo(5));
 
-        Files.writeString(twice, duplicate.replace("\"CoreCount\": 2}", "\"CoreCount\" 2}"));
+        Files.writeString(twice, duplicate.replace("\"CoreCount\": 2}", "\"ThreadsPerCore\" 2}"));
 
         assertThatThrownBy(() -> load(twice))
                 .isInstanceOf(InventoryFormatException.class)
+                .hasMessageContaining("expecting a colon")
                 .satisfies(e -> assertThat(((InventoryFormatException) e).line()).isEqualTo(4))
-                .satisfies(e -> assertThat(((InventoryFormatException) e).column()).isEqualTo(16));
+                // at the 2 where the colon belongs
+                .satisfies(e -> assertThat(((InventoryFormatException) e).column()).isEqualTo(22));
     }
 
     @Test
