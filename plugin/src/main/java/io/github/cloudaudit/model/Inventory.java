@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -23,8 +24,8 @@ public final class Inventory {
     private final Map<String, Long> apiCalls;
     private final List<ThreatFinding> threats;
     private final Map<String, List<ThreatFinding>> threatIndex = new HashMap<>();
-    private final Map<String, Scope> scopeIndex = new HashMap<>();
-    private final Map<String, Network> networkIndex = new HashMap<>();
+    private final Map<Place, Scope> scopeIndex = new HashMap<>();
+    private final Map<Place, Network> networkIndex = new HashMap<>();
 
     public Inventory(List<Server> servers, List<Scope> scopes, List<Network> networks,
                      List<CoverageGap> gaps, List<SourceFile> sources) {
@@ -48,8 +49,8 @@ public final class Inventory {
         this.networks = List.copyOf(networks);
         this.gaps = List.copyOf(gaps);
         this.sources = List.copyOf(sources);
-        scopes.forEach(s -> scopeIndex.put(scopeKey(s.provider(), s.account(), s.region()), s));
-        networks.forEach(n -> networkIndex.put(networkKey(n.provider(), n.account(), n.id()), n));
+        scopes.forEach(s -> scopeIndex.put(new Place(s.provider(), s.account(), s.region()), s));
+        networks.forEach(n -> networkIndex.put(new Place(n.provider(), n.account(), n.id()), n));
     }
 
     public List<Server> servers() { return servers; }
@@ -69,23 +70,34 @@ public final class Inventory {
     /** The scope of a server's own region, if the inventory has facts for it. */
     public Optional<Scope> regionScope(Server server) {
         return server.region() == null ? Optional.empty()
-                : Optional.ofNullable(scopeIndex.get(scopeKey(server.provider(), server.account(), server.region())));
+                : Optional.ofNullable(scopeIndex.get(new Place(server.provider(), server.account(), server.region())));
     }
 
     /** The account-wide or subscription-wide scope (region null), if the inventory has facts for it. */
     public Optional<Scope> accountScope(Server server) {
-        return Optional.ofNullable(scopeIndex.get(scopeKey(server.provider(), server.account(), null)));
+        return Optional.ofNullable(scopeIndex.get(new Place(server.provider(), server.account(), null)));
     }
 
     public Optional<Network> network(Provider provider, String account, String networkId) {
-        return Optional.ofNullable(networkIndex.get(networkKey(provider, account, networkId)));
+        return Optional.ofNullable(networkIndex.get(new Place(provider, account, networkId)));
     }
 
-    private static String scopeKey(Provider provider, String account, String region) {
-        return provider + "/" + account + "/" + region;
-    }
+    /**
+     * A scope (region null for the account) or a network, as servers name it. Rules look scopes up for every server;
+     * a string key spelled out per look-up, or a record's own hashCode and equals, which go through method handles,
+     * cost more than the facts the rules then read.
+     */
+    private record Place(Provider provider, String account, String regionOrId) {
 
-    private static String networkKey(Provider provider, String account, String id) {
-        return provider + "/" + account + "/" + id;
+        @Override
+        public int hashCode() {
+            return (Objects.hashCode(provider) * 31 + Objects.hashCode(account)) * 31 + Objects.hashCode(regionOrId);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Place place && provider == place.provider && Objects.equals(account, place.account)
+                    && Objects.equals(regionOrId, place.regionOrId);
+        }
     }
 }

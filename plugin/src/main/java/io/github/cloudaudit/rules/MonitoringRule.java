@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The shape every monitoring rule shares: one verdict per server from a fact that is true, false or unknown.
@@ -65,16 +64,34 @@ abstract class MonitoringRule implements Rule {
 
     static ScopeFact scopeFact(AuditContext context, Server server, TextArg name, Function<Scope, Boolean> fact) {
         Inventory inventory = context.inventory();
-        List<Scope> scopes = Stream.of(inventory.regionScope(server), inventory.accountScope(server))
-                .flatMap(Optional::stream).toList();
+        Scope region = inventory.regionScope(server).orElse(null);
+        Scope account = inventory.accountScope(server).orElse(null);
+        List<Scope> scopes = region == null ? account == null ? List.of() : List.of(account)
+                : account == null ? List.of(region) : List.of(region, account);
         if (scopes.isEmpty()) {
             return scopeFact(server, name, fact, scopes);
         }
         // Every server of a region has the same fact, in the same words: worked out once per region, not per server.
-        return context.derived(new ScopeFactKey(name, fact, scopes), () -> scopeFact(server, name, fact, scopes));
+        return context.derived(new ScopeFactKey(name, fact, region, account), () -> scopeFact(server, name, fact, scopes));
     }
 
-    private record ScopeFactKey(TextArg name, Function<Scope, Boolean> fact, List<Scope> scopes) {
+    /**
+     * The fact and the scopes are the same objects for every server of a region, so they are compared as objects:
+     * hashing each scope's every field for each server cost more than the fact itself.
+     */
+    private record ScopeFactKey(TextArg name, Function<Scope, Boolean> fact, Scope region, Scope account) {
+
+        @Override
+        public int hashCode() {
+            return ((name.hashCode() * 31 + System.identityHashCode(fact)) * 31 + System.identityHashCode(region)) * 31
+                    + System.identityHashCode(account);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ScopeFactKey key && name.equals(key.name) && fact == key.fact
+                    && region == key.region && account == key.account;
+        }
     }
 
     private static ScopeFact scopeFact(Server server, TextArg name, Function<Scope, Boolean> fact, List<Scope> scopes) {

@@ -36,6 +36,10 @@ public final class NoAuditTrailRule extends MonitoringRule {
                     "CIS Microsoft Azure Foundations Benchmark: Ensure that a 'Diagnostic Setting' exists for "
                             + "Subscription Activity Logs"));
 
+    /** What the fact is called, the same for every server of a cloud. */
+    private static final Text AWS_FACT = Text.of("monitoring-no-audit-trail.fact.aws");
+    private static final Text AZURE_FACT = Text.of("monitoring-no-audit-trail.fact.azure");
+
     @Override
     public RuleMetadata metadata() {
         return METADATA;
@@ -44,16 +48,18 @@ public final class NoAuditTrailRule extends MonitoringRule {
     @Override
     Optional<Finding> check(AuditContext context, Server server) {
         boolean aws = Wording.aws(server);
+        ScopeFact trail = scopeFact(context, server, aws ? AWS_FACT : AZURE_FACT, Scope::auditTrail);
+        return verdict(context, server, trail.value(), () -> told(server, aws, trail));
+    }
+
+    private static Told told(Server server, boolean aws, ScopeFact trail) {
         String cloud = aws ? "aws" : "azure";
-        ScopeFact trail = scopeFact(context, server, Text.of("monitoring-no-audit-trail.fact." + cloud),
-                Scope::auditTrail);
         Text where = Wording.scopeOf(server);
-        return verdict(context, server, trail.value(), () -> new Told(
-                Text.of("monitoring-no-audit-trail.message." + cloud, where, server.displayName()),
+        return new Told(Text.of("monitoring-no-audit-trail.message." + cloud, where, server.displayName()),
                 Text.of("monitoring-no-audit-trail.message.unknown." + cloud, server.displayName(), where),
                 aws ? Text.of("monitoring-no-audit-trail.input.aws")
                         : new Text.Name("az monitor diagnostic-settings subscription list"),
-                trail.evidence()));
+                trail.evidence());
     }
 
     @Override

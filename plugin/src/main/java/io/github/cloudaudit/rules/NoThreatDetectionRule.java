@@ -57,15 +57,18 @@ public final class NoThreatDetectionRule extends MonitoringRule {
                 : Scope::threatDetectionForServers;
         Text.Name service = new Text.Name(service(server));
         ScopeFact detection = scopeFact(context, server, service, fact);
+        return verdict(context, server, detection.value(), () -> told(server, service, detection));
+    }
+
+    private static Told told(Server server, Text.Name service, ScopeFact detection) {
         Text where = detection.decidedBy() == null ? Wording.scopeOf(server) : Wording.scope(
                 detection.decidedBy().provider(), detection.decidedBy().account(), detection.decidedBy().region());
         Text.Name source = new Text.Name(Wording.aws(server) ? "aws guardduty list-detectors"
                 : "az security pricing list");
-        return verdict(context, server, detection.value(), () -> new Told(
-                Text.of(Wording.aws(server) ? "monitoring-no-threat-detection.message.aws"
+        return new Told(Text.of(Wording.aws(server) ? "monitoring-no-threat-detection.message.aws"
                         : "monitoring-no-threat-detection.message.azure", service, where, server.displayName()),
                 Text.of("monitoring-no-threat-detection.message.unknown", service, server.displayName(), source, where),
-                source, detection.evidence()));
+                source, detection.evidence());
     }
 
     private static String service(Server server) {

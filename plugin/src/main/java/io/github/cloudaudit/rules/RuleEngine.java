@@ -43,6 +43,17 @@ public final class RuleEngine {
             this(String.valueOf(finding.account()), String.valueOf(finding.resourceId()));
         }
 
+        // Written out, as the record's own go through method handles: they are called for every finding.
+        @Override
+        public int hashCode() {
+            return account.hashCode() * 31 + id.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Resource resource && account.equals(resource.account) && id.equals(resource.id);
+        }
+
         @Override
         public int compareTo(Resource other) {
             int order = account.compareTo(other.account);
