@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** What the build log says about an audit: top findings, the verdict, and a one-line summary last. */
@@ -37,11 +38,11 @@ final class BuildLogSummary {
     List<String> lines() {
         List<String> lines = new ArrayList<>();
         PolicyResult result = report.result();
-        // One line per server with a new finding (every open one without a baseline), most at risk first.
-        Set<ServerProfile> withNew = Collections.newSetFromMap(new IdentityHashMap<>());
-        result.newFindings().stream().map(report::resource).filter(Objects::nonNull).forEach(withNew::add);
+        // One line per server with a new finding, most at risk first. Without a baseline every open finding is new,
+        // so each server with one is listed without looking up which server each of the findings is about.
+        Predicate<ServerProfile> withNew = result.baseline().used() ? serversWithNewFindings()::contains : p -> true;
         List<RiskRanking.ServerRisk> atRisk = report.ranking().stream()
-                .filter(r -> r.headline() != null && withNew.contains(r.profile())).toList();
+                .filter(r -> r.headline() != null && withNew.test(r.profile())).toList();
         if (!atRisk.isEmpty()) {
             lines.add((result.baseline().used() ? "Top new findings (not in the baseline)" : "Top findings")
                     + ", most at risk first (" + atRisk.size()
@@ -65,6 +66,12 @@ final class BuildLogSummary {
         }
         lines.add(summaryLine());
         return lines;
+    }
+
+    private Set<ServerProfile> serversWithNewFindings() {
+        Set<ServerProfile> withNew = Collections.newSetFromMap(new IdentityHashMap<>());
+        report.result().newFindings().stream().map(report::resource).filter(Objects::nonNull).forEach(withNew::add);
+        return withNew;
     }
 
     /** Severity, rule, server, owner and the first sentence of the server's most telling finding. */

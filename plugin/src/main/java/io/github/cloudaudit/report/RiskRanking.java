@@ -51,12 +51,28 @@ public final class RiskRanking {
         }
     }
 
-    private static final Comparator<ServerRisk> MOST_AT_RISK_FIRST = Comparator
-            .comparingInt((ServerRisk r) -> -r.score())
-            .thenComparingInt(r -> r.worst() == null ? Severity.values().length : r.worst().ordinal())
-            .thenComparingInt(r -> -r.openFindings())
-            .thenComparing(r -> r.profile().server().displayName(), String.CASE_INSENSITIVE_ORDER)
-            .thenComparing(r -> r.profile().server().key());
+    /**
+     * A server's risk with what it is ranked by taken out once: most servers tie on score, worst severity and number
+     * of findings, and folding their names' case again in each of a large audit's million comparisons was most of
+     * the ranking's time.
+     *
+     * @param name the display name with each character folded as {@link String#CASE_INSENSITIVE_ORDER} folds it, so
+     *             that comparing two such names orders them as that comparator orders the names
+     */
+    private record Ranked(ServerRisk risk, int worst, String name, String key) {
+
+        Ranked(ServerRisk risk) {
+            this(risk, risk.worst() == null ? Severity.values().length : risk.worst().ordinal(),
+                    folded(risk.profile().server().displayName()), risk.profile().server().key());
+        }
+    }
+
+    private static final Comparator<Ranked> MOST_AT_RISK_FIRST = Comparator
+            .comparingInt((Ranked r) -> -r.risk().score())
+            .thenComparingInt(Ranked::worst)
+            .thenComparingInt(r -> -r.risk().openFindings())
+            .thenComparing(Ranked::name)
+            .thenComparing(Ranked::key);
 
     private RiskRanking() {
     }
@@ -72,12 +88,26 @@ public final class RiskRanking {
                 open.computeIfAbsent(about, k -> new ArrayList<>()).add(finding);
             }
         }
-        List<ServerRisk> ranked = new ArrayList<>();
+        List<Ranked> ranked = new ArrayList<>();
         for (ServerProfile profile : report.resources()) {
-            ranked.add(risk(profile, open.getOrDefault(profile, List.of()), categories));
+            ranked.add(new Ranked(risk(profile, open.getOrDefault(profile, List.of()), categories)));
         }
         ranked.sort(MOST_AT_RISK_FIRST);
-        return ranked;
+        List<ServerRisk> risks = new ArrayList<>(ranked.size());
+        ranked.forEach(r -> risks.add(r.risk()));
+        return risks;
+    }
+
+    /**
+     * Each character as {@link String#CASE_INSENSITIVE_ORDER} compares it: upper-cased, then lower-cased. Characters
+     * outside the Basic Multilingual Plane are left as they are, where that comparator folds them too.
+     */
+    static String folded(String name) {
+        char[] chars = name.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
+        }
+        return new String(chars);
     }
 
     private static ServerRisk risk(ServerProfile profile, List<Finding> findings, Map<String, Category> categories) {

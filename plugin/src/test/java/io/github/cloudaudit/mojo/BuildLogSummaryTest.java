@@ -7,6 +7,9 @@ import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.SourceFile;
+import io.github.cloudaudit.policy.Baseline;
+import io.github.cloudaudit.policy.BaselineEntry;
+import io.github.cloudaudit.policy.Gates;
 import io.github.cloudaudit.policy.Policy;
 import io.github.cloudaudit.report.AuditMetadata;
 import io.github.cloudaudit.model.Server;
@@ -43,13 +46,18 @@ class BuildLogSummaryTest {
 
     private static BuildLogSummary summary(List<Finding> findings, List<CoverageGap> gaps, List<SourceFile> sources,
                                            Severity threshold) {
+        return summary(findings, gaps, sources, new Policy(threshold, List.of(), AUDIT_DATE));
+    }
+
+    private static BuildLogSummary summary(List<Finding> findings, List<CoverageGap> gaps, List<SourceFile> sources,
+                                           Policy policy) {
         List<Server> servers = findings.stream().map(Finding::resourceId).distinct()
                 .map(id -> Server.builder().provider(Provider.AWS).account("123456789012").region("eu-north-1")
                         .id(id).name("name-" + id).tags(id.equals("i-owned") ? Map.of("owner", "team-db") : Map.of())
                         .build()).toList();
         Inventory inventory = new Inventory(servers, List.of(), List.of(), gaps, sources);
         AuditContext context = AuditContext.withBuiltInTables(inventory, AUDIT_DATE, AuditSettings.defaults());
-        var result = new Policy(threshold, List.of(), AUDIT_DATE).apply(findings);
+        var result = policy.apply(findings);
         AuditMetadata metadata = new AuditMetadata(AUDIT_DATE, "1.0", Instant.now(), Duration.ZERO, "HIGH",
                 List.of("inventory.json"), "en");
         return new BuildLogSummary(new AuditReport(metadata,
@@ -78,7 +86,7 @@ class BuildLogSummaryTest {
                 finding("db-exposed", Severity.CRITICAL, "i-owned"),
                 finding("legacy-os", Severity.CRITICAL, "i-owned"),
                 finding("monitoring-no-cpu-alarm", Severity.HIGH, "i-mined"),
-                mining), List.of(), List.of(), null).lines();
+                mining), List.of(), List.of(), (Severity) null).lines();
 
         assertThat(lines).containsSubsequence(
                 "Top findings, most at risk first (2 server(s) with open findings; the report tells each in full):",
@@ -87,6 +95,18 @@ class BuildLogSummaryTest {
                 "  CRITICAL db-exposed                     name-i-owned (i-owned), owner team-db, risk 18/100: "
                         + "what is wrong with i-owned");
         assertThat(lines).filteredOn(l -> l.contains("i-owned")).hasSize(1);
+    }
+
+    @Test
+    void withABaselineOnlyServersWithNewFindingsAreListed() {
+        Finding known = finding("db-exposed", Severity.CRITICAL, "i-known");
+        Baseline baseline = new Baseline("baseline.json", List.of(BaselineEntry.of(known)));
+        List<String> lines = summary(List.of(known, finding("legacy-os", Severity.HIGH, "i-new")), List.of(), List.of(),
+                new Policy(Severity.HIGH, List.of(), AUDIT_DATE, Gates.DEFAULTS, baseline)).lines();
+
+        assertThat(lines).contains("Top new findings (not in the baseline), most at risk first (1 server(s) with open "
+                + "findings; the report tells each in full):");
+        assertThat(lines).anyMatch(l -> l.contains("(i-new)")).noneMatch(l -> l.contains("(i-known)"));
     }
 
     @Test
@@ -100,7 +120,7 @@ class BuildLogSummaryTest {
     @Test
     void withoutAThresholdTheSummaryDoesNotClaimAPass() {
         List<String> lines = summary(List.of(finding("risk-forgotten-database", Severity.CRITICAL, "i-1")), List.of(),
-                List.of(), null).lines();
+                List.of(), (Severity) null).lines();
         assertThat(lines.get(lines.size() - 1)).startsWith("Cloud audit DONE (cloudaudit.failOnSeverity=NONE")
                 .doesNotContain("PASSED").contains("1 critical");
     }

@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,5 +135,31 @@ class RiskRankingTest {
 
         assertThat(ranked).extracting(r -> r.profile().server().name()).containsExactly("b", "c", "a", "d");
         assertThat(ranked).extracting(ServerRisk::score).containsOnly(6);
+    }
+
+    /**
+     * Names are compared as {@link String#CASE_INSENSITIVE_ORDER} compares them, though the ranking folds each name's
+     * case once: random names of letters whose case folding is irregular (ß, ÿ and Ÿ, µ and Μ, dotted and dotless i).
+     */
+    @Test
+    void tiedServersAreInCaseInsensitiveOrderOfTheirNamesThenByKey() {
+        String letters = "aAzZ_[0ßÿŸµΜİıiI";
+        Random random = new Random(20261201);
+        List<Server> servers = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int length = 1 + random.nextInt(3); name.length() < length; ) {
+                name.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            servers.add(Server.builder().provider(Provider.AWS).id("i-" + i).name(name.toString())
+                    .account("123456789012").region("eu-west-1").state(PowerState.RUNNING).build());
+        }
+        List<String> caseInsensitive = servers.stream().sorted(Comparator.comparing(Server::displayName,
+                String.CASE_INSENSITIVE_ORDER).thenComparing(Server::key)).map(Server::key).toList();
+        List<String> natural = servers.stream().sorted(Comparator.comparing(Server::displayName)
+                .thenComparing(Server::key)).map(Server::key).toList();
+
+        assertThat(rank(servers, List.of())).extracting(r -> r.profile().server().key())
+                .isNotEqualTo(natural).isEqualTo(caseInsensitive);
     }
 }
