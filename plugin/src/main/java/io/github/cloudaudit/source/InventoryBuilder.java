@@ -463,9 +463,12 @@ public final class InventoryBuilder {
     }
 
     private static String key(Object... parts) {
-        StringBuilder key = new StringBuilder();
+        StringBuilder key = new StringBuilder(64);
         for (Object part : parts) {
-            key.append(part == null ? "" : part.toString().toLowerCase(Locale.ROOT)).append('|');
+            // Ids in lower case, as Azure spells one id in several cases; a provider as its constant, which needs no
+            // new string for each of the millions of keys of a large inventory.
+            key.append(part == null ? "" : part instanceof Provider provider ? provider.name()
+                    : part.toString().toLowerCase(Locale.ROOT)).append('|');
         }
         return key.toString();
     }

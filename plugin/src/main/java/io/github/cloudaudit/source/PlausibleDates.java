@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -34,21 +35,37 @@ public final class PlausibleDates {
      * @throws IllegalArgumentException with a message naming the field and what was expected
      */
     public LocalDate parse(String field, String text) {
+        return parse(() -> field, text);
+    }
+
+    /** As {@link #parse(String, String)}, with the field's name spelled out only for an error. */
+    public LocalDate parse(Supplier<String> field, String text) {
         LocalDate day = parseIso(text);
         if (day == null) {
-            throw new IllegalArgumentException("expected " + field
+            throw new IllegalArgumentException("expected " + field.get()
                     + " to be an ISO-8601 timestamp such as 2024-01-31T12:00:00Z, found '" + text + "'");
         }
-        return check(field, day);
+        if (!plausible(day)) {
+            throw outOfRange(field.get(), day);
+        }
+        return day;
     }
 
     /** The day itself when plausible. @throws IllegalArgumentException naming the field and the allowed range */
     public LocalDate check(String field, LocalDate day) {
-        if (day != null && (day.isBefore(EARLIEST) || day.isAfter(latest))) {
-            throw new IllegalArgumentException("expected " + field + " to lie between " + EARLIEST + " and " + latest
-                    + " (a year after the audit date), found " + day);
+        if (day != null && !plausible(day)) {
+            throw outOfRange(field, day);
         }
         return day;
+    }
+
+    private boolean plausible(LocalDate day) {
+        return !day.isBefore(EARLIEST) && !day.isAfter(latest);
+    }
+
+    private IllegalArgumentException outOfRange(String field, LocalDate day) {
+        return new IllegalArgumentException("expected " + field + " to lie between " + EARLIEST + " and " + latest
+                + " (a year after the audit date), found " + day);
     }
 
     /** The error for a value that is not text at all, e.g. a number where a timestamp belongs. */

@@ -116,17 +116,16 @@ public abstract class AwsCliReader implements InventoryReader {
 
     private void streamList(JsonParser parser, ReadContext context, String key, ListingHandler handler)
             throws IOException {
-        int index = 0;
         UsedFields fields = usedFields();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
+        for (int index = 0; parser.nextToken() != JsonToken.END_ARRAY; index++) {
             JsonLocation at = parser.currentTokenLocation();
-            String name = key + "[" + index++ + "]";
             boolean isObject = parser.currentToken() == JsonToken.START_OBJECT;
             if (isObject != itemsAreObjects() || parser.currentToken() == JsonToken.START_ARRAY) {
-                throw context.fail(parser, "expected " + name + " to be " + (itemsAreObjects() ? "an object" : "an id"));
+                throw context.fail(parser, "expected " + key + "[" + index + "] to be "
+                        + (itemsAreObjects() ? "an object" : "an id"));
             }
             JsonNode item = fields.read(parser);
-            handler.item(key, new AwsItem(item, name, context.origin(at), context.dates()));
+            handler.item(key, new AwsItem(item, key, index, context.origin(at), context.dates()));
         }
     }
 }

@@ -22,13 +22,27 @@ import java.util.Set;
 final class AwsItem {
 
     private final JsonNode node;
-    private final String name;
+    /** The item this one is a field or an element of; null for an element of a top-level list. */
+    private final AwsItem parent;
+    /** The fields from the parent to this item, or the top-level list's key. */
+    private final String[] path;
+    /** This item's place in its list; -1 for an object that is a field. */
+    private final int index;
     private final Origin origin;
     private final PlausibleDates dates;
 
-    AwsItem(JsonNode node, String name, Origin origin, PlausibleDates dates) {
+    /** Element {@code index} of the top-level list under {@code listKey}. */
+    AwsItem(JsonNode node, String listKey, int index, Origin origin, PlausibleDates dates) {
+        this(node, null, new String[] {listKey}, index, origin, dates);
+    }
+
+    // The name, e.g. Reservations[3].Instances[0], is spelled out only for an error: a large listing has millions of
+    // items and fields, and almost never an error.
+    private AwsItem(JsonNode node, AwsItem parent, String[] path, int index, Origin origin, PlausibleDates dates) {
         this.node = node;
-        this.name = name;
+        this.parent = parent;
+        this.path = path;
+        this.index = index;
         this.origin = origin;
         this.dates = dates;
     }
@@ -92,7 +106,7 @@ final class AwsItem {
                     PlausibleDates.notText(name(path), value.isNumber() ? "the number " + value : "" + value));
         }
         try {
-            return dates.parse(name(path), value.textValue());
+            return dates.parse(() -> name(path), value.textValue());
         } catch (IllegalArgumentException e) {
             throw InventoryFormatException.at(origin, e.getMessage());
         }
@@ -102,12 +116,12 @@ final class AwsItem {
     AwsItem child(String... path) {
         JsonNode value = value(path);
         if (value == null) {
-            return new AwsItem(MissingNode.getInstance(), name(path), origin, dates);
+            return new AwsItem(MissingNode.getInstance(), this, path, -1, origin, dates);
         }
         if (!value.isObject()) {
             throw fail(path, "an object");
         }
-        return new AwsItem(value, name(path), origin, dates);
+        return new AwsItem(value, this, path, -1, origin, dates);
     }
 
     /** The elements of a nested list of objects; empty when absent. */
@@ -122,11 +136,10 @@ final class AwsItem {
         List<AwsItem> items = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
-            String elementName = name(path) + "[" + i + "]";
             if (!element.isObject()) {
-                throw InventoryFormatException.at(origin, "expected " + elementName + " to be an object");
+                throw InventoryFormatException.at(origin, "expected " + name(path) + "[" + i + "] to be an object");
             }
-            items.add(new AwsItem(element, elementName, origin, dates));
+            items.add(new AwsItem(element, this, path, i, origin, dates));
         }
         return items;
     }
@@ -158,7 +171,7 @@ final class AwsItem {
 
     /** An error about this item, e.g. a required field that is missing. */
     InventoryFormatException fail(String expected) {
-        return InventoryFormatException.at(origin, "expected " + name + " " + expected);
+        return InventoryFormatException.at(origin, "expected " + name() + " " + expected);
     }
 
     private InventoryFormatException fail(String[] path, String expected) {
@@ -173,7 +186,14 @@ final class AwsItem {
         return value.isMissingNode() || value.isNull() ? null : value;
     }
 
-    private String name(String... path) {
-        return name + "." + String.join(".", path);
+    /** This item's name, e.g. {@code Reservations[3].Instances[0]}. */
+    private String name() {
+        String own = String.join(".", path) + (index < 0 ? "" : "[" + index + "]");
+        return parent == null ? own : parent.name() + "." + own;
+    }
+
+    /** The name of a field of this item. */
+    private String name(String... field) {
+        return name() + "." + String.join(".", field);
     }
 }

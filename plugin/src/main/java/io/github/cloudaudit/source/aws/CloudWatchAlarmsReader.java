@@ -18,8 +18,17 @@ public final class CloudWatchAlarmsReader extends AwsCliReader {
     private static final Set<String> CPU_NAMESPACES = Set.of("AWS/EC2", "AWS/RDS");
     private static final Set<String> SERVER_DIMENSIONS = Set.of("InstanceId", "DBInstanceIdentifier");
 
+    /** What the reader reads of an alarm; the rest (actions, state, thresholds, timestamps) is streamed past. */
+    private static final UsedFields USED = UsedFields.paths("AlarmArn", "MetricName", "Namespace", "Dimensions",
+            "Metrics.MetricStat.Metric");
+
     public CloudWatchAlarmsReader() {
         super("cloudwatch describe-alarms", METRIC_ALARMS, "CompositeAlarms");
+    }
+
+    @Override
+    protected UsedFields usedFields() {
+        return USED;
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class ResponsePages {
                     throw InventoryFormatException.at(origin, "expected " + key + "[" + i + "] to be "
                             + (itemsAreObjects ? "an object" : "an id"));
                 }
-                handler.item(key, new AwsItem(item, key + "[" + i + "]", origin, listing.builder().dates()));
+                handler.item(key, new AwsItem(item, key, i, origin, listing.builder().dates()));
             }
         }
     }
