@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -223,14 +224,30 @@ public final class AuditContext {
                     + (server.engine().version() != null ? " " + server.engine().version() : "");
             engineEnd = release.map(Release::endOfSupport).orElse(null);
         }
-        String owner = settings.requiredTags().stream()
-                .map(server::tag).flatMap(Optional::stream)
-                .filter(value -> !value.isBlank()).findFirst().orElse(null);
-        String classification = settings.classificationTagKeys().stream()
-                .map(server::tag).flatMap(Optional::stream)
-                .filter(value -> settings.sensitiveClassifications().stream().anyMatch(value::equalsIgnoreCase))
-                .findFirst().orElse(null);
+        String owner = firstTag(server, settings.requiredTags(), value -> !value.isBlank());
+        String classification = firstTag(server, settings.classificationTagKeys(), this::sensitive);
         return new ServerProfile(server, !evidence.isEmpty(), evidence.stream().map(AuditContext::english).toList(),
                 osLabel, osEnd, engineLabel, engineEnd, owner, classification, List.copyOf(evidence));
+    }
+
+    /** The value of the first of these tags that the server has with a wanted value; null when none. */
+    private static String firstTag(Server server, List<String> keys, Predicate<String> wanted) {
+        // A loop, not a stream: it runs for every server, and a stream per server cost more than the look-ups.
+        for (String key : keys) {
+            String value = server.tags().get(key);
+            if (value != null && wanted.test(value)) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private boolean sensitive(String classification) {
+        for (String sensitive : settings.sensitiveClassifications()) {
+            if (sensitive.equalsIgnoreCase(classification)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 
 /** Runs every rule over the inventory: plain rules first, then composite rules over their findings. */
 public final class RuleEngine {
@@ -92,18 +92,13 @@ public final class RuleEngine {
         all.addAll(composite);
         // Each distinct rule id and resource is compared with the others once, to number them in order; a few
         // hundred thousand findings about a hundred thousand servers are then sorted by those numbers.
-        Resource[] resources = new Resource[all.size()];
-        for (int i = 0; i < resources.length; i++) {
-            resources[i] = new Resource(all.get(i));
-        }
-        Map<String, Integer> ruleOrder = ordinals(all.stream().map(Finding::ruleId).toList());
-        Map<Resource, Integer> resourceOrder = ordinals(Arrays.asList(resources));
+        int[] ruleOrder = ordinals(all, Finding::ruleId);
+        int[] resourceOrder = ordinals(all, Resource::new);
         Ranked[] ranked = new Ranked[all.size()];
         for (int i = 0; i < ranked.length; i++) {
             Finding f = all.get(i);
             ranked[i] = new Ranked(f, f.severity().ordinal() * (CATEGORY_ORDER.size() + 1)
-                    + categoryRank.getOrDefault(f.ruleId(), CATEGORY_ORDER.size()),
-                    ruleOrder.get(f.ruleId()), resourceOrder.get(resources[i]));
+                    + categoryRank.getOrDefault(f.ruleId(), CATEGORY_ORDER.size()), ruleOrder[i], resourceOrder[i]);
         }
         // A stable sort on all cores: equal findings keep the rules' order, as a sequential sort would.
         Arrays.parallelSort(ranked);
@@ -114,13 +109,30 @@ public final class RuleEngine {
         return List.of(sorted);
     }
 
-    /** Each distinct value's place among the distinct values in their natural order. */
-    private static <T extends Comparable<T>> Map<T, Integer> ordinals(List<T> values) {
-        List<T> distinct = new ArrayList<>(new HashSet<>(values));
-        distinct.sort(null);
-        Map<T, Integer> ordinals = new HashMap<>(distinct.size() * 2);
-        for (int i = 0; i < distinct.size(); i++) {
-            ordinals.put(distinct.get(i), i);
+    /**
+     * For each finding, the place of its value among the distinct values in their natural order. Each finding's value
+     * is hashed once, to find or number it; only the distinct values are sorted.
+     */
+    private static <T extends Comparable<T>> int[] ordinals(List<Finding> findings, Function<Finding, T> valueOf) {
+        Map<T, Integer> numbers = new HashMap<>();
+        List<T> distinct = new ArrayList<>();
+        int[] numberOf = new int[findings.size()];
+        for (int i = 0; i < numberOf.length; i++) {
+            numberOf[i] = numbers.computeIfAbsent(valueOf.apply(findings.get(i)), value -> {
+                distinct.add(value);
+                return distinct.size() - 1;
+            });
+        }
+        Integer[] inOrder = new Integer[distinct.size()];
+        Arrays.setAll(inOrder, number -> number);
+        Arrays.sort(inOrder, Comparator.comparing(distinct::get));
+        int[] placeOf = new int[inOrder.length];
+        for (int place = 0; place < inOrder.length; place++) {
+            placeOf[inOrder[place]] = place;
+        }
+        int[] ordinals = new int[numberOf.length];
+        for (int i = 0; i < ordinals.length; i++) {
+            ordinals[i] = placeOf[numberOf[i]];
         }
         return ordinals;
     }
