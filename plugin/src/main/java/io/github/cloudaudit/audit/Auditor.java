@@ -67,10 +67,7 @@ public final class Auditor {
                 table(LifecycleCatalog.OPERATING_SYSTEMS, request.operatingSystemTable()),
                 table(LifecycleCatalog.DATABASE_ENGINES, request.databaseEngineTable()), !english(request.locale()));
         RuleEngine engine = RuleEngine.withBuiltInRules();
-        Map<String, Map<String, String>> tagsByServer = new HashMap<>();
-        inventory.servers().forEach(s -> tagsByServer.put(s.key(), s.tags()));
-        Function<Finding, Map<String, String>> tagsOf =
-                f -> tagsByServer.getOrDefault(Server.key(f.provider(), f.account(), f.resourceId()), Map.of());
+        Function<Finding, Map<String, String>> tagsOf = new TagsOfResource(inventory);
         // A disabled rule does not run at all, so its findings are no evidence for the composite rules either.
         RuleEngine enabled = new RuleEngine(engine.rules().stream().filter(rule -> request.policy().ruleOverrides()
                 .getOrDefault(rule.metadata().id(), RuleOverride.NONE).enabled()).toList());
@@ -96,6 +93,29 @@ public final class Auditor {
                 request.configuration());
         return new AuditReport(metadata, engine.rules().stream().map(Rule::metadata).toList(),
                 inventory.servers().stream().map(context::profile).toList(), result, inventory);
+    }
+
+    /**
+     * The tags of a finding's server, for rule overrides and suppressions that match by tag. The servers are indexed
+     * on the first question, as most audits have no such override or suppression and ask none.
+     */
+    private static final class TagsOfResource implements Function<Finding, Map<String, String>> {
+
+        private final Inventory inventory;
+        private Map<String, Map<String, String>> byKey;
+
+        TagsOfResource(Inventory inventory) {
+            this.inventory = inventory;
+        }
+
+        @Override
+        public synchronized Map<String, String> apply(Finding finding) {
+            if (byKey == null) {
+                byKey = new HashMap<>();
+                inventory.servers().forEach(server -> byKey.put(server.key(), server.tags()));
+            }
+            return byKey.getOrDefault(Server.key(finding.provider(), finding.account(), finding.resourceId()), Map.of());
+        }
     }
 
     /** Reports in English need no more than the findings' English strings; no language given means English. */
