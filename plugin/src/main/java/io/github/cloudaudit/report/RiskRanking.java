@@ -88,9 +88,13 @@ public final class RiskRanking {
                 open.computeIfAbsent(about, k -> new ArrayList<>()).add(finding);
             }
         }
+        Comparator<Finding> mostTelling = Comparator
+                .comparingInt((Finding f) -> -POINTS.getOrDefault(categories.get(f.ruleId()), 0))
+                .thenComparing(Finding::severity)
+                .thenComparing(Finding::ruleId);
         List<Ranked> ranked = new ArrayList<>();
         for (ServerProfile profile : report.resources()) {
-            ranked.add(new Ranked(risk(profile, open.getOrDefault(profile, List.of()), categories)));
+            ranked.add(new Ranked(risk(profile, open.getOrDefault(profile, List.of()), categories, mostTelling)));
         }
         ranked.sort(MOST_AT_RISK_FIRST);
         List<ServerRisk> risks = new ArrayList<>(ranked.size());
@@ -110,7 +114,11 @@ public final class RiskRanking {
         return new String(chars);
     }
 
-    private static ServerRisk risk(ServerProfile profile, List<Finding> findings, Map<String, Category> categories) {
+    private static ServerRisk risk(ServerProfile profile, List<Finding> findings, Map<String, Category> categories,
+                                   Comparator<Finding> mostTelling) {
+        if (findings.isEmpty()) {
+            return new ServerRisk(profile, 0, List.of(), null, List.of());
+        }
         Map<Category, TreeSet<String>> rulesByCategory = new EnumMap<>(Category.class);
         Severity worst = null;
         for (Finding finding : findings) {
@@ -128,10 +136,8 @@ public final class RiskRanking {
             score += points;
         }
         reasons.sort(Comparator.comparingInt(reason -> -reason.points()));
-        List<Finding> telling = findings.stream().sorted(Comparator
-                .comparingInt((Finding f) -> -POINTS.getOrDefault(categories.get(f.ruleId()), 0))
-                .thenComparing(Finding::severity)
-                .thenComparing(Finding::ruleId)).toList();
-        return new ServerRisk(profile, score, List.copyOf(reasons), worst, telling);
+        List<Finding> telling = new ArrayList<>(findings);
+        telling.sort(mostTelling);
+        return new ServerRisk(profile, score, List.copyOf(reasons), worst, List.copyOf(telling));
     }
 }
