@@ -28,6 +28,12 @@ public final class AuditReport {
     private List<RiskRanking.ServerRisk> ranking;
     /** Every listed server by what findings name it by: indexed once, then read by reporters at the same time. */
     private final Map<ResourceName, Listed> listed = new HashMap<>();
+    /**
+     * The listed server of each finding, in the order of {@link PolicyResult#findings()}, null where none: looked up
+     * once here, as the ranking, findings.json and SARIF each go through every finding and a look-up by name was a
+     * quarter of their time.
+     */
+    private final Listed[] listedByFinding;
 
     /** A resource as a finding names it; a record, so that looking a million findings up builds no key strings. */
     private record ResourceName(Provider provider, String account, String id) {
@@ -61,6 +67,11 @@ public final class AuditReport {
             listed.put(new ResourceName(server.provider(), server.account(), server.id()),
                     new Listed(profile, server.key()));
         }
+        List<Finding> findings = result.findings();
+        listedByFinding = new Listed[findings.size()];
+        for (int i = 0; i < listedByFinding.length; i++) {
+            listedByFinding[i] = listed(findings.get(i));
+        }
     }
 
     public AuditMetadata metadata() { return metadata; }
@@ -89,6 +100,18 @@ public final class AuditReport {
     /** The {@link Server#key()} of the listed server a finding is about, null as for {@link #resource}. */
     public String resourceKey(Finding finding) {
         Listed server = listed(finding);
+        return server == null ? null : server.key();
+    }
+
+    /** As {@link #resource}, for the finding at this place of {@link PolicyResult#findings()}. */
+    public ServerProfile resourceOf(int finding) {
+        Listed server = listedByFinding[finding];
+        return server == null ? null : server.profile();
+    }
+
+    /** As {@link #resourceKey}, for the finding at this place of {@link PolicyResult#findings()}. */
+    public String resourceKeyOf(int finding) {
+        Listed server = listedByFinding[finding];
         return server == null ? null : server.key();
     }
 

@@ -1,10 +1,11 @@
 package io.github.cloudaudit.report;
 
 import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.rules.ServerProfile;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,10 +31,10 @@ public record CappedFindings(List<Finding> kept, int total) {
     }
 
     public static CappedFindings of(AuditReport report, int max) {
-        Map<String, Integer> serverRanks = new HashMap<>();
+        Map<ServerProfile, Integer> serverRanks = new IdentityHashMap<>();
         List<RiskRanking.ServerRisk> ranking = report.ranking();
         for (int i = 0; i < ranking.size(); i++) {
-            serverRanks.put(ranking.get(i).profile().server().key(), i);
+            serverRanks.put(ranking.get(i).profile(), i);
         }
         List<Finding> findings = report.result().findings();
         List<Ranked> ranked = new ArrayList<>(findings.size());
@@ -41,7 +42,7 @@ public record CappedFindings(List<Finding> kept, int total) {
             Finding finding = findings.get(i);
             // A finding about no listed server (an account the audit could not read) leads its severity: it says
             // that everything after it may be incomplete.
-            String server = report.resourceKey(finding);
+            ServerProfile server = report.resourceOf(i);
             int serverRank = server == null ? -1 : serverRanks.getOrDefault(server, -1);
             int group = (finding.suppressed() ? 1 : 0) * 100 + finding.severity().ordinal();
             ranked.add(new Ranked(finding, group, serverRank, i));

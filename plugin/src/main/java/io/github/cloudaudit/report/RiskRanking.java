@@ -82,8 +82,10 @@ public final class RiskRanking {
         Map<String, Category> categories = new HashMap<>();
         report.rules().forEach(rule -> categories.put(rule.id(), rule.category()));
         Map<ServerProfile, List<Finding>> open = new IdentityHashMap<>();
-        for (Finding finding : report.result().findings()) {
-            ServerProfile about = finding.verified() && !finding.suppressed() ? report.resource(finding) : null;
+        List<Finding> findings = report.result().findings();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding finding = findings.get(i);
+            ServerProfile about = finding.verified() && !finding.suppressed() ? report.resourceOf(i) : null;
             if (about != null) {
                 open.computeIfAbsent(about, k -> new ArrayList<>()).add(finding);
             }

@@ -74,8 +74,9 @@ public final class JsonReporter implements Reporter {
             json.writeEndArray();
             json.writeArrayFieldStart("findings");
             BaselineComparison baseline = report.result().baseline();
-            for (Finding finding : report.result().findings()) {
-                finding(json, finding, report.resourceKey(finding), baseline.stateOf(finding));
+            List<Finding> findings = report.result().findings();
+            for (int i = 0; i < findings.size(); i++) {
+                finding(json, findings.get(i), report.resourceKeyOf(i), baseline.stateOf(findings.get(i)));
             }
             json.writeEndArray();
             json.writeArrayFieldStart("expiredSuppressions");
