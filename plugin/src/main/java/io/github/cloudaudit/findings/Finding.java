@@ -78,18 +78,31 @@ public record Finding(String ruleId, Severity severity, Provider provider, Strin
     /** Stable across runs: the same rule on the same resource gives the same fingerprint. */
     public String fingerprint() {
         String identity = ruleId + "|" + provider + "|" + account + "|" + resourceId;
-        byte[] hash = SHA_256.get().digest(identity.getBytes(StandardCharsets.UTF_8));
+        byte[] hash = sha256().digest(identity.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(hash, 0, 16);
     }
 
-    /** One digest per thread: looking the algorithm up for each of a million fingerprints cost more than hashing. */
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+    /**
+     * A digest copied from one made once: looking the algorithm up for each of a million fingerprints cost more than
+     * hashing, and so did a digest per thread, in Maven's thread that holds many other thread-locals.
+     */
+    private static MessageDigest sha256() {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be copied", e);
+        }
+    }
+
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    });
+    }
 
     /** A plain loop: this runs for each of the hundreds of thousands of findings of a large audit. */
     private static List<String> capped(List<String> lines) {
