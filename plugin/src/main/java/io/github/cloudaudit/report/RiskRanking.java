@@ -4,6 +4,7 @@ import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.rules.ServerProfile;
+import io.github.cloudaudit.text.CaseFold;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,14 +57,15 @@ public final class RiskRanking {
      * of findings, and folding their names' case again in each of a large audit's million comparisons was most of
      * the ranking's time.
      *
-     * @param name the display name with each character folded as {@link String#CASE_INSENSITIVE_ORDER} folds it, so
-     *             that comparing two such names orders them as that comparator orders the names
+     * @param name the display name with its case folded ({@link CaseFold}): two such names compare as
+     *             {@link String#CASE_INSENSITIVE_ORDER} compares the names, but for characters beyond the Basic
+     *             Multilingual Plane
      */
     private record Ranked(ServerRisk risk, int worst, String name, String key) {
 
         Ranked(ServerRisk risk) {
             this(risk, risk.worst() == null ? Severity.values().length : risk.worst().ordinal(),
-                    folded(risk.profile().server().displayName()), risk.profile().server().key());
+                    CaseFold.of(risk.profile().server().displayName()), risk.profile().server().key());
         }
     }
 
@@ -102,18 +104,6 @@ public final class RiskRanking {
         List<ServerRisk> risks = new ArrayList<>(ranked.size());
         ranked.forEach(r -> risks.add(r.risk()));
         return risks;
-    }
-
-    /**
-     * Each character as {@link String#CASE_INSENSITIVE_ORDER} compares it: upper-cased, then lower-cased. Characters
-     * outside the Basic Multilingual Plane are left as they are, where that comparator folds them too.
-     */
-    static String folded(String name) {
-        char[] chars = name.toCharArray();
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = Character.toLowerCase(Character.toUpperCase(chars[i]));
-        }
-        return new String(chars);
     }
 
     private static ServerRisk risk(ServerProfile profile, List<Finding> findings, Map<String, Category> categories,

@@ -5,16 +5,18 @@ import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.text.CaseFold;
 import io.github.cloudaudit.text.Text;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** A server tagged as decommissioned, to be deleted or retired, that still exists. */
 public final class OrphanDecommissionedRule extends PerServerRule {
@@ -42,7 +44,7 @@ public final class OrphanDecommissionedRule extends PerServerRule {
     private static final Set<String> NEGATIVE_VALUES = Set.of("false", "no", "n", "0", "off");
 
     /** Compiled once per marker: the rule runs for every tag of every server. */
-    private static final Map<String, Pattern> WORD_PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Pattern> WORD_PATTERNS = new ConcurrentHashMap<>();
 
     public OrphanDecommissionedRule() {
         super(METADATA);
@@ -51,11 +53,12 @@ public final class OrphanDecommissionedRule extends PerServerRule {
     @Override
     Optional<Finding> check(AuditContext context, Server server) {
         List<String> markers = context.settings().decommissionMarkers();
+        MarkerSearch search = context.derived(new MarkerWords(markers), () -> new MarkerSearch(markers));
         List<String> tags = new ArrayList<>();
         List<Text> evidence = new ArrayList<>();
         // forEach, not entrySet(): the read-only tag map wraps each entry it iterates, for every tag of every server.
         server.tags().forEach((key, value) ->
-                markerIn(key, value, markers, wordsIn(context, value, markers)).ifPresent(marker -> {
+                markerIn(key, value, markers, search.wordsIn(value)).ifPresent(marker -> {
                     tags.add(key + "=" + value);
                     evidence.add(Text.of("orphan-decommissioned.evidence.tag", key + "=" + value, marker));
                 }));
@@ -68,15 +71,50 @@ public final class OrphanDecommissionedRule extends PerServerRule {
     }
 
     /**
-     * The markers that stand as words in a tag value, worked out once per distinct value: a fleet repeats a few
-     * values (env=prod, role=db) on many servers, and searching each for every marker again showed in a profile.
+     * The markers that stand as words in tag values, for one list of markers, worked out once per distinct value: a
+     * fleet repeats a few values (env=prod, role=db) on many servers, and searching each for every marker again
+     * showed in a profile. A value is folded to one case once, and searched for each folded marker; only a value
+     * that holds a marker is matched with the marker's regular expression.
      */
-    private static Set<String> wordsIn(AuditContext context, String value, List<String> markers) {
-        return context.derived(new WordsIn(value, markers), () -> markers.stream()
-                .filter(marker -> containsWord(value, marker)).collect(Collectors.toUnmodifiableSet()));
+    private static final class MarkerSearch {
+
+        private final List<String> markers;
+        private final List<String> foldedMarkers;
+        private final Map<String, Set<String>> wordsByValue = new ConcurrentHashMap<>();
+
+        MarkerSearch(List<String> markers) {
+            this.markers = markers;
+            this.foldedMarkers = markers.stream().map(CaseFold::of).toList();
+        }
+
+        Set<String> wordsIn(String value) {
+            return wordsByValue.computeIfAbsent(value, this::find);
+        }
+
+        private Set<String> find(String value) {
+            String folded = CaseFold.of(value);
+            Set<String> words = new HashSet<>();
+            for (int i = 0; i < markers.size(); i++) {
+                if (folded.contains(foldedMarkers.get(i)) && containsWord(value, markers.get(i))) {
+                    words.add(markers.get(i));
+                }
+            }
+            return Set.copyOf(words);
+        }
     }
 
-    private record WordsIn(String value, List<String> markers) {
+    /** The search for one list of markers, which is the same list for every server: keyed by that very list. */
+    private record MarkerWords(List<String> markers) {
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(markers);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof MarkerWords words && words.markers == markers;
+        }
     }
 
     /** The marker a tag carries: as a word in its value, or as its whole key unless the value says no. */
@@ -92,36 +130,10 @@ public final class OrphanDecommissionedRule extends PerServerRule {
     }
 
     /** True when the marker stands in the text on its own: "decommissioned 2023", "old-to-delete", not "deleted". */
-    private static boolean containsWord(String text, String marker) {
-        // Most tag values hold no marker at all; the plain search spares them the regular expression.
-        if (!containsIgnoringCase(text, marker)) {
-            return false;
-        }
+    static boolean containsWord(String text, String marker) {
         return WORD_PATTERNS.computeIfAbsent(marker, m -> Pattern.compile(
                 "(?<![\\p{Alnum}])" + Pattern.quote(m) + "(?![\\p{Alnum}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).matcher(text).find();
-    }
-
-    /** A case-insensitive search that, unlike lower-casing both, makes no copy of a tag value per marker. */
-    private static boolean containsIgnoringCase(String text, String part) {
-        if (part.isEmpty()) {
-            return true;
-        }
-        // The first character is compared as regionMatches compares each one, which spares the full comparison at
-        // almost every place of almost every tag value.
-        char first = Character.toUpperCase(part.charAt(0));
-        for (int at = 0; at + part.length() <= text.length(); at++) {
-            if (sameIgnoringCase(Character.toUpperCase(text.charAt(at)), first)
-                    && text.regionMatches(true, at, part, 0, part.length())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Two upper-cased characters as {@link String#regionMatches(boolean, int, String, int, int)} equates them. */
-    private static boolean sameIgnoringCase(char upper, char otherUpper) {
-        return upper == otherUpper || Character.toLowerCase(upper) == Character.toLowerCase(otherUpper);
     }
 
     @Override

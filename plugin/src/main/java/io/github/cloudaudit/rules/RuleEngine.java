@@ -36,6 +36,15 @@ public final class RuleEngine {
         }
     }
 
+    /** A distinct value with the number it was given when first seen; sorted by the value. */
+    private record Numbered<T extends Comparable<T>>(T value, int number) implements Comparable<Numbered<T>> {
+
+        @Override
+        public int compareTo(Numbered<T> other) {
+            return value.compareTo(other.value);
+        }
+    }
+
     /** What a finding is about, in the order findings about different things are listed. */
     private record Resource(String account, String id) implements Comparable<Resource> {
 
@@ -123,12 +132,14 @@ public final class RuleEngine {
                 return distinct.size() - 1;
             });
         }
-        Integer[] inOrder = new Integer[distinct.size()];
-        Arrays.setAll(inOrder, number -> number);
-        Arrays.sort(inOrder, Comparator.comparing(distinct::get));
-        int[] placeOf = new int[inOrder.length];
-        for (int place = 0; place < inOrder.length; place++) {
-            placeOf[inOrder[place]] = place;
+        List<Numbered<T>> inOrder = new ArrayList<>(distinct.size());
+        for (int number = 0; number < distinct.size(); number++) {
+            inOrder.add(new Numbered<>(distinct.get(number), number));
+        }
+        inOrder.sort(null);
+        int[] placeOf = new int[inOrder.size()];
+        for (int place = 0; place < placeOf.length; place++) {
+            placeOf[inOrder.get(place).number()] = place;
         }
         int[] ordinals = new int[numberOf.length];
         for (int i = 0; i < ordinals.length; i++) {

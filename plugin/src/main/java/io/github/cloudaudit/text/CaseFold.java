@@ -1,0 +1,30 @@
+package io.github.cloudaudit.text;
+
+/**
+ * Text with the case of each character folded as {@link String#regionMatches(boolean, int, String, int, int)} and
+ * {@link String#CASE_INSENSITIVE_ORDER} fold it: upper-cased, then lower-cased, one code point at a time. Two texts
+ * are equal ignoring case exactly when their folded forms are equal, so a text folded once can be searched or
+ * compared many times without folding it again at each place and for each comparison.
+ */
+public final class CaseFold {
+
+    private CaseFold() {
+    }
+
+    public static String of(String text) {
+        StringBuilder folded = null;
+        for (int at = 0; at < text.length(); ) {
+            int codePoint = text.codePointAt(at);
+            int fold = Character.toLowerCase(Character.toUpperCase(codePoint));
+            if (fold != codePoint && folded == null) {
+                // Most ids and tag values are lower case already: they are returned as they are, without a copy.
+                folded = new StringBuilder(text.length()).append(text, 0, at);
+            }
+            if (folded != null) {
+                folded.appendCodePoint(fold);
+            }
+            at += Character.charCount(codePoint);
+        }
+        return folded == null ? text : folded.toString();
+    }
+}
