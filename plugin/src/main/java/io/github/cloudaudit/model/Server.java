@@ -34,6 +34,11 @@ public record Server(Provider provider, ResourceKind kind, String id, String nam
                      Integer attachedDisks, Monitoring monitoring, CpuStatistics cpu, Origin origin) {
 
     public Server {
+        // One copy of each account and region for the whole inventory, not one per server as each was read: a fleet
+        // has a few of them, and sorting and indexing a hundred thousand servers' findings compares them millions of
+        // times, which the same copy answers at once.
+        account = account == null ? null : account.intern();
+        region = region == null ? null : region.intern();
         tags = tags == null ? Map.of() : caseInsensitive(tags);
         networkIds = networkIds == null ? List.of() : List.copyOf(networkIds);
         ingress = ingress == null ? List.of() : List.copyOf(ingress);

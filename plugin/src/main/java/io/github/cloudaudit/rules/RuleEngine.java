@@ -65,7 +65,8 @@ public final class RuleEngine {
 
         @Override
         public int compareTo(Resource other) {
-            int order = account.compareTo(other.account);
+            // Servers share their account's one copy (see Server), so most comparisons end at the first test.
+            int order = account == other.account ? 0 : account.compareTo(other.account);
             return order != 0 ? order : id.compareTo(other.id);
         }
     }
