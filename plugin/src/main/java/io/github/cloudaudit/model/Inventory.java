@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -80,24 +79,5 @@ public final class Inventory {
 
     public Optional<Network> network(Provider provider, String account, String networkId) {
         return Optional.ofNullable(networkIndex.get(new Place(provider, account, networkId)));
-    }
-
-    /**
-     * A scope (region null for the account) or a network, as servers name it. Rules look scopes up for every server;
-     * a string key spelled out per look-up, or a record's own hashCode and equals, which go through method handles,
-     * cost more than the facts the rules then read.
-     */
-    private record Place(Provider provider, String account, String regionOrId) {
-
-        @Override
-        public int hashCode() {
-            return (Objects.hashCode(provider) * 31 + Objects.hashCode(account)) * 31 + Objects.hashCode(regionOrId);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Place place && provider == place.provider && Objects.equals(account, place.account)
-                    && Objects.equals(regionOrId, place.regionOrId);
-        }
     }
 }

@@ -3,7 +3,7 @@ package io.github.cloudaudit.report;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.RuleMetadata;
 import io.github.cloudaudit.model.Inventory;
-import io.github.cloudaudit.model.Provider;
+import io.github.cloudaudit.model.Place;
 import io.github.cloudaudit.model.Server;
 import io.github.cloudaudit.policy.PolicyResult;
 import io.github.cloudaudit.rules.AuditIncompleteRule;
@@ -12,7 +12,6 @@ import io.github.cloudaudit.rules.ServerProfile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The one model every reporter renders: run metadata, the rule catalogue, every server with its derived facts,
@@ -27,30 +26,13 @@ public final class AuditReport {
     private final Inventory inventory;
     private List<RiskRanking.ServerRisk> ranking;
     /** Every listed server by what findings name it by: indexed once, then read by reporters at the same time. */
-    private final Map<ResourceName, Listed> listed = new HashMap<>();
+    private final Map<Place, Listed> listed = new HashMap<>();
     /**
      * The listed server of each finding, in the order of {@link PolicyResult#findings()}, null where none: looked up
      * once here, as the ranking, findings.json and SARIF each go through every finding and a look-up by name was a
      * quarter of their time.
      */
     private final Listed[] listedByFinding;
-
-    /** A resource as a finding names it; a record, so that looking a million findings up builds no key strings. */
-    private record ResourceName(Provider provider, String account, String id) {
-
-        // Written out: a record's own hashCode and equals go through method handles, which showed in profiles of the
-        // million look-ups of a large audit's reports.
-        @Override
-        public int hashCode() {
-            return (Objects.hashCode(provider) * 31 + Objects.hashCode(account)) * 31 + Objects.hashCode(id);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof ResourceName name && provider == name.provider
-                    && Objects.equals(account, name.account) && Objects.equals(id, name.id);
-        }
-    }
 
     private record Listed(ServerProfile profile, String key) {
     }
@@ -64,7 +46,7 @@ public final class AuditReport {
         this.inventory = inventory;
         for (ServerProfile profile : this.resources) {
             Server server = profile.server();
-            listed.put(new ResourceName(server.provider(), server.account(), server.id()),
+            listed.put(new Place(server.provider(), server.account(), server.id()),
                     new Listed(profile, server.key()));
         }
         List<Finding> findings = result.findings();
@@ -117,7 +99,7 @@ public final class AuditReport {
 
     private Listed listed(Finding finding) {
         return finding.provider() == null ? null
-                : listed.get(new ResourceName(finding.provider(), finding.account(), finding.resourceId()));
+                : listed.get(new Place(finding.provider(), finding.account(), finding.resourceId()));
     }
 
     /** True when something could not be read or collected: the audit must not be taken as complete. */
