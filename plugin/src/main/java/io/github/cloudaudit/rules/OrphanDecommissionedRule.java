@@ -130,7 +130,7 @@ public final class OrphanDecommissionedRule extends PerServerRule {
     }
 
     /** True when the marker stands in the text on its own: "decommissioned 2023", "old-to-delete", not "deleted". */
-    static boolean containsWord(String text, String marker) {
+    private static boolean containsWord(String text, String marker) {
         return WORD_PATTERNS.computeIfAbsent(marker, m -> Pattern.compile(
                 "(?<![\\p{Alnum}])" + Pattern.quote(m) + "(?![\\p{Alnum}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).matcher(text).find();
