@@ -2,6 +2,7 @@ package io.github.cloudaudit.rules;
 
 import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.findings.Severity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,23 +19,6 @@ public final class RuleEngine {
     /** Within a severity, evidence of compromise first, then the story: risks, exposure, coverage, their ingredients. */
     private static final List<Category> CATEGORY_ORDER = List.of(Category.THREAT, Category.RISK, Category.EXPOSURE, Category.COVERAGE,
             Category.LEGACY, Category.ORPHANED, Category.MONITORING);
-
-    /**
-     * A finding with what it is sorted by taken out once, as numbers, not in each of the millions of comparisons of a
-     * large audit's sort: worst first, then by category, then by the order of the rule's id and of the resource's
-     * account and id, so every output lists findings in the same order.
-     */
-    private record Ranked(Finding finding, int rank, int rule, int resource) implements Comparable<Ranked> {
-
-        @Override
-        public int compareTo(Ranked other) {
-            int order = Integer.compare(rank, other.rank);
-            if (order == 0) {
-                order = Integer.compare(rule, other.rule);
-            }
-            return order != 0 ? order : Integer.compare(resource, other.resource);
-        }
-    }
 
     /** A distinct value with the number it was given when first seen; sorted by the value. */
     private record Numbered<T extends Comparable<T>>(T value, int number) implements Comparable<Numbered<T>> {
@@ -104,17 +88,31 @@ public final class RuleEngine {
         // hundred thousand findings about a hundred thousand servers are then sorted by those numbers.
         int[] ruleOrder = ordinals(all, Finding::ruleId);
         int[] resourceOrder = ordinals(all, Resource::new);
-        Ranked[] ranked = new Ranked[all.size()];
-        for (int i = 0; i < ranked.length; i++) {
+        int rules = Arrays.stream(ruleOrder).max().orElse(0) + 1;
+        // Worst first, then by category, then by rule, as groups counted out in their order; within a group by
+        // resource, and then as the rules gave them. No comparator runs: each group is sorted as numbers that hold
+        // the resource's place above the finding's own, which is what keeps the sort stable.
+        int[] groupOf = new int[all.size()];
+        int[] groupStart = new int[Severity.values().length * (CATEGORY_ORDER.size() + 1) * rules + 1];
+        for (int i = 0; i < groupOf.length; i++) {
             Finding f = all.get(i);
-            ranked[i] = new Ranked(f, f.severity().ordinal() * (CATEGORY_ORDER.size() + 1)
-                    + categoryRank.getOrDefault(f.ruleId(), CATEGORY_ORDER.size()), ruleOrder[i], resourceOrder[i]);
+            int rank = f.severity().ordinal() * (CATEGORY_ORDER.size() + 1)
+                    + categoryRank.getOrDefault(f.ruleId(), CATEGORY_ORDER.size());
+            groupOf[i] = rank * rules + ruleOrder[i];
+            groupStart[groupOf[i] + 1]++;
         }
-        // A stable sort on all cores: equal findings keep the rules' order, as a sequential sort would.
-        Arrays.parallelSort(ranked);
-        Finding[] sorted = new Finding[ranked.length];
-        for (int i = 0; i < ranked.length; i++) {
-            sorted[i] = ranked[i].finding();
+        Arrays.parallelPrefix(groupStart, Integer::sum);
+        int[] free = groupStart.clone();
+        long[] keys = new long[groupOf.length];
+        for (int i = 0; i < groupOf.length; i++) {
+            keys[free[groupOf[i]]++] = (long) resourceOrder[i] << Integer.SIZE | i;
+        }
+        for (int group = 0; group + 1 < groupStart.length; group++) {
+            Arrays.sort(keys, groupStart[group], groupStart[group + 1]);
+        }
+        Finding[] sorted = new Finding[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            sorted[i] = all.get((int) keys[i]);
         }
         return List.of(sorted);
     }
