@@ -1,6 +1,7 @@
 package io.github.cloudaudit.rules;
 
 import io.github.cloudaudit.findings.Finding;
+import io.github.cloudaudit.model.Place;
 import io.github.cloudaudit.model.Server;
 
 import java.util.ArrayList;
@@ -15,12 +16,8 @@ import java.util.Map;
  */
 final class ConfirmedFindings {
 
-    /** A resource as findings name it; a record, so that indexing a million findings builds no key strings. */
-    private record Key(Object provider, String account, String resourceId) {
-    }
-
-    private final Map<Key, List<Finding>> confirmed = new HashMap<>();
-    private final Map<Key, List<Finding>> unverified = new HashMap<>();
+    private final Map<Place, List<Finding>> confirmed = new HashMap<>();
+    private final Map<Place, List<Finding>> unverified = new HashMap<>();
 
     /**
      * The index of the plain findings, built once per audit and shared by the composite rules that read it: indexing
@@ -46,17 +43,17 @@ final class ConfirmedFindings {
     private ConfirmedFindings(List<Finding> earlier) {
         for (Finding finding : earlier) {
             (finding.verified() ? confirmed : unverified).computeIfAbsent(
-                    new Key(finding.provider(), finding.account(), finding.resourceId()), k -> new ArrayList<>()).add(finding);
+                    new Place(finding.provider(), finding.account(), finding.resourceId()), k -> new ArrayList<>()).add(finding);
         }
     }
 
     List<Finding> about(Server server) {
-        return confirmed.getOrDefault(new Key(server.provider(), server.account(), server.id()), List.of());
+        return confirmed.getOrDefault(new Place(server.provider(), server.account(), server.id()), List.of());
     }
 
     /** The findings that could not be verified for lack of data. */
     List<Finding> unverifiedAbout(Server server) {
-        return unverified.getOrDefault(new Key(server.provider(), server.account(), server.id()), List.of());
+        return unverified.getOrDefault(new Place(server.provider(), server.account(), server.id()), List.of());
     }
 
     /** True for a finding that tells of neglect: outdated software or hardware, never rebuilt, or forgotten. */
