@@ -9,7 +9,7 @@ import io.github.cloudaudit.text.CaseFold;
 import io.github.cloudaudit.text.Text;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,12 +53,13 @@ public final class OrphanDecommissionedRule extends PerServerRule {
     @Override
     Optional<Finding> check(AuditContext context, Server server) {
         List<String> markers = context.settings().decommissionMarkers();
-        MarkerSearch search = context.derived(new MarkerWords(markers), () -> new MarkerSearch(markers));
+        String[] foldedMarkers = new String[markers.size()];
+        Arrays.setAll(foldedMarkers, i -> CaseFold.of(markers.get(i)));
         List<String> tags = new ArrayList<>();
         List<Text> evidence = new ArrayList<>();
         // forEach, not entrySet(): the read-only tag map wraps each entry it iterates, for every tag of every server.
         server.tags().forEach((key, value) ->
-                markerIn(key, value, markers, search.wordsIn(value)).ifPresent(marker -> {
+                markerIn(key, value, markers, foldedMarkers).ifPresent(marker -> {
                     tags.add(key + "=" + value);
                     evidence.add(Text.of("orphan-decommissioned.evidence.tag", key + "=" + value, marker));
                 }));
@@ -71,58 +72,21 @@ public final class OrphanDecommissionedRule extends PerServerRule {
     }
 
     /**
-     * The markers that stand as words in tag values, for one list of markers, worked out once per distinct value: a
-     * fleet repeats a few values (env=prod, role=db) on many servers, and searching each for every marker again
-     * showed in a profile. A value is folded to one case once, and searched for each folded marker; only a value
-     * that holds a marker is matched with the marker's regular expression.
+     * The marker a tag carries: as its whole key unless the value says no, or as a word in its value. The value is
+     * folded to one case once and searched for each folded marker ({@link CaseFold}); only a value that holds a
+     * marker is matched with the marker's regular expression. (A cache per distinct value cost more than this search,
+     * as most values in a large fleet are names and ids that occur once.)
      */
-    private static final class MarkerSearch {
-
-        private final List<String> markers;
-        private final List<String> foldedMarkers;
-        private final Map<String, Set<String>> wordsByValue = new ConcurrentHashMap<>();
-
-        MarkerSearch(List<String> markers) {
-            this.markers = markers;
-            this.foldedMarkers = markers.stream().map(CaseFold::of).toList();
-        }
-
-        Set<String> wordsIn(String value) {
-            return wordsByValue.computeIfAbsent(value, this::find);
-        }
-
-        private Set<String> find(String value) {
-            String folded = CaseFold.of(value);
-            Set<String> words = new HashSet<>();
-            for (int i = 0; i < markers.size(); i++) {
-                if (folded.contains(foldedMarkers.get(i)) && containsWord(value, markers.get(i))) {
-                    words.add(markers.get(i));
-                }
+    private static Optional<String> markerIn(String key, String value, List<String> markers, String[] foldedMarkers) {
+        String trimmedKey = key.trim();
+        String folded = null;
+        for (int i = 0; i < foldedMarkers.length; i++) {
+            String marker = markers.get(i);
+            if (trimmedKey.equalsIgnoreCase(marker) && !NEGATIVE_VALUES.contains(value.trim().toLowerCase(Locale.ROOT))) {
+                return Optional.of(marker);
             }
-            return Set.copyOf(words);
-        }
-    }
-
-    /** The search for one list of markers, which is the same list for every server: keyed by that very list. */
-    private record MarkerWords(List<String> markers) {
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(markers);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof MarkerWords words && words.markers == markers;
-        }
-    }
-
-    /** The marker a tag carries: as a word in its value, or as its whole key unless the value says no. */
-    private static Optional<String> markerIn(String key, String value, List<String> markers, Set<String> words) {
-        for (String marker : markers) {
-            boolean keyMarks = key.trim().equalsIgnoreCase(marker)
-                    && !NEGATIVE_VALUES.contains(value.trim().toLowerCase(Locale.ROOT));
-            if (keyMarks || words.contains(marker)) {
+            folded = folded == null ? CaseFold.of(value) : folded;
+            if (folded.contains(foldedMarkers[i]) && containsWord(value, marker)) {
                 return Optional.of(marker);
             }
         }

@@ -15,7 +15,7 @@ public final class CaseFold {
         StringBuilder folded = null;
         for (int at = 0; at < text.length(); ) {
             int codePoint = text.codePointAt(at);
-            int fold = Character.toLowerCase(Character.toUpperCase(codePoint));
+            int fold = codePoint < 0x80 ? asciiLower(codePoint) : Character.toLowerCase(Character.toUpperCase(codePoint));
             if (fold != codePoint && folded == null) {
                 // Most ids and tag values are lower case already: they are returned as they are, without a copy.
                 folded = new StringBuilder(text.length()).append(text, 0, at);
@@ -26,5 +26,10 @@ public final class CaseFold {
             at += Character.charCount(codePoint);
         }
         return folded == null ? text : folded.toString();
+    }
+
+    /** The fold of an ASCII character, without the Unicode tables: ids, names and tags are mostly ASCII. */
+    private static int asciiLower(int c) {
+        return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
 }
