@@ -114,7 +114,8 @@ public final class Auditor {
                 byKey = new HashMap<>();
                 inventory.servers().forEach(server -> byKey.put(server.key(), server.tags()));
             }
-            return byKey.getOrDefault(Server.key(finding.provider(), finding.account(), finding.resourceId()), Map.of());
+            String key = Server.key(finding.provider(), finding.account(), finding.resourceId());
+            return byKey.getOrDefault(key, Map.of());
         }
     }
 

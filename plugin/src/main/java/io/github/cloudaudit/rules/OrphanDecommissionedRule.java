@@ -82,7 +82,8 @@ public final class OrphanDecommissionedRule extends PerServerRule {
         String folded = null;
         for (int i = 0; i < foldedMarkers.length; i++) {
             String marker = markers.get(i);
-            if (trimmedKey.equalsIgnoreCase(marker) && !NEGATIVE_VALUES.contains(value.trim().toLowerCase(Locale.ROOT))) {
+            if (trimmedKey.equalsIgnoreCase(marker)
+                    && !NEGATIVE_VALUES.contains(value.trim().toLowerCase(Locale.ROOT))) {
                 return Optional.of(marker);
             }
             folded = folded == null ? CaseFold.of(value) : folded;

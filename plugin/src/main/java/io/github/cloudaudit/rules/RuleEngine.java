@@ -88,17 +88,17 @@ public final class RuleEngine {
         // hundred thousand findings about a hundred thousand servers are then sorted by those numbers.
         int[] ruleOrder = ordinals(all, Finding::ruleId);
         int[] resourceOrder = ordinals(all, Resource::new);
-        int rules = Arrays.stream(ruleOrder).max().orElse(0) + 1;
+        int ruleIds = Arrays.stream(ruleOrder).max().orElse(0) + 1;
         // Worst first, then by category, then by rule, as groups counted out in their order; within a group by
         // resource, and then as the rules gave them. No comparator runs: each group is sorted as numbers that hold
         // the resource's place above the finding's own, which is what keeps the sort stable.
         int[] groupOf = new int[all.size()];
-        int[] groupStart = new int[Severity.values().length * (CATEGORY_ORDER.size() + 1) * rules + 1];
+        int[] groupStart = new int[Severity.values().length * (CATEGORY_ORDER.size() + 1) * ruleIds + 1];
         for (int i = 0; i < groupOf.length; i++) {
             Finding f = all.get(i);
             int rank = f.severity().ordinal() * (CATEGORY_ORDER.size() + 1)
                     + categoryRank.getOrDefault(f.ruleId(), CATEGORY_ORDER.size());
-            groupOf[i] = rank * rules + ruleOrder[i];
+            groupOf[i] = rank * ruleIds + ruleOrder[i];
             groupStart[groupOf[i] + 1]++;
         }
         Arrays.parallelPrefix(groupStart, Integer::sum);

@@ -63,7 +63,8 @@ public final class StrictParsers {
      */
     public static <T> T read(Path file, String display, boolean json, Work<T> work) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             JsonParser parser = json ? new UniqueKeys(JSON.createParser(in)) : new NoAliases((YAMLParser) YAML.createParser(in))) {
+             JsonParser parser = json ? new UniqueKeys(JSON.createParser(in))
+                     : new NoAliases((YAMLParser) YAML.createParser(in))) {
             try {
                 return work.with(parser);
             } catch (JsonProcessingException e) {

@@ -10,9 +10,10 @@ import java.util.Arrays;
 
 /**
  * A JSON parser that rejects a key given twice in one object, with the error Jackson's
- * {@code STRICT_DUPLICATE_DETECTION} gives, placed where the second key starts (Jackson's is placed after it). Jackson's check fills a new hash set for every object
- * of more than two keys, which was a quarter of the time spent reading a large EC2 listing; this one keeps one
- * open-addressing table per nesting depth and empties only the slots it filled, so objects cost no allocation.
+ * {@code STRICT_DUPLICATE_DETECTION} gives, placed where the second key starts (Jackson's is placed after it).
+ * Jackson's check fills a new hash set for every object of more than two keys, which was a quarter of the time spent
+ * reading a large EC2 listing; this one keeps one open-addressing table per nesting depth and empties only the slots
+ * it filled, so objects cost no allocation.
  */
 final class UniqueKeys extends JsonParserDelegate {
 
@@ -23,7 +24,7 @@ final class UniqueKeys extends JsonParserDelegate {
     /** The slots filled in every open object's table, innermost last, so that an object that ends empties its own. */
     private int[] filled = new int[64];
     private int filledCount;
-    /** Where each open object's slots start in {@link #filled}, and how many keys it holds. */
+    /** Where each open object's slots start in {@link #filled}; the object holds the slots from there on. */
     private int[] firstFilled = new int[8];
     /** The depth of the innermost open object; -1 outside any. */
     private int depth = -1;

@@ -15,7 +15,8 @@ public final class CaseFold {
         StringBuilder folded = null;
         for (int at = 0; at < text.length(); ) {
             int codePoint = text.codePointAt(at);
-            int fold = codePoint < 0x80 ? asciiLower(codePoint) : Character.toLowerCase(Character.toUpperCase(codePoint));
+            int fold = codePoint < 0x80 ? asciiLower(codePoint)
+                    : Character.toLowerCase(Character.toUpperCase(codePoint));
             if (fold != codePoint && folded == null) {
                 // Most ids and tag values are lower case already: they are returned as they are, without a copy.
                 folded = new StringBuilder(text.length()).append(text, 0, at);
