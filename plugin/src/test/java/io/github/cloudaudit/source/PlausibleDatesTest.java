@@ -4,7 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,5 +45,51 @@ class PlausibleDatesTest {
         assertThatThrownBy(() -> dates.parse("Reservations[0].Instances[0].LaunchTime", text))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("expected Reservations[0].Instances[0].LaunchTime to ");
+    }
+
+    /**
+     * The fast path reads a UTC timestamp's day from its digits. Against a regular expression of that shape and the
+     * general parser, on random texts near the shape: each character may be swapped for a neighbour, a digit, a
+     * non-ASCII digit, or left out, so the checks of every position, the fraction's length and the zone all get tried.
+     */
+    @Test
+    void theFastPathAgreesWithARegularExpressionOfItsShapeAndWithTheGeneralParser() {
+        Pattern shape = Pattern.compile(
+                "(\\d{4})-(\\d{2})-(\\d{2})T(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,9})?(?:Z|\\+00:00)");
+        String[] seeds = {"2024-01-31T12:00:00.000Z", "2018-03-01T10:00:00+00:00", "2024-02-29T23:59:59Z",
+                "1999-12-31T00:00:00.123456789Z", "2023-06-15T09:41:07.5+00:00"};
+        String mutations = "0123456789-T:.Z+ \u0663x";
+        Random random = new Random(20261201);
+        int matched = 0;
+        for (int run = 0; run < 200_000; run++) {
+            StringBuilder text = new StringBuilder(seeds[random.nextInt(seeds.length)]);
+            for (int change = random.nextInt(3); change > 0; change--) {
+                int at = random.nextInt(text.length());
+                switch (random.nextInt(3)) {
+                    case 0 -> text.setCharAt(at, mutations.charAt(random.nextInt(mutations.length())));
+                    case 1 -> text.deleteCharAt(at);
+                    default -> text.insert(at, mutations.charAt(random.nextInt(mutations.length())));
+                }
+            }
+            String candidate = text.toString();
+            Matcher utc = shape.matcher(candidate);
+            boolean inShape = utc.matches();
+            assertThat(PlausibleDates.isUtcTimestamp(candidate)).as(candidate).isEqualTo(inShape);
+            if (inShape) {
+                matched++;
+                assertThat(PlausibleDates.parseIso(candidate)).as(candidate).isEqualTo(dayOf(utc));
+            }
+            assertThat(PlausibleDates.parseIso(candidate)).as(candidate).isEqualTo(PlausibleDates.parseGeneral(candidate));
+        }
+        assertThat(matched).as("texts in the fast path's shape").isGreaterThan(20_000);
+    }
+
+    private static LocalDate dayOf(Matcher utc) {
+        try {
+            return LocalDate.of(Integer.parseInt(utc.group(1)), Integer.parseInt(utc.group(2)),
+                    Integer.parseInt(utc.group(3)));
+        } catch (DateTimeException noSuchDay) {
+            return null;
+        }
     }
 }

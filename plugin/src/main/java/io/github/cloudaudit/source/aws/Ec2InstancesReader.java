@@ -69,14 +69,15 @@ public final class Ec2InstancesReader extends AwsCliReader {
         String vpc = instance.text("VpcId");
         String platform = instance.text("PlatformDetails");
         PowerState state = state(instance.text("State", "Name"));
+        LocalDate launched = instance.date("LaunchTime");
         Server.Builder server = Server.builder()
                 .provider(Provider.AWS).kind(ResourceKind.VIRTUAL_MACHINE).id(id).name(tags.get("Name"))
                 .account(listing.account(owner))
                 .region(listing.region(region))
                 .type(instance.text("InstanceType"))
                 .state(state)
-                .launchedOn(firstLaunch(instance))
-                .stateSince(stateSince(instance, state))
+                .launchedOn(firstLaunch(instance, launched))
+                .stateSince(stateSince(instance, state, launched))
                 .os(platformHint(platform, instance.text("Platform")))
                 .engine(platform != null && platform.contains("SQL Server") ? new DatabaseEngine("sqlserver", null) : null)
                 .tags(tags)
@@ -99,8 +100,8 @@ public final class Ec2InstancesReader extends AwsCliReader {
      * primary interface is attached once, at the first launch, and cannot be detached, so it shows the real age.
      * Either may be missing from an export, and neither can be later than the first launch, so the earlier wins.
      */
-    private static LocalDate firstLaunch(AwsItem instance) {
-        LocalDate first = instance.date("LaunchTime");
+    private static LocalDate firstLaunch(AwsItem instance, LocalDate launched) {
+        LocalDate first = launched;
         for (AwsItem nic : instance.list("NetworkInterfaces")) {
             if (Integer.valueOf(0).equals(nic.integer("Attachment", "DeviceIndex"))) {
                 LocalDate attached = nic.date("Attachment", "AttachTime");
@@ -112,9 +113,9 @@ public final class Ec2InstancesReader extends AwsCliReader {
         return first;
     }
 
-    private static LocalDate stateSince(AwsItem instance, PowerState state) {
+    private static LocalDate stateSince(AwsItem instance, PowerState state, LocalDate launched) {
         if (state == PowerState.RUNNING) {
-            return instance.date("LaunchTime");
+            return launched;
         }
         String reason = instance.text("StateTransitionReason");
         if (state == PowerState.STOPPED && reason != null) {
