@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.function.Function;
 
 /** Runs every rule over the inventory: plain rules first, then composite rules over their findings. */
 public final class RuleEngine {
@@ -20,40 +19,13 @@ public final class RuleEngine {
     private static final List<Category> CATEGORY_ORDER = List.of(Category.THREAT, Category.RISK, Category.EXPOSURE, Category.COVERAGE,
             Category.LEGACY, Category.ORPHANED, Category.MONITORING);
 
-    /** A distinct value with the number it was given when first seen; sorted by the value. */
-    private record Numbered<T extends Comparable<T>>(T value, int number) implements Comparable<Numbered<T>> {
-
-        @Override
-        public int compareTo(Numbered<T> other) {
-            return value.compareTo(other.value);
-        }
-    }
-
-    /** What a finding is about, in the order findings about different things are listed. */
-    private record Resource(String account, String id) implements Comparable<Resource> {
-
-        Resource(Finding finding) {
-            this(String.valueOf(finding.account()), String.valueOf(finding.resourceId()));
-        }
-
-        // Written out, as the record's own go through method handles: they are called for every finding.
-        @Override
-        public int hashCode() {
-            return account.hashCode() * 31 + id.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Resource resource && account.equals(resource.account) && id.equals(resource.id);
-        }
-
-        @Override
-        public int compareTo(Resource other) {
-            // Servers share their account's one copy (see Server), so most comparisons end at the first test.
-            int order = account == other.account ? 0 : account.compareTo(other.account);
-            return order != 0 ? order : id.compareTo(other.id);
-        }
-    }
+    /**
+     * Findings about different things in the order the inventory lists servers, by account and then id (see
+     * {@code InventoryBuilder.build}); findings about the audit itself have neither and come first.
+     */
+    private static final Comparator<Finding> BY_RESOURCE = Comparator
+            .comparing((Finding f) -> String.valueOf(f.account()))
+            .thenComparing(f -> String.valueOf(f.resourceId()));
 
     private final List<Rule> rules;
     private final Map<String, Integer> categoryRank = new HashMap<>();
@@ -84,14 +56,10 @@ public final class RuleEngine {
         List<Finding> all = new ArrayList<>(plain.size() + composite.size());
         all.addAll(plain);
         all.addAll(composite);
-        // Each distinct rule id and resource is compared with the others once, to number them in order; a few
-        // hundred thousand findings about a hundred thousand servers are then sorted by those numbers.
-        int[] ruleOrder = ordinals(all, Finding::ruleId);
-        int[] resourceOrder = ordinals(all, Resource::new);
+        int[] ruleOrder = ruleOrder(all);
         int ruleIds = Arrays.stream(ruleOrder).max().orElse(0) + 1;
-        // Worst first, then by category, then by rule, as groups counted out in their order; within a group by
-        // resource, and then as the rules gave them. No comparator runs: each group is sorted as numbers that hold
-        // the resource's place above the finding's own, which is what keeps the sort stable.
+        // Worst first, then by category, then by rule: groups counted out in their order, with each group's findings
+        // in the order the rules gave them.
         int[] groupOf = new int[all.size()];
         int[] groupStart = new int[Severity.values().length * (CATEGORY_ORDER.size() + 1) * ruleIds + 1];
         for (int i = 0; i < groupOf.length; i++) {
@@ -103,48 +71,44 @@ public final class RuleEngine {
         }
         Arrays.parallelPrefix(groupStart, Integer::sum);
         int[] free = groupStart.clone();
-        long[] keys = new long[groupOf.length];
+        Finding[] sorted = new Finding[groupOf.length];
         for (int i = 0; i < groupOf.length; i++) {
-            keys[free[groupOf[i]]++] = (long) resourceOrder[i] << Integer.SIZE | i;
+            sorted[free[groupOf[i]]++] = all.get(i);
         }
+        // Within a group by resource. A rule goes through the servers in the inventory's order, which is this order,
+        // so a group is almost always in order already: checking that takes one comparison per finding, where
+        // sorting took many, and the stable sort for a group that is not keeps the rules' order among equals.
         for (int group = 0; group + 1 < groupStart.length; group++) {
-            Arrays.sort(keys, groupStart[group], groupStart[group + 1]);
-        }
-        Finding[] sorted = new Finding[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            sorted[i] = all.get((int) keys[i]);
+            if (!inOrder(sorted, groupStart[group], groupStart[group + 1])) {
+                Arrays.sort(sorted, groupStart[group], groupStart[group + 1], BY_RESOURCE);
+            }
         }
         return List.of(sorted);
     }
 
-    /**
-     * For each finding, the place of its value among the distinct values in their natural order. Each finding's value
-     * is hashed once, to find or number it; only the distinct values are sorted.
-     */
-    private static <T extends Comparable<T>> int[] ordinals(List<Finding> findings, Function<Finding, T> valueOf) {
-        Map<T, Integer> numbers = new HashMap<>();
-        List<T> distinct = new ArrayList<>();
-        int[] numberOf = new int[findings.size()];
-        for (int i = 0; i < numberOf.length; i++) {
-            numberOf[i] = numbers.computeIfAbsent(valueOf.apply(findings.get(i)), value -> {
-                distinct.add(value);
-                return distinct.size() - 1;
-            });
+    private static boolean inOrder(Finding[] findings, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            if (BY_RESOURCE.compare(findings[i - 1], findings[i]) > 0) {
+                return false;
+            }
         }
-        List<Numbered<T>> inOrder = new ArrayList<>(distinct.size());
-        for (int number = 0; number < distinct.size(); number++) {
-            inOrder.add(new Numbered<>(distinct.get(number), number));
+        return true;
+    }
+
+    /** For each finding, the place of its rule id among the distinct rule ids in alphabetical order. */
+    private static int[] ruleOrder(List<Finding> findings) {
+        Map<String, Integer> placeOf = new HashMap<>();
+        findings.forEach(finding -> placeOf.putIfAbsent(finding.ruleId(), 0));
+        List<String> ids = new ArrayList<>(placeOf.keySet());
+        ids.sort(null);
+        for (int place = 0; place < ids.size(); place++) {
+            placeOf.put(ids.get(place), place);
         }
-        inOrder.sort(null);
-        int[] placeOf = new int[inOrder.size()];
-        for (int place = 0; place < placeOf.length; place++) {
-            placeOf[inOrder.get(place).number()] = place;
+        int[] order = new int[findings.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = placeOf.get(findings.get(i).ruleId());
         }
-        int[] ordinals = new int[numberOf.length];
-        for (int i = 0; i < ordinals.length; i++) {
-            ordinals[i] = placeOf[numberOf[i]];
-        }
-        return ordinals;
+        return order;
     }
 
     private static List<Finding> findingsOf(List<Rule> selected, AuditContext context, List<Finding> earlier) {

@@ -16,6 +16,7 @@ import io.github.cloudaudit.model.ThreatFinding;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -266,6 +267,15 @@ public final class InventoryBuilder {
         return drafts.size();
     }
 
+    /**
+     * Servers are listed by account, then id, whichever files they came from and in whatever order: the order the rule
+     * engine lists findings about different servers in, so that the findings of a rule, which goes through the
+     * servers in this order, need no sorting by server.
+     */
+    private static final Comparator<Server> LISTING_ORDER = Comparator
+            .comparing((Server server) -> String.valueOf(server.account()))
+            .thenComparing(server -> String.valueOf(server.id()));
+
     public Inventory build() {
         List<Server> servers = new ArrayList<>(drafts.size());
         Map<String, Network> allNetworks = new LinkedHashMap<>(networks);
@@ -287,6 +297,7 @@ public final class InventoryBuilder {
                         k -> new Network(server.provider(), server.account(), server.region(), networkId, null));
             }
         }
+        servers.sort(LISTING_ORDER);
         List<Network> resolvedNetworks = allNetworks.values().stream()
                 .map(network -> withFlowLogs(network, interfacesByNetwork)).toList();
         return new Inventory(servers, List.copyOf(scopes.values()), resolvedNetworks, gaps, sources, apiCalls,

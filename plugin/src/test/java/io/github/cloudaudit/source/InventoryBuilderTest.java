@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class InventoryBuilderTest {
 
@@ -44,8 +45,22 @@ class InventoryBuilderTest {
         builder.alarmsCollected(Provider.AWS, "123456789012", "eu-north-1");
 
         List<Server> servers = builder.build().servers();
-        assertThat(servers).extracting(s -> s.monitoring().cpuAlarm()).containsExactly(true, false, null);
+        assertThat(servers).extracting(Server::id, s -> s.monitoring().cpuAlarm()).containsExactly(
+                tuple("i-elsewhere", null), tuple("i-unwatched", false), tuple("i-watched", true));
         assertThat(servers).extracting(s -> s.monitoring().agent()).containsOnlyNulls();
+    }
+
+    /** The rule engine relies on this order to list findings without sorting them by server (see RuleEngineTest). */
+    @Test
+    void serversAreListedByAccountThenIdWhateverOrderTheyWereReadIn() {
+        InventoryBuilder builder = new InventoryBuilder();
+        builder.server(instance("i-b", "eu-north-1").account("2"), InventoryBuilder.Links.NONE);
+        builder.server(instance("i-c", "eu-north-1").account("1"), InventoryBuilder.Links.NONE);
+        builder.server(instance("i-a", "us-east-1").account("2"), InventoryBuilder.Links.NONE);
+        builder.server(instance("i-B", "us-east-1").account("1"), InventoryBuilder.Links.NONE);
+
+        assertThat(builder.build().servers()).extracting(Server::account, Server::id).containsExactly(
+                tuple("1", "i-B"), tuple("1", "i-c"), tuple("2", "i-a"), tuple("2", "i-b"));
     }
 
     @Test
@@ -57,8 +72,8 @@ class InventoryBuilderTest {
 
         Inventory inventory = builder.build();
         assertThat(inventory.networks()).extracting(Network::id, Network::flowLogs)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("vpc-1", false),
-                        org.assertj.core.groups.Tuple.tuple("vpc-2", null));
+                .containsExactly(tuple("vpc-1", false),
+                        tuple("vpc-2", null));
     }
 
     @Test
