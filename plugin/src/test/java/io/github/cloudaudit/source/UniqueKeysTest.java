@@ -85,10 +85,34 @@ class UniqueKeysTest {
      */
     @Test
     void agreesWithJacksonsOwnCheckOnRandomDocuments() throws IOException {
+        assertAgreesWithJackson(new Shape(4, new String[] {"Aa", "BB", "Name", "Id", "Tags", "Key", "Value", "State"}, 4));
+    }
+
+    /**
+     * Objects of up to 40 keys from a thousand names, nested less deep: the tables grow at 8, 16 and 32 keys, and a key
+     * given before a growth must still be found after it.
+     */
+    @Test
+    void agreesWithJacksonsOwnCheckOnObjectsThatOutgrowTheirTables() throws IOException {
+        String[] names = new String[1000];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = i == 0 ? "Aa" : i == 1 ? "BB" : "key" + i;
+        }
+        assertAgreesWithJackson(new Shape(40, names, 1));
+    }
+
+    /**
+     * How the random documents look: how many keys an object has at most, the names they are drawn from, and the depth
+     * below which values are only numbers.
+     */
+    private record Shape(int maxKeys, String[] names, int maxDepth) {
+    }
+
+    private static void assertAgreesWithJackson(Shape shape) throws IOException {
         Random random = new Random(20261201);
         int rejected = 0;
         for (int i = 0; i < 3000; i++) {
-            String json = document(random);
+            String json = document(random, shape);
             boolean skip = random.nextBoolean();
             String expected = outcome(JACKSON_CHECKED.createParser(json), skip);
             assertThat(placedAsJackson(outcome(new UniqueKeys(PLAIN.createParser(json)), skip))).as(json).isEqualTo(expected);
@@ -133,36 +157,35 @@ class UniqueKeysTest {
         return location.getLineNr() + ":" + location.getColumnNr();
     }
 
-    private static String document(Random random) {
+    private static String document(Random random, Shape shape) {
         StringBuilder json = new StringBuilder();
-        object(random, json, 0);
+        object(random, json, 0, shape);
         return json.toString();
     }
 
-    private static void object(Random random, StringBuilder json, int depth) {
-        String[] names = {"Aa", "BB", "Name", "Id", "Tags", "Key", "Value", "State"};
+    private static void object(Random random, StringBuilder json, int depth, Shape shape) {
         json.append('{');
-        int keys = random.nextInt(5);
+        int keys = random.nextInt(shape.maxKeys() + 1);
         for (int k = 0; k < keys; k++) {
-            json.append(k == 0 ? "" : ", ").append('"').append(names[random.nextInt(names.length)]).append("\":")
-                    .append(random.nextBoolean() ? "\n" : " ");
-            value(random, json, depth + 1);
+            json.append(k == 0 ? "" : ", ").append('"').append(shape.names()[random.nextInt(shape.names().length)])
+                    .append("\":").append(random.nextBoolean() ? "\n" : " ");
+            value(random, json, depth + 1, shape);
         }
         json.append('}');
     }
 
-    private static void value(Random random, StringBuilder json, int depth) {
-        int kind = depth > 4 ? 0 : random.nextInt(3);
+    private static void value(Random random, StringBuilder json, int depth, Shape shape) {
+        int kind = depth > shape.maxDepth() ? 0 : random.nextInt(3);
         if (kind == 0) {
             json.append(random.nextInt(100));
         } else if (kind == 1) {
-            object(random, json, depth);
+            object(random, json, depth, shape);
         } else {
             json.append('[');
             int items = random.nextInt(3);
             for (int i = 0; i < items; i++) {
                 json.append(i == 0 ? "" : ", ");
-                value(random, json, depth + 1);
+                value(random, json, depth + 1, shape);
             }
             json.append(']');
         }
