@@ -77,14 +77,26 @@ public final class PlausibleDates {
      * of timestamps in a large export). Anything else goes to the general parser.
      */
     static LocalDate parseIso(String text) {
-        if (isUtcTimestamp(text)) {
-            try {
-                return LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10));
-            } catch (DateTimeException noSuchDay) {
-                return null;
-            }
+        return isUtcTimestamp(text) ? dayOf(text) : parseGeneral(text);
+    }
+
+    /**
+     * The day of a plain ISO date such as {@code 2018-03-01}, read from its digits; null for any other text, and for a
+     * day that does not exist, so that the general parser tells what is wrong with it.
+     */
+    public static LocalDate isoDate(String text) {
+        boolean plainDate = text.length() == "yyyy-MM-dd".length() && digits(text, 0, 4) && text.charAt(4) == '-'
+                && digits(text, 5, 7) && text.charAt(7) == '-' && digits(text, 8, 10);
+        return plainDate ? dayOf(text) : null;
+    }
+
+    /** The day of a text that starts with {@code yyyy-MM-dd} in digits; null when there is no such day. */
+    private static LocalDate dayOf(String text) {
+        try {
+            return LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10));
+        } catch (DateTimeException noSuchDay) {
+            return null;
         }
-        return parseGeneral(text);
     }
 
     /**

@@ -46,6 +46,7 @@ final class NormalizedFormat {
      */
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(PlainDates.module())
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
             .enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
