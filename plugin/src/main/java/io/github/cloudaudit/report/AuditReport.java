@@ -37,6 +37,9 @@ public final class AuditReport {
     private record Listed(ServerProfile profile, String key) {
     }
 
+    /** The {@link Server#key()} of each listed server, in the order of {@link #resources()}. */
+    private final String[] resourceKeys;
+
     public AuditReport(AuditMetadata metadata, List<RuleMetadata> rules, List<ServerProfile> resources,
                        PolicyResult result, Inventory inventory) {
         this.metadata = metadata;
@@ -44,10 +47,12 @@ public final class AuditReport {
         this.resources = List.copyOf(resources);
         this.result = result;
         this.inventory = inventory;
-        for (ServerProfile profile : this.resources) {
+        resourceKeys = new String[this.resources.size()];
+        for (int i = 0; i < resourceKeys.length; i++) {
+            ServerProfile profile = this.resources.get(i);
             Server server = profile.server();
-            listed.put(new Place(server.provider(), server.account(), server.id()),
-                    new Listed(profile, server.key()));
+            resourceKeys[i] = server.key();
+            listed.put(new Place(server.provider(), server.account(), server.id()), new Listed(profile, resourceKeys[i]));
         }
         List<Finding> findings = result.findings();
         listedByFinding = new Listed[findings.size()];
@@ -71,6 +76,11 @@ public final class AuditReport {
             ranking = RiskRanking.of(this);
         }
         return ranking;
+    }
+
+    /** The {@link Server#key()} of the server at this place of {@link #resources()}, made once for every output. */
+    public String resourceKeyAt(int resource) {
+        return resourceKeys[resource];
     }
 
     /** The listed server a finding is about, null for a finding about an account, a region or the audit itself. */

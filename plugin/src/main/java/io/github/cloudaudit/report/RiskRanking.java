@@ -53,28 +53,38 @@ public final class RiskRanking {
     }
 
     /**
-     * A server's risk with what it is ranked by taken out once: most servers tie on score, worst severity and number
-     * of findings, and folding their names' case again in each of a large audit's million comparisons was most of
-     * the ranking's time.
+     * A server's risk with what it is ranked by taken out once, most at risk first: the highest score, then the worst
+     * severity, then the most open findings, then the name and the key. Most servers tie on the numbers, and reading
+     * them through the risk of each of the two servers, and folding their names' case, in each of a large audit's
+     * million comparisons was most of the ranking's time.
      *
      * @param name the display name with its case folded ({@link CaseFold}): two such names compare as
      *             {@link String#CASE_INSENSITIVE_ORDER} compares the names, but for characters beyond the Basic
      *             Multilingual Plane
      */
-    private record Ranked(ServerRisk risk, int worst, String name, String key) {
+    private record Ranked(ServerRisk risk, int score, int worst, int openFindings, String name, String key)
+            implements Comparable<Ranked> {
 
-        Ranked(ServerRisk risk) {
-            this(risk, risk.worst() == null ? Severity.values().length : risk.worst().ordinal(),
-                    CaseFold.of(risk.profile().server().displayName()), risk.profile().server().key());
+        Ranked(ServerRisk risk, String key) {
+            this(risk, risk.score(), risk.worst() == null ? Severity.values().length : risk.worst().ordinal(),
+                    risk.openFindings(), CaseFold.of(risk.profile().server().displayName()), key);
+        }
+
+        @Override
+        public int compareTo(Ranked other) {
+            int order = Integer.compare(other.score, score);
+            if (order == 0) {
+                order = Integer.compare(worst, other.worst);
+            }
+            if (order == 0) {
+                order = Integer.compare(other.openFindings, openFindings);
+            }
+            if (order == 0) {
+                order = name.compareTo(other.name);
+            }
+            return order != 0 ? order : key.compareTo(other.key);
         }
     }
-
-    private static final Comparator<Ranked> MOST_AT_RISK_FIRST = Comparator
-            .comparingInt((Ranked r) -> -r.risk().score())
-            .thenComparingInt(Ranked::worst)
-            .thenComparingInt(r -> -r.risk().openFindings())
-            .thenComparing(Ranked::name)
-            .thenComparing(Ranked::key);
 
     private RiskRanking() {
     }
@@ -96,11 +106,14 @@ public final class RiskRanking {
                 .comparingInt((Finding f) -> -POINTS.getOrDefault(categories.get(f.ruleId()), 0))
                 .thenComparing(Finding::severity)
                 .thenComparing(Finding::ruleId);
-        List<Ranked> ranked = new ArrayList<>();
-        for (ServerProfile profile : report.resources()) {
-            ranked.add(new Ranked(risk(profile, open.getOrDefault(profile, List.of()), categories, mostTelling)));
+        List<ServerProfile> profiles = report.resources();
+        List<Ranked> ranked = new ArrayList<>(profiles.size());
+        for (int i = 0; i < profiles.size(); i++) {
+            ServerProfile profile = profiles.get(i);
+            ranked.add(new Ranked(risk(profile, open.getOrDefault(profile, List.of()), categories, mostTelling),
+                    report.resourceKeyAt(i)));
         }
-        ranked.sort(MOST_AT_RISK_FIRST);
+        ranked.sort(null);
         List<ServerRisk> risks = new ArrayList<>(ranked.size());
         ranked.forEach(r -> risks.add(r.risk()));
         return risks;
