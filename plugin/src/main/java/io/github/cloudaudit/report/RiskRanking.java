@@ -36,10 +36,11 @@ public final class RiskRanking {
     /**
      * A server's place in the ranking.
      *
+     * @param key      the server's {@link io.github.cloudaudit.model.Server#key()}, made once for every output
      * @param worst    the severity of its worst open, confirmed finding; null when it has none
      * @param findings its open, confirmed findings, the most telling first: by the points of their kind, then worst
      */
-    public record ServerRisk(ServerProfile profile, int score, List<Reason> reasons, Severity worst,
+    public record ServerRisk(ServerProfile profile, String key, int score, List<Reason> reasons, Severity worst,
                              List<Finding> findings) {
 
         public int openFindings() {
@@ -62,12 +63,12 @@ public final class RiskRanking {
      *             {@link String#CASE_INSENSITIVE_ORDER} compares the names, but for characters beyond the Basic
      *             Multilingual Plane
      */
-    private record Ranked(ServerRisk risk, int score, int worst, int openFindings, String name, String key)
+    private record Ranked(ServerRisk risk, int score, int worst, int openFindings, String name)
             implements Comparable<Ranked> {
 
-        Ranked(ServerRisk risk, String key) {
+        Ranked(ServerRisk risk) {
             this(risk, risk.score(), risk.worst() == null ? Severity.values().length : risk.worst().ordinal(),
-                    risk.openFindings(), CaseFold.of(risk.profile().server().displayName()), key);
+                    risk.openFindings(), CaseFold.of(risk.profile().server().displayName()));
         }
 
         @Override
@@ -82,7 +83,7 @@ public final class RiskRanking {
             if (order == 0) {
                 order = name.compareTo(other.name);
             }
-            return order != 0 ? order : key.compareTo(other.key);
+            return order != 0 ? order : risk.key().compareTo(other.risk.key());
         }
     }
 
@@ -110,8 +111,8 @@ public final class RiskRanking {
         List<Ranked> ranked = new ArrayList<>(profiles.size());
         for (int i = 0; i < profiles.size(); i++) {
             ServerProfile profile = profiles.get(i);
-            ranked.add(new Ranked(risk(profile, open.getOrDefault(profile, List.of()), categories, mostTelling),
-                    report.resourceKeyAt(i)));
+            ranked.add(new Ranked(risk(profile, report.resourceKeyAt(i), open.getOrDefault(profile, List.of()),
+                    categories, mostTelling)));
         }
         ranked.sort(null);
         List<ServerRisk> risks = new ArrayList<>(ranked.size());
@@ -119,10 +120,10 @@ public final class RiskRanking {
         return risks;
     }
 
-    private static ServerRisk risk(ServerProfile profile, List<Finding> findings, Map<String, Category> categories,
-                                   Comparator<Finding> mostTelling) {
+    private static ServerRisk risk(ServerProfile profile, String key, List<Finding> findings,
+                                   Map<String, Category> categories, Comparator<Finding> mostTelling) {
         if (findings.isEmpty()) {
-            return new ServerRisk(profile, 0, List.of(), null, List.of());
+            return new ServerRisk(profile, key, 0, List.of(), null, List.of());
         }
         Map<Category, TreeSet<String>> rulesByCategory = new EnumMap<>(Category.class);
         Severity worst = null;
@@ -143,6 +144,6 @@ public final class RiskRanking {
         reasons.sort(Comparator.comparingInt(reason -> -reason.points()));
         List<Finding> telling = new ArrayList<>(findings);
         telling.sort(mostTelling);
-        return new ServerRisk(profile, score, List.copyOf(reasons), worst, List.copyOf(telling));
+        return new ServerRisk(profile, key, score, List.copyOf(reasons), worst, List.copyOf(telling));
     }
 }

@@ -190,7 +190,7 @@ public final class JsonReporter implements Reporter {
         ServerProfile profile = risk.profile();
         Server server = profile.server();
         json.writeStartObject();
-        json.writeStringField("key", server.key());
+        json.writeStringField("key", risk.key());
         json.writeStringField("provider", lowerCase(server.provider()));
         json.writeStringField("kind", lowerCase(server.kind()));
         json.writeStringField("id", server.id());
