@@ -52,7 +52,8 @@ public final class AuditReport {
             ServerProfile profile = this.resources.get(i);
             Server server = profile.server();
             resourceKeys[i] = server.key();
-            listed.put(new Place(server.provider(), server.account(), server.id()), new Listed(profile, resourceKeys[i]));
+            listed.put(new Place(server.provider(), server.account(), server.id()),
+                    new Listed(profile, resourceKeys[i]));
         }
         List<Finding> findings = result.findings();
         listedByFinding = new Listed[findings.size()];

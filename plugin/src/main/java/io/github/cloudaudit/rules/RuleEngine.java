@@ -21,7 +21,8 @@ public final class RuleEngine {
 
     /**
      * Findings about different things in the order the inventory lists servers, by account and then id (see
-     * {@code InventoryBuilder.build}); findings about the audit itself have neither and come first.
+     * {@code InventoryBuilder.build}); a finding about the audit itself, which has neither, is placed as if both read
+     * "null".
      */
     private static final Comparator<Finding> BY_RESOURCE = Comparator
             .comparing((Finding f) -> String.valueOf(f.account()))

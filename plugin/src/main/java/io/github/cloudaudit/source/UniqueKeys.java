@@ -21,7 +21,7 @@ final class UniqueKeys extends JsonParserDelegate {
 
     private static final int FIRST_TABLE_SIZE = 16;
 
-    /** The keys at each depth, by hash; a key belongs to the open object only where its slot has that object's stamp. */
+    /** The keys at each depth, by hash; a key is the open object's only where its slot has that object's stamp. */
     private String[][] tables = new String[8][];
     /** The stamp of the object that filled each slot of each depth's table; 0 for never. */
     private long[][] stamps = new long[8][];

@@ -69,7 +69,8 @@ class PlausibleDatesTest {
                 matched++;
                 assertThat(PlausibleDates.parseIso(candidate)).as(candidate).isEqualTo(dayOf(utc));
             }
-            assertThat(PlausibleDates.parseIso(candidate)).as(candidate).isEqualTo(PlausibleDates.parseGeneral(candidate));
+            assertThat(PlausibleDates.parseIso(candidate)).as(candidate)
+                    .isEqualTo(PlausibleDates.parseGeneral(candidate));
         }
         assertThat(matched).as("texts in the fast path's shape").isGreaterThan(20_000);
     }

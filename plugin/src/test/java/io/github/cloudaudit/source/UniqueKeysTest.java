@@ -85,7 +85,8 @@ class UniqueKeysTest {
      */
     @Test
     void agreesWithJacksonsOwnCheckOnRandomDocuments() throws IOException {
-        assertAgreesWithJackson(new Shape(4, new String[] {"Aa", "BB", "Name", "Id", "Tags", "Key", "Value", "State"}, 4));
+        String[] names = {"Aa", "BB", "Name", "Id", "Tags", "Key", "Value", "State"};
+        assertAgreesWithJackson(new Shape(4, names, 4));
     }
 
     /**

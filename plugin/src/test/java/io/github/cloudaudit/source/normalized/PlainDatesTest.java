@@ -24,12 +24,13 @@ class PlainDatesTest {
 
     @Test
     void theNormalizedFormatReadsDatesThroughIt() throws IOException {
-        DefaultDeserializationContext context = ((DefaultDeserializationContext) NormalizedFormat.MAPPER
-                .getDeserializationContext()).createInstance(NormalizedFormat.MAPPER.getDeserializationConfig(), null, null);
+        ObjectMapper mapper = NormalizedFormat.MAPPER;
+        DefaultDeserializationContext context = ((DefaultDeserializationContext) mapper.getDeserializationContext())
+                .createInstance(mapper.getDeserializationConfig(), null, null);
 
-        assertThat(context.findRootValueDeserializer(NormalizedFormat.MAPPER.constructType(LocalDate.class)))
+        assertThat(context.findRootValueDeserializer(mapper.constructType(LocalDate.class)))
                 .isInstanceOf(PlainDates.class);
-        assertThat(NormalizedFormat.MAPPER.readValue("\"2024-02-29\"", LocalDate.class)).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(mapper.readValue("\"2024-02-29\"", LocalDate.class)).isEqualTo(LocalDate.of(2024, 2, 29));
     }
 
     /**
