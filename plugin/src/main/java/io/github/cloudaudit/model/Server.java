@@ -105,6 +105,15 @@ public record Server(Provider provider, ResourceKind kind, String id, String nam
         return name == null || name.isBlank() ? id : name;
     }
 
+    /**
+     * The order servers are listed in, and findings about them: by account, then id, each as text ("null" when there
+     * is none). Servers share one copy of each account, so most comparisons of a large fleet end at its identity.
+     */
+    public static int listingOrder(String account, String id, String otherAccount, String otherId) {
+        int byAccount = account == otherAccount ? 0 : String.valueOf(account).compareTo(String.valueOf(otherAccount));
+        return byAccount != 0 ? byAccount : String.valueOf(id).compareTo(String.valueOf(otherId));
+    }
+
     /** A key that is unique across providers and accounts. */
     public String key() {
         return key(provider, account, id);

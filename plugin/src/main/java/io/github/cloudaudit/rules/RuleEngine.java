@@ -3,6 +3,7 @@ package io.github.cloudaudit.rules;
 import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.model.Server;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,13 +21,11 @@ public final class RuleEngine {
             Category.LEGACY, Category.ORPHANED, Category.MONITORING);
 
     /**
-     * Findings about different things in the order the inventory lists servers, by account and then id (see
-     * {@code InventoryBuilder.build}); a finding about the audit itself, which has neither, is placed as if both read
-     * "null".
+     * Findings about different things in the order the inventory lists servers ({@link Server#listingOrder}); a
+     * finding about the audit itself, which has no account or id, is placed as if both read "null".
      */
-    private static final Comparator<Finding> BY_RESOURCE = Comparator
-            .comparing((Finding f) -> String.valueOf(f.account()))
-            .thenComparing(f -> String.valueOf(f.resourceId()));
+    private static final Comparator<Finding> BY_RESOURCE = (a, b) ->
+            Server.listingOrder(a.account(), a.resourceId(), b.account(), b.resourceId());
 
     private final List<Rule> rules;
     private final Map<String, Integer> categoryRank = new HashMap<>();

@@ -266,18 +266,6 @@ public final class InventoryBuilder {
         return drafts.size();
     }
 
-    /**
-     * Servers are listed by account, then id, whichever files they came from and in whatever order: the order the rule
-     * engine lists findings about different servers in, so that the findings of a rule, which goes through the
-     * servers in this order, need no sorting by server. Servers share one copy of each account, so most comparisons
-     * of a hundred thousand servers end at its identity.
-     */
-    private static int listingOrder(Server a, Server b) {
-        int byAccount = a.account() == b.account() ? 0
-                : String.valueOf(a.account()).compareTo(String.valueOf(b.account()));
-        return byAccount != 0 ? byAccount : String.valueOf(a.id()).compareTo(String.valueOf(b.id()));
-    }
-
     public Inventory build() {
         List<Server> servers = new ArrayList<>(drafts.size());
         Map<String, Network> allNetworks = new LinkedHashMap<>(networks);
@@ -299,7 +287,9 @@ public final class InventoryBuilder {
                         k -> new Network(server.provider(), server.account(), server.region(), networkId, null));
             }
         }
-        servers.sort(InventoryBuilder::listingOrder);
+        // Listed in one order whichever files they came from and in whatever order: the rule engine relies on it to
+        // list each rule's findings without sorting them by server.
+        servers.sort((a, b) -> Server.listingOrder(a.account(), a.id(), b.account(), b.id()));
         List<Network> resolvedNetworks = allNetworks.values().stream()
                 .map(network -> withFlowLogs(network, interfacesByNetwork)).toList();
         return new Inventory(servers, List.copyOf(scopes.values()), resolvedNetworks, gaps, sources, apiCalls,
