@@ -42,8 +42,8 @@ final class ConfirmedFindings {
 
     private ConfirmedFindings(List<Finding> earlier) {
         for (Finding finding : earlier) {
-            (finding.verified() ? confirmed : unverified).computeIfAbsent(
-                    new Place(finding.provider(), finding.account(), finding.resourceId()), k -> new ArrayList<>()).add(finding);
+            Place place = new Place(finding.provider(), finding.account(), finding.resourceId());
+            (finding.verified() ? confirmed : unverified).computeIfAbsent(place, k -> new ArrayList<>()).add(finding);
         }
     }
 

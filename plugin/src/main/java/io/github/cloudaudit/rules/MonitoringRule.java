@@ -72,7 +72,8 @@ abstract class MonitoringRule implements Rule {
             return scopeFact(server, name, fact, scopes);
         }
         // Every server of a region has the same fact, in the same words: worked out once per region, not per server.
-        return context.derived(new ScopeFactKey(name, fact, region, account), () -> scopeFact(server, name, fact, scopes));
+        return context.derived(new ScopeFactKey(name, fact, region, account),
+                () -> scopeFact(server, name, fact, scopes));
     }
 
     /**

@@ -37,7 +37,7 @@ public final class StrictParsers {
      */
     private static final int YAML_CODE_POINT_LIMIT = 512 * 1024 * 1024;
 
-    /** JSON keys given twice are caught by {@link UniqueKeys}, which costs a large listing less than Jackson's check. */
+    /** JSON keys given twice are caught by {@link UniqueKeys}, which costs a large listing less than Jackson's. */
     private static final JsonFactory JSON = new JsonFactory();
     private static final YAMLFactory YAML = yamlFactory();
 
