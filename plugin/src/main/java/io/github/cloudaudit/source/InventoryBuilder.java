@@ -8,6 +8,7 @@ import io.github.cloudaudit.model.IngressRule;
 import io.github.cloudaudit.model.Monitoring;
 import io.github.cloudaudit.model.Network;
 import io.github.cloudaudit.model.OperatingSystem;
+import io.github.cloudaudit.model.Place;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.Scope;
 import io.github.cloudaudit.model.Server;
@@ -53,6 +54,10 @@ public final class InventoryBuilder {
     }
 
     private record Interface(Provider provider, NetworkInterface nic) {
+    }
+
+    /** Whether the listings of alarms and of agents of one account and region were read. */
+    private record ListingsRead(boolean alarms, boolean agents) {
     }
 
     private final Map<String, Draft> drafts = new LinkedHashMap<>();
@@ -279,8 +284,10 @@ public final class InventoryBuilder {
             nic.subnets().stream().map(NetworkInterface.Subnet::networkId).distinct().forEach(network ->
                     interfacesByNetwork.computeIfAbsent(key(entry.provider(), network), k -> new ArrayList<>()).add(nic));
         }
+        // Worked out once per account and region rather than for each of its servers.
+        Map<Place, ListingsRead> listingsRead = new HashMap<>();
         for (Draft draft : drafts.values()) {
-            Server server = link(draft, interfacesByServer);
+            Server server = link(draft, interfacesByServer, listingsRead);
             servers.add(server);
             for (String networkId : server.networkIds()) {
                 allNetworks.computeIfAbsent(key(server.provider(), server.account(), networkId),
@@ -296,8 +303,11 @@ public final class InventoryBuilder {
                 threats);
     }
 
-    private Server link(Draft draft, Map<String, List<NetworkInterface>> interfacesByServer) {
+    private Server link(Draft draft, Map<String, List<NetworkInterface>> interfacesByServer,
+                        Map<Place, ListingsRead> listingsRead) {
         Server partial = draft.partial();
+        // The key every fact about the server itself is filed under, spelled out once rather than for each of them.
+        String serverKey = key(partial.provider(), partial.id());
         // The tags as the first build made them: the server built again below keeps them instead of copying them.
         Server.Builder server = draft.server().tags(partial.tags());
         Links links = draft.links();
@@ -310,7 +320,8 @@ public final class InventoryBuilder {
                 server.image(image.name());
             }
         }
-        List<NetworkInterface> nics = interfacesOf(partial, links, interfacesByServer);
+        List<NetworkInterface> nics = interfacesOf(partial, links,
+                interfacesByServer.getOrDefault(serverKey, List.of()));
         if (!links.securityGroupIds().isEmpty() || !nics.isEmpty()) {
             Set<IngressRule> ingress = new LinkedHashSet<>(partial.ingress());
             for (String groupId : links.securityGroupIds()) {
@@ -323,8 +334,6 @@ public final class InventoryBuilder {
             server.networkIds(nics.stream().flatMap(nic -> nic.subnets().stream())
                     .map(NetworkInterface.Subnet::networkId).distinct().toList());
         }
-        // The key every fact about the server itself is filed under, spelled out once rather than for each of them.
-        String serverKey = key(partial.provider(), partial.id());
         LocalDate existed = existedOn.get(serverKey);
         if (partial.launchedOn() == null && existed != null) {
             server.launchedOn(existed);
@@ -342,17 +351,20 @@ public final class InventoryBuilder {
             server.attachedDisks(disks);
         }
         Monitoring known = partial.monitoring();
+        ListingsRead read = listingsRead.computeIfAbsent(
+                new Place(partial.provider(), partial.account(), partial.region()), this::listingsRead);
         server.monitoring(new Monitoring(
-                observed(known.cpuAlarm(), cpuAlarmTargets.contains(serverKey) || covered(partial), alarmsCollected,
-                        partial),
+                observed(known.cpuAlarm(), cpuAlarmTargets.contains(serverKey) || covered(partial), read.alarms()),
                 known.detailedMonitoring(),
-                observed(known.agent(), agentsReporting.contains(serverKey), agentsCollected, partial)));
+                observed(known.agent(), agentsReporting.contains(serverKey), read.agents())));
         return server.build();
     }
 
-    /** The interfaces the server names, and those that name the server. */
-    private List<NetworkInterface> interfacesOf(Server server, Links links,
-                                                Map<String, List<NetworkInterface>> interfacesByServer) {
+    /** The interfaces the server names, and those that name the server ({@code namingServer}). */
+    private List<NetworkInterface> interfacesOf(Server server, Links links, List<NetworkInterface> namingServer) {
+        if (links.interfaceIds().isEmpty() && namingServer.isEmpty()) {
+            return List.of();
+        }
         Map<String, NetworkInterface> found = new LinkedHashMap<>();
         for (String id : links.interfaceIds()) {
             Interface named = interfaces.get(key(server.provider(), id));
@@ -360,7 +372,7 @@ public final class InventoryBuilder {
                 found.put(key(id), named.nic());
             }
         }
-        for (NetworkInterface nic : interfacesByServer.getOrDefault(key(server.provider(), server.id()), List.of())) {
+        for (NetworkInterface nic : namingServer) {
             found.putIfAbsent(key(nic.id()), nic);
         }
         return List.copyOf(found.values());
@@ -387,7 +399,13 @@ public final class InventoryBuilder {
     }
 
     private boolean covered(Server server) {
-        return cpuAlarmCoverage.stream().anyMatch(watched -> watched.test(server));
+        // A loop, not a stream: it runs for every server, and most inventories have no such alarm.
+        for (Predicate<Server> watched : cpuAlarmCoverage) {
+            if (watched.test(server)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The image's operating system replaces none, or a hint without a version (an EC2 platform "Windows"). */
@@ -397,15 +415,21 @@ public final class InventoryBuilder {
     }
 
     /** True when seen; false when the listing that would show it was read for the server's account and region. */
-    private Boolean observed(Boolean known, boolean seen, Set<String> collected, Server server) {
+    private static Boolean observed(Boolean known, boolean seen, boolean listingRead) {
         if (Boolean.TRUE.equals(known) || seen) {
             return true;
         }
-        if (collected.contains(key(server.provider(), server.account(), server.region()))
-                || collected.contains(key(server.provider(), server.account(), null))) {
-            return false;
-        }
-        return known;
+        return listingRead ? Boolean.FALSE : known;
+    }
+
+    private ListingsRead listingsRead(Place scope) {
+        return new ListingsRead(read(alarmsCollected, scope.provider(), scope.account(), scope.name()),
+                read(agentsCollected, scope.provider(), scope.account(), scope.name()));
+    }
+
+    /** True when the listing was read for the account and region, or for the whole account (region null). */
+    private static boolean read(Set<String> collected, Provider provider, String account, String region) {
+        return collected.contains(key(provider, account, region)) || collected.contains(key(provider, account, null));
     }
 
     /**
@@ -424,9 +448,8 @@ public final class InventoryBuilder {
             return network;
         }
         // A listing of one region, or of the whole account (a live Resource Graph query spans every region).
-        boolean collected = flowLogsCollected.contains(key(network.provider(), network.account(), network.region()))
-                || flowLogsCollected.contains(key(network.provider(), network.account(), null));
-        if (collected && network.flowLogs() == null) {
+        if (read(flowLogsCollected, network.provider(), network.account(), network.region())
+                && network.flowLogs() == null) {
             return new Network(network.provider(), network.account(), network.region(), network.id(), false);
         }
         return network;
