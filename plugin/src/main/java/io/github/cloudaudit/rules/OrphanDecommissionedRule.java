@@ -9,7 +9,6 @@ import io.github.cloudaudit.text.CaseFold;
 import io.github.cloudaudit.text.Text;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,8 +52,7 @@ public final class OrphanDecommissionedRule extends PerServerRule {
     @Override
     Optional<Finding> check(AuditContext context, Server server) {
         List<String> markers = context.settings().decommissionMarkers();
-        String[] foldedMarkers = new String[markers.size()];
-        Arrays.setAll(foldedMarkers, i -> CaseFold.of(markers.get(i)));
+        String[] foldedMarkers = context.derived(new FoldedMarkers(markers), () -> folded(markers));
         List<String> tags = new ArrayList<>();
         List<Text> evidence = new ArrayList<>();
         // forEach, not entrySet(): the read-only tag map wraps each entry it iterates, for every tag of every server.
@@ -69,6 +67,14 @@ public final class OrphanDecommissionedRule extends PerServerRule {
         evidence.add(Text.of("evidence.state", Phrases.state(server)));
         return Optional.of(context.finding(METADATA, server, Text.of("orphan-decommissioned.message",
                 server.displayName(), Text.joined(tags, ", "), Phrases.state(server)), evidence));
+    }
+
+    /** The key of the markers folded to one case, worked out once per audit rather than for each server. */
+    private record FoldedMarkers(List<String> markers) {
+    }
+
+    private static String[] folded(List<String> markers) {
+        return markers.stream().map(CaseFold::of).toArray(String[]::new);
     }
 
     /**
