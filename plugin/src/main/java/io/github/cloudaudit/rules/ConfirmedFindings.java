@@ -16,15 +16,16 @@ import java.util.Map;
  */
 final class ConfirmedFindings {
 
-    private final Map<Place, List<Finding>> confirmed = new HashMap<>();
-    private final Map<Place, List<Finding>> unverified = new HashMap<>();
+    private final Map<Place, List<Finding>> confirmed;
+    private final Map<Place, List<Finding>> unverified;
 
     /**
      * The index of the plain findings, built once per audit and shared by the composite rules that read it: indexing
      * a few hundred thousand findings again for each of them showed in a profile of the rule phase.
      */
     static ConfirmedFindings of(AuditContext context, List<Finding> earlier) {
-        return context.derived(new Of(earlier), () -> new ConfirmedFindings(earlier));
+        return context.derived(new Of(earlier),
+                () -> new ConfirmedFindings(earlier, context.inventory().servers().size()));
     }
 
     /** The index of this very list of findings: one list, compared by identity rather than finding by finding. */
@@ -40,7 +41,10 @@ final class ConfirmedFindings {
         }
     }
 
-    private ConfirmedFindings(List<Finding> earlier) {
+    /** @param servers how many servers there are: the maps are made that large at once instead of growing 17 times */
+    private ConfirmedFindings(List<Finding> earlier, int servers) {
+        confirmed = new HashMap<>(servers * 4 / 3 + 1);
+        unverified = new HashMap<>(servers * 4 / 3 + 1);
         for (Finding finding : earlier) {
             Place place = new Place(finding.provider(), finding.account(), finding.resourceId());
             (finding.verified() ? confirmed : unverified).computeIfAbsent(place, k -> new ArrayList<>()).add(finding);
