@@ -7,7 +7,7 @@ import io.github.cloudaudit.rules.ServerProfile;
 import io.github.cloudaudit.text.CaseFold;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -103,16 +103,12 @@ public final class RiskRanking {
                 open.computeIfAbsent(about, k -> new ArrayList<>()).add(finding);
             }
         }
-        Comparator<Finding> mostTelling = Comparator
-                .comparingInt((Finding f) -> -POINTS.getOrDefault(categories.get(f.ruleId()), 0))
-                .thenComparing(Finding::severity)
-                .thenComparing(Finding::ruleId);
         List<ServerProfile> profiles = report.resources();
         List<Ranked> ranked = new ArrayList<>(profiles.size());
         for (int i = 0; i < profiles.size(); i++) {
             ServerProfile profile = profiles.get(i);
             ranked.add(new Ranked(risk(profile, report.resourceKeyAt(i), open.getOrDefault(profile, List.of()),
-                    categories, mostTelling)));
+                    categories)));
         }
         ranked.sort(null);
         List<ServerRisk> risks = new ArrayList<>(ranked.size());
@@ -120,30 +116,49 @@ public final class RiskRanking {
         return risks;
     }
 
+    /** A finding with the points of its kind, the most telling first: by those points, then the worst, then by rule. */
+    private record Told(Finding finding, int points) implements Comparable<Told> {
+
+        @Override
+        public int compareTo(Told other) {
+            int order = Integer.compare(other.points, points);
+            if (order == 0) {
+                order = finding.severity().compareTo(other.finding.severity());
+            }
+            return order != 0 ? order : finding.ruleId().compareTo(other.finding.ruleId());
+        }
+    }
+
     private static ServerRisk risk(ServerProfile profile, String key, List<Finding> findings,
-                                   Map<String, Category> categories, Comparator<Finding> mostTelling) {
+                                   Map<String, Category> categories) {
         if (findings.isEmpty()) {
             return new ServerRisk(profile, key, 0, List.of(), null, List.of());
         }
-        Map<Category, TreeSet<String>> rulesByCategory = new EnumMap<>(Category.class);
-        Severity worst = null;
-        for (Finding finding : findings) {
+        Told[] told = new Told[findings.size()];
+        for (int i = 0; i < told.length; i++) {
+            Finding finding = findings.get(i);
             Category category = categories.get(finding.ruleId());
-            if (category != null && POINTS.containsKey(category)) {
-                rulesByCategory.computeIfAbsent(category, c -> new TreeSet<>()).add(finding.ruleId());
-            }
-            worst = worst == null || finding.severity().ordinal() < worst.ordinal() ? finding.severity() : worst;
+            told[i] = new Told(finding, category == null ? 0 : POINTS.getOrDefault(category, 0));
         }
+        Arrays.sort(told);
+        Finding[] telling = new Finding[told.length];
+        Severity worst = told[0].finding().severity();
+        for (int i = 0; i < told.length; i++) {
+            telling[i] = told[i].finding();
+            worst = telling[i].severity().compareTo(worst) < 0 ? telling[i].severity() : worst;
+        }
+        // Each kind has points of its own, so the findings of a kind stand together, the kind with most points first.
         List<Reason> reasons = new ArrayList<>();
         int score = 0;
-        for (Map.Entry<Category, TreeSet<String>> entry : rulesByCategory.entrySet()) {
-            int points = POINTS.get(entry.getKey());
-            reasons.add(new Reason(entry.getKey(), points, List.copyOf(entry.getValue())));
+        for (int start = 0, end; start < told.length && told[start].points() > 0; start = end) {
+            int points = told[start].points();
+            TreeSet<String> ruleIds = new TreeSet<>();
+            for (end = start; end < told.length && told[end].points() == points; end++) {
+                ruleIds.add(telling[end].ruleId());
+            }
+            reasons.add(new Reason(categories.get(telling[start].ruleId()), points, List.copyOf(ruleIds)));
             score += points;
         }
-        reasons.sort(Comparator.comparingInt(reason -> -reason.points()));
-        List<Finding> telling = new ArrayList<>(findings);
-        telling.sort(mostTelling);
-        return new ServerRisk(profile, key, score, List.copyOf(reasons), worst, List.copyOf(telling));
+        return new ServerRisk(profile, key, score, List.copyOf(reasons), worst, List.of(telling));
     }
 }

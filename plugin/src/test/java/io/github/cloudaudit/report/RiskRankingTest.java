@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class RiskRankingTest {
 
@@ -82,6 +83,32 @@ class RiskRankingTest {
                 new Reason(Category.LEGACY, 6, List.of("legacy-db-engine", "legacy-os")),
                 new Reason(Category.ORPHANED, 3, List.of("orphan-no-owner")),
                 new Reason(Category.MONITORING, 1, List.of("monitoring-no-cpu-alarm")));
+    }
+
+    /** A server's findings are told by the points of their kind, then the worst first, then by rule. */
+    @Test
+    void aServersFindingsAreToldMostTellingFirstAndItsWorstIsTheWorstOfAll() {
+        Server server = server("mixed");
+        List<Finding> findings = List.of(
+                finding("monitoring-no-cpu-alarm", Severity.CRITICAL, server, true),
+                finding("legacy-os", Severity.MEDIUM, server, true),
+                finding("orphan-no-owner", Severity.LOW, server, true),
+                finding("stale-server", Severity.HIGH, server, true),
+                finding("db-exposed", Severity.MEDIUM, server, true),
+                finding("legacy-db-engine", Severity.HIGH, server, true));
+
+        ServerRisk risk = rank(List.of(server), findings).get(0);
+
+        assertThat(risk.findings()).extracting(Finding::ruleId).containsExactly("db-exposed", "legacy-db-engine",
+                "stale-server", "legacy-os", "orphan-no-owner", "monitoring-no-cpu-alarm");
+        assertThat(risk.headline().ruleId()).isEqualTo("db-exposed");
+        assertThat(risk.worst()).isEqualTo(Severity.CRITICAL);
+        assertThat(risk.reasons()).extracting(Reason::category, Reason::ruleIds).containsExactly(
+                tuple(Category.EXPOSURE, List.of("db-exposed")),
+                tuple(Category.LEGACY, List.of("legacy-db-engine", "legacy-os", "stale-server")),
+                tuple(Category.ORPHANED, List.of("orphan-no-owner")),
+                tuple(Category.MONITORING, List.of("monitoring-no-cpu-alarm")));
+        assertThat(risk.score()).isEqualTo(12 + 6 + 3 + 1);
     }
 
     @Test
