@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * Every server's risk score (0-100) with its reasons, and the servers most at risk first: the order findings.json,
@@ -104,15 +105,15 @@ public final class RiskRanking {
             }
         }
         List<ServerProfile> profiles = report.resources();
-        List<Ranked> ranked = new ArrayList<>(profiles.size());
-        for (int i = 0; i < profiles.size(); i++) {
-            ServerProfile profile = profiles.get(i);
-            ranked.add(new Ranked(risk(profile, report.resourceKeyAt(i), open.getOrDefault(profile, List.of()),
-                    categories)));
+        // Each server's risk depends on nothing but its own findings, so all processors work them out and sort them.
+        Ranked[] ranked = new Ranked[profiles.size()];
+        IntStream.range(0, ranked.length).parallel().forEach(i -> ranked[i] = new Ranked(risk(profiles.get(i),
+                report.resourceKeyAt(i), open.getOrDefault(profiles.get(i), List.of()), categories)));
+        Arrays.parallelSort(ranked);
+        List<ServerRisk> risks = new ArrayList<>(ranked.length);
+        for (Ranked server : ranked) {
+            risks.add(server.risk());
         }
-        ranked.sort(null);
-        List<ServerRisk> risks = new ArrayList<>(ranked.size());
-        ranked.forEach(r -> risks.add(r.risk()));
         return risks;
     }
 
