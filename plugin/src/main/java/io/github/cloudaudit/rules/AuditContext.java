@@ -8,6 +8,7 @@ import io.github.cloudaudit.lifecycle.LifecycleCatalog;
 import io.github.cloudaudit.lifecycle.Release;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.parallel.InOrder;
 import io.github.cloudaudit.text.Text;
 import io.github.cloudaudit.text.TextArg;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Everything a rule may read: the inventory, the fixed audit date, the settings, the lifecycle tables and the
@@ -58,9 +60,11 @@ public final class AuditContext {
         this.operatingSystems = operatingSystems;
         this.databaseEngines = databaseEngines;
         this.databaseDetector = new DatabaseDetector(settings.databaseTags());
-        // Every server's profile is its own work: on all cores, then indexed in the inventory's order.
+        // Every server's profile is its own work, done on all processors where one is spare: while the audit is new,
+        // the JIT compiler needs a processor of its own, and on two, working the profiles out on both was no faster.
         List<Server> servers = inventory.servers();
-        ServerProfile[] computed = servers.parallelStream().map(this::profileOf).toArray(ServerProfile[]::new);
+        Stream<Server> each = InOrder.threads() > 1 ? servers.parallelStream() : servers.stream();
+        ServerProfile[] computed = each.map(this::profileOf).toArray(ServerProfile[]::new);
         for (int i = 0; i < computed.length; i++) {
             profiles.put(servers.get(i), computed[i]);
         }
