@@ -26,7 +26,7 @@ public final class AuditReport {
     private final Inventory inventory;
     private List<RiskRanking.ServerRisk> ranking;
     /** Every listed server by what findings name it by: indexed once, then read by reporters at the same time. */
-    private final Map<Place, Listed> listed = new HashMap<>();
+    private final Map<Place, Listed> listed;
     /**
      * The listed server of each finding, in the order of {@link PolicyResult#findings()}, null where none: looked up
      * once here, as the ranking, findings.json and SARIF each go through every finding and a look-up by name was a
@@ -48,6 +48,8 @@ public final class AuditReport {
         this.result = result;
         this.inventory = inventory;
         resourceKeys = new String[this.resources.size()];
+        // Made at its final size at once, rather than grown through a copy for each doubling.
+        listed = new HashMap<>(resourceKeys.length * 4 / 3 + 1);
         for (int i = 0; i < resourceKeys.length; i++) {
             ServerProfile profile = this.resources.get(i);
             Server server = profile.server();
