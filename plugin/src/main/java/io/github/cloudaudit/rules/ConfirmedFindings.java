@@ -41,7 +41,7 @@ final class ConfirmedFindings {
         }
     }
 
-    /** @param servers how many servers there are: the maps are made that large at once instead of growing 17 times */
+    /** @param servers how many servers there are: the maps are made that large at once, not grown by doubling */
     private ConfirmedFindings(List<Finding> earlier, int servers) {
         confirmed = new HashMap<>(servers * 4 / 3 + 1);
         unverified = new HashMap<>(servers * 4 / 3 + 1);
