@@ -423,12 +423,12 @@ public final class InventoryBuilder {
     }
 
     private ListingsRead listingsRead(Place scope) {
-        return new ListingsRead(read(alarmsCollected, scope.provider(), scope.account(), scope.name()),
-                read(agentsCollected, scope.provider(), scope.account(), scope.name()));
+        return new ListingsRead(wasRead(alarmsCollected, scope.provider(), scope.account(), scope.name()),
+                wasRead(agentsCollected, scope.provider(), scope.account(), scope.name()));
     }
 
     /** True when the listing was read for the account and region, or for the whole account (region null). */
-    private static boolean read(Set<String> collected, Provider provider, String account, String region) {
+    private static boolean wasRead(Set<String> collected, Provider provider, String account, String region) {
         return collected.contains(key(provider, account, region)) || collected.contains(key(provider, account, null));
     }
 
@@ -448,7 +448,7 @@ public final class InventoryBuilder {
             return network;
         }
         // A listing of one region, or of the whole account (a live Resource Graph query spans every region).
-        if (read(flowLogsCollected, network.provider(), network.account(), network.region())
+        if (wasRead(flowLogsCollected, network.provider(), network.account(), network.region())
                 && network.flowLogs() == null) {
             return new Network(network.provider(), network.account(), network.region(), network.id(), false);
         }
