@@ -52,7 +52,7 @@ public final class OrphanDecommissionedRule extends PerServerRule {
     @Override
     Optional<Finding> check(AuditContext context, Server server) {
         List<String> markers = context.settings().decommissionMarkers();
-        String[] foldedMarkers = context.derived(new FoldedMarkers(markers), () -> folded(markers));
+        FoldedMarkers foldedMarkers = FoldedMarkers.of(context, markers);
         List<String> tags = new ArrayList<>();
         List<Text> evidence = new ArrayList<>();
         // forEach, not entrySet(): the read-only tag map wraps each entry it iterates, for every tag of every server.
@@ -69,31 +69,24 @@ public final class OrphanDecommissionedRule extends PerServerRule {
                 server.displayName(), Text.joined(tags, ", "), Phrases.state(server)), evidence));
     }
 
-    /** The key of the markers folded to one case, worked out once per audit rather than for each server. */
-    private record FoldedMarkers(List<String> markers) {
-    }
-
-    private static String[] folded(List<String> markers) {
-        return markers.stream().map(CaseFold::of).toArray(String[]::new);
-    }
-
     /**
      * The marker a tag carries: as its whole key unless the value says no, or as a word in its value. The value is
-     * folded to one case once and searched for each folded marker ({@link CaseFold}); only a value that holds a
-     * marker is matched with the marker's regular expression. (A cache per distinct value cost more than this search,
-     * as most values in a large fleet are names and ids that occur once.)
+     * folded to one case once ({@link CaseFold}); only a value that may hold a marker is searched for each folded
+     * marker, and only a value that holds one is matched with the marker's regular expression. (A cache per distinct
+     * value cost more than this search, as most values in a large fleet are names and ids that occur once.)
      */
-    private static Optional<String> markerIn(String key, String value, List<String> markers, String[] foldedMarkers) {
+    private static Optional<String> markerIn(String key, String value, List<String> markers,
+                                             FoldedMarkers foldedMarkers) {
         String trimmedKey = key.trim();
-        String folded = null;
-        for (int i = 0; i < foldedMarkers.length; i++) {
+        String folded = CaseFold.of(value);
+        boolean mayHoldOne = foldedMarkers.mayHoldOne(folded);
+        for (int i = 0; i < markers.size(); i++) {
             String marker = markers.get(i);
             if (trimmedKey.equalsIgnoreCase(marker)
                     && !NEGATIVE_VALUES.contains(value.trim().toLowerCase(Locale.ROOT))) {
                 return Optional.of(marker);
             }
-            folded = folded == null ? CaseFold.of(value) : folded;
-            if (folded.contains(foldedMarkers[i]) && containsWord(value, marker)) {
+            if (mayHoldOne && folded.contains(foldedMarkers.marker(i)) && containsWord(value, marker)) {
                 return Optional.of(marker);
             }
         }
