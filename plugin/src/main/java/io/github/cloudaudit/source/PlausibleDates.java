@@ -85,9 +85,13 @@ public final class PlausibleDates {
      * day that does not exist, so that the general parser tells what is wrong with it.
      */
     public static LocalDate isoDate(String text) {
-        boolean plainDate = text.length() == "yyyy-MM-dd".length() && digits(text, 0, 4) && text.charAt(4) == '-'
+        return text.length() == "yyyy-MM-dd".length() && startsWithDate(text) ? dayOf(text) : null;
+    }
+
+    /** True when the text is at least ten characters long and starts with {@code yyyy-MM-dd} in digits. */
+    private static boolean startsWithDate(String text) {
+        return text.length() >= "yyyy-MM-dd".length() && digits(text, 0, 4) && text.charAt(4) == '-'
                 && digits(text, 5, 7) && text.charAt(7) == '-' && digits(text, 8, 10);
-        return plainDate ? dayOf(text) : null;
     }
 
     /** The day of a text that starts with {@code yyyy-MM-dd} in digits; null when there is no such day. */
@@ -105,9 +109,7 @@ public final class PlausibleDates {
      */
     static boolean isUtcTimestamp(String text) {
         int length = text.length();
-        if (length < "yyyy-MM-ddTHH:mm:ssZ".length()
-                || !digits(text, 0, 4) || text.charAt(4) != '-' || !digits(text, 5, 7) || text.charAt(7) != '-'
-                || !digits(text, 8, 10) || text.charAt(10) != 'T'
+        if (length < "yyyy-MM-ddTHH:mm:ssZ".length() || !startsWithDate(text) || text.charAt(10) != 'T'
                 || !digits(text, 11, 13) || text.charAt(13) != ':' || !digits(text, 14, 16) || text.charAt(16) != ':'
                 || !digits(text, 17, 19)) {
             return false;
