@@ -259,6 +259,25 @@ public record Server(Provider provider, ResourceKind kind, String id, String nam
         public Builder cpu(CpuStatistics value) { cpu = value; return this; }
         public Builder origin(Origin value) { origin = value; return this; }
 
+        /**
+         * Replaces each value that servers repeat with its one copy in the store: the type, the image, the operating
+         * system and database engine, the lists of networks and ingress rules, the launch and state days, the number
+         * of disks and the monitoring. Lists are made read-only first, so that the copy kept is one nobody changes.
+         */
+        public Builder sharing(SharedValues shared) {
+            type = shared.of(type);
+            image = shared.of(image);
+            os = shared.of(os);
+            engine = shared.of(engine);
+            networkIds = shared.of(networkIds == null ? null : List.copyOf(networkIds));
+            ingress = shared.of(ingress == null ? null : List.copyOf(ingress));
+            launchedOn = shared.of(launchedOn);
+            stateSince = shared.of(stateSince);
+            attachedDisks = shared.of(attachedDisks);
+            monitoring = shared.of(monitoring);
+            return this;
+        }
+
         public Server build() {
             return new Server(provider, kind, id, name, account, region, type, state, launchedOn, stateSince, os,
                     engine, image, tags, networkIds, ingress, publiclyAccessible, attachedDisks, monitoring, cpu,

@@ -12,6 +12,7 @@ import io.github.cloudaudit.model.Place;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.model.Scope;
 import io.github.cloudaudit.model.Server;
+import io.github.cloudaudit.model.SharedValues;
 import io.github.cloudaudit.model.SourceFile;
 import io.github.cloudaudit.model.ThreatFinding;
 
@@ -83,6 +84,8 @@ public final class InventoryBuilder {
     private final List<CoverageGap> gaps = new ArrayList<>();
     private final List<SourceFile> sources = new ArrayList<>();
     private final Map<String, Long> apiCalls = new TreeMap<>();
+    /** The one copy of each value servers repeat, for the servers of this builder; see {@link SharedValues}. */
+    private final SharedValues shared = new SharedValues();
     private final PlausibleDates dates;
 
     /** A builder for an audit on the given date: the dates sources read must be plausible for it. */
@@ -151,7 +154,7 @@ public final class InventoryBuilder {
 
     /** A server whose image and security groups may be described in other files. A later record of the same server replaces it. */
     public void server(Server.Builder server, Links links) {
-        Server partial = server.build();
+        Server partial = server.sharing(shared).build();
         drafts.put(partial.key(), new Draft(server, partial, links));
     }
 
@@ -357,7 +360,8 @@ public final class InventoryBuilder {
                 observed(known.cpuAlarm(), cpuAlarmTargets.contains(serverKey) || covered(partial), read.alarms()),
                 known.detailedMonitoring(),
                 observed(known.agent(), agentsReporting.contains(serverKey), read.agents())));
-        return server.build();
+        // Linking gave some servers new values (rules through their groups, their monitoring): shared again.
+        return server.sharing(shared).build();
     }
 
     /** The interfaces the server names, and those that name the server ({@code namingServer}). */

@@ -35,6 +35,25 @@ class InventoryBuilderTest {
         assertThat(server.ingress()).extracting(IngressRule::fromPort).containsExactly(3306, 22);
     }
 
+    /** Values linking gives each server anew (its ingress, its monitoring) are one copy too, for a small heap. */
+    @Test
+    void serversShareTheValuesTheyRepeatIncludingThoseLinkingGaveThem() {
+        InventoryBuilder builder = new InventoryBuilder();
+        builder.server(instance("i-1", "eu-north-1").type(new String("m5.large")),
+                new InventoryBuilder.Links(null, List.of("sg-1")));
+        builder.server(instance("i-2", "eu-north-1").type(new String("m5.large")),
+                new InventoryBuilder.Links(null, List.of("sg-1")));
+        builder.securityGroup(Provider.AWS, "sg-1", List.of(new IngressRule("tcp", 22, 22, "10.0.0.0/8", "sg-1")));
+        builder.alarmsCollected(Provider.AWS, "123456789012", "eu-north-1");
+
+        List<Server> servers = builder.build().servers();
+
+        assertThat(servers.get(1).type()).isSameAs(servers.get(0).type());
+        assertThat(servers.get(1).ingress()).isSameAs(servers.get(0).ingress()).hasSize(1);
+        assertThat(servers.get(1).monitoring()).isSameAs(servers.get(0).monitoring());
+        assertThat(servers.get(0).monitoring().cpuAlarm()).isFalse();
+    }
+
     @Test
     void monitoringIsFalseOnlyWhereTheListingWasReadAndUnknownElsewhere() {
         InventoryBuilder builder = new InventoryBuilder();
