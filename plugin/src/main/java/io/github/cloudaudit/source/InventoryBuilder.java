@@ -48,7 +48,11 @@ public final class InventoryBuilder {
         }
     }
 
-    private record Draft(Server.Builder server, Server partial, Links links) {
+    /**
+     * A server as read, before linking. Only the built server is kept, not the builder it came from: a builder holds
+     * the reader's own tag map and lists, which for a hundred thousand servers stayed on the heap all through reading.
+     */
+    private record Draft(Server partial, Links links) {
     }
 
     private record Image(OperatingSystem os, String name) {
@@ -155,7 +159,7 @@ public final class InventoryBuilder {
     /** A server whose image and security groups may be described in other files. A later record of the same server replaces it. */
     public void server(Server.Builder server, Links links) {
         Server partial = server.sharing(shared).build();
-        drafts.put(partial.key(), new Draft(server, partial, links));
+        drafts.put(partial.key(), new Draft(partial, links));
     }
 
     public void image(Provider provider, String imageId, OperatingSystem os, String imageName) {
@@ -311,8 +315,8 @@ public final class InventoryBuilder {
         Server partial = draft.partial();
         // The key every fact about the server itself is filed under, spelled out once rather than for each of them.
         String serverKey = key(partial.provider(), partial.id());
-        // The tags as the first build made them: the server built again below keeps them instead of copying them.
-        Server.Builder server = draft.server().tags(partial.tags());
+        // Its own values, tags as the first build made them: the server built again below keeps them, copying none.
+        Server.Builder server = partial.toBuilder();
         Links links = draft.links();
         Image image = links.imageId() == null ? null : images.get(key(partial.provider(), links.imageId()));
         if (image != null) {
