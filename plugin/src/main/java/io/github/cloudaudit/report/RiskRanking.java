@@ -3,6 +3,7 @@ package io.github.cloudaudit.report;
 import io.github.cloudaudit.findings.Category;
 import io.github.cloudaudit.findings.Finding;
 import io.github.cloudaudit.findings.Severity;
+import io.github.cloudaudit.parallel.InOrder;
 import io.github.cloudaudit.rules.ServerProfile;
 import io.github.cloudaudit.text.CaseFold;
 
@@ -105,11 +106,18 @@ public final class RiskRanking {
             }
         }
         List<ServerProfile> profiles = report.resources();
-        // Each server's risk depends on nothing but its own findings, so all processors work them out and sort them.
+        // Each server's risk depends on nothing but its own findings, so they are worked out and sorted on all
+        // processors where one is spare: on two, the JIT compiler needs the second, and two threads were no faster.
+        boolean spare = InOrder.threads() > 1;
         Ranked[] ranked = new Ranked[profiles.size()];
-        IntStream.range(0, ranked.length).parallel().forEach(i -> ranked[i] = new Ranked(risk(profiles.get(i),
+        IntStream indexes = IntStream.range(0, ranked.length);
+        (spare ? indexes.parallel() : indexes).forEach(i -> ranked[i] = new Ranked(risk(profiles.get(i),
                 report.resourceKeyAt(i), open.getOrDefault(profiles.get(i), List.of()), categories)));
-        Arrays.parallelSort(ranked);
+        if (spare) {
+            Arrays.parallelSort(ranked);
+        } else {
+            Arrays.sort(ranked);
+        }
         List<ServerRisk> risks = new ArrayList<>(ranked.length);
         for (Ranked server : ranked) {
             risks.add(server.risk());
