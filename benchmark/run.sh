@@ -114,6 +114,7 @@ stage() { # log, pattern
 rows=()
 details=()
 failed=0
+declare -A run_median floor_of
 for size in "${sizes[@]}"; do
   for input in "${inputs[@]}"; do
     name="$input-$size"
@@ -164,6 +165,8 @@ for size in "${sizes[@]}"; do
     floor=$(awk -v p="$plugin_floor" -v s="$scan_floor" 'BEGIN { printf "%.1f", p + s }')
     seconds=$(median "${run_times[@]}")
     ratio=$(awk -v r="$seconds" -v f="$floor" 'BEGIN { printf "%.1f", r / f }')
+    run_median[$name]=$seconds
+    floor_of[$name]=$floor
     heap_mb=$(printf '%s\n' "${heaps[@]}" | sort -g | tail -n 1)
     rss_mb=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$out/time.txt")
     outputs=""
@@ -185,9 +188,53 @@ for size in "${sizes[@]}"; do
   done
 done
 
-# 5. Where the rule phase's CPU goes, on the AWS CLI inventory of the last size (the largest by default): the rules
-#    run three times in one JVM; the first run is what an audit pays, the others what the rules cost once compiled.
+# 5. The audit once compiled, on each inventory of the last size: the goal runs three times in one Maven run, after
+#    the plugin's help goal, which sets the plugin up (resolves its dependencies, loads its components) for all three.
+#    The first audit pays for compiling its code while it runs; the third costs about what the audit's own work
+#    does. The difference, taken off the audit's median run, gives what a run would take if the JVM had nothing left
+#    to compile: how far the design is from the floor, apart from the compiler. Each goal's time runs from its
+#    header line to its summary line, by the log's timestamps.
+goal_seconds() { # log
+  awk '
+    function at(time, parts) { split(time, parts, ":"); return parts[1] * 3600 + parts[2] * 60 + parts[3] }
+    /--- cloud-audit:.*:audit / { start = at($1) }
+    / Cloud audit / && start != "" { t = at($1) - start; if (t < 0) t += 86400; printf "%.1f\n", t; start = "" }
+  ' "$1"
+}
+# Each time's figure for a stage of the goal, from a log of several runs: "5.1/3.1/3.0".
+stage_times() { # log, pattern
+  grep -E "$2" "$1" | sed -E 's/.* in ([0-9.]+) s.*/\1/' | paste -sd '/' -
+}
 largest="${sizes[${#sizes[@]} - 1]}"
+for input in "${inputs[@]}"; do
+  name="$input-$largest"
+  [ -n "${run_median[$name]:-}" ] || continue
+  out="$work/results/$name/compiled"
+  rm -rf "$out" && mkdir -p "$out/report"
+  echo "Running the audit three times in one Maven run on $name ..."
+  if ! (cd "$out" && MAVEN_OPTS="-Xmx$heap" "$root/mvnw" "${mvn_args[@]}" -Dorg.slf4j.simpleLogger.showDateTime=true \
+      -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
+      "$plugin:help" "$plugin:audit" "$plugin:audit" "$plugin:audit" \
+      -Dcloudaudit.inventory="$work/inventories/$name" -Dcloudaudit.auditDate="$audit_date" \
+      -Dcloudaudit.failOnSeverity=NONE -Dcloudaudit.formats="$formats" -Dcloudaudit.outputDirectory="$out/report" \
+      > "$out/maven.log" 2>&1); then
+    failed=1
+    details+=("$name: the audit three times in one Maven run FAILED, see $out/maven.log")
+    continue
+  fi
+  mapfile -t goals < <(goal_seconds "$out/maven.log")
+  estimate=$(awk -v r="${run_median[$name]}" -v first="${goals[0]}" -v third="${goals[2]}" \
+    'BEGIN { printf "%.1f", r - first + third }')
+  estimate_ratio=$(awk -v e="$estimate" -v f="${floor_of[$name]}" 'BEGIN { printf "%.1f", e / f }')
+  log="$out/maven.log"
+  details+=("$name, the goal three times in one Maven run: $(IFS=/; echo "${goals[*]}") s (read \
+$(stage_times "$log" "Read [0-9]+ servers") s, rules $(stage_times "$log" "Ran [0-9]+ rules") s, reports \
+$(stage_times "$log" "Wrote [0-9]+ report") s); with the goal as fast as its third time, the run would take \
+$estimate s, ${estimate_ratio}x the floor")
+done
+
+# 6. Where the rule phase's CPU goes, on the AWS CLI inventory of the last size (the largest by default): the rules
+#    run three times in one JVM; the first run is what an audit pays, the others what the rules cost once compiled.
 if [[ " ${inputs[*]} " == *" aws-cli "* ]]; then
   echo "Running the rules three times in one JVM on aws-cli-$largest ..."
   while read -r line; do details+=("aws-cli-$largest: $line"); done < <(java "-Xmx$heap" -cp "$classpath" \
