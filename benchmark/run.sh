@@ -223,6 +223,11 @@ for input in "${inputs[@]}"; do
     continue
   fi
   mapfile -t goals < <(goal_seconds "$out/maven.log")
+  if [ "${#goals[@]}" -ne 3 ]; then
+    failed=1
+    details+=("$name: ${#goals[@]} of the three audits could be timed from $out/maven.log")
+    continue
+  fi
   compiled=$(printf '%s\n' "${goals[@]:1}" | sort -g | head -n 1)
   estimate=$(awk -v r="${run_median[$name]}" -v first="${goals[0]}" -v compiled="$compiled" \
     'BEGIN { printf "%.1f", r - first + compiled }')
