@@ -106,8 +106,9 @@ spread() { printf '%s\n' "$@" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } E
 cpu_seconds() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$1"; }
 
 # A stage's time from the goal's log: "Read 100000 servers from 28 file(s) in 2.9 s, 4.1 s CPU" gives "2.9 s, 4.1 s CPU".
+# A log without the line gives nothing rather than stopping the script (set -e) before it prints the table.
 stage() { # log, pattern
-  grep -E "$2" "$1" | tail -n 1 | sed -E 's/.* in ([0-9.]+ s(, [0-9.]+ s CPU)?).*/\1/'
+  { grep -E "$2" "$1" || true; } | tail -n 1 | sed -E 's/.* in ([0-9.]+ s(, [0-9.]+ s CPU)?).*/\1/'
 }
 
 # 4. Per inventory: the two floors, then the audit, all timed as a user would wait for them.
@@ -188,12 +189,12 @@ for size in "${sizes[@]}"; do
   done
 done
 
-# 5. The audit once compiled, on each inventory of the last size: the goal runs three times in one Maven run, after
-#    the plugin's help goal, which sets the plugin up (resolves its dependencies, loads its components) for all three.
-#    The first audit pays for compiling its code while it runs; the faster of the other two costs about what the
-#    audit's own work does. The difference, taken off the audit's median run, gives what a run would take if the JVM
-#    had nothing left to compile: how far the design is from the floor, apart from the compiler. Each goal's time
-#    runs from its header line to its summary line, by the log's timestamps.
+# 5. The audit once compiled, on each inventory of the last size: the goal runs three times in one Maven run, after the
+#    plugin's help goal, which sets the plugin up (resolves its dependencies, loads its components) for all three. The
+#    first audit pays for compiling its code while it runs; the faster of the other two costs about what the audit's own
+#    work does. The difference, taken off the audit's median run, gives what a run would take if the JVM had nothing
+#    left to compile or load: how far the design is from the floor, apart from the compiler. Each goal's time runs from
+#    its header line to its summary line, by the log's timestamps.
 goal_seconds() { # log
   awk '
     function at(time, parts) { split(time, parts, ":"); return parts[1] * 3600 + parts[2] * 60 + parts[3] }
@@ -203,7 +204,7 @@ goal_seconds() { # log
 }
 # Each time's figure for a stage of the goal, from a log of several runs: "5.1/3.1/3.0".
 stage_times() { # log, pattern
-  grep -E "$2" "$1" | sed -E 's/.* in ([0-9.]+) s.*/\1/' | paste -sd '/' -
+  { grep -E "$2" "$1" || true; } | sed -E 's/.* in ([0-9.]+) s.*/\1/' | paste -sd '/' -
 }
 largest="${sizes[${#sizes[@]} - 1]}"
 for input in "${inputs[@]}"; do
