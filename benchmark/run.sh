@@ -211,6 +211,7 @@ for input in "${inputs[@]}"; do
   name="$input-$largest"
   [ -n "${run_median[$name]:-}" ] || continue
   out="$work/results/$name/compiled"
+  log="$out/maven.log"
   rm -rf "$out" && mkdir -p "$out/report"
   echo "Running the audit three times in one Maven run on $name ..."
   if ! (cd "$out" && MAVEN_OPTS="-Xmx$heap" "$root/mvnw" "${mvn_args[@]}" -Dorg.slf4j.simpleLogger.showDateTime=true \
@@ -218,22 +219,21 @@ for input in "${inputs[@]}"; do
       "$plugin:help" "$plugin:audit" "$plugin:audit" "$plugin:audit" \
       -Dcloudaudit.inventory="$work/inventories/$name" -Dcloudaudit.auditDate="$audit_date" \
       -Dcloudaudit.failOnSeverity=NONE -Dcloudaudit.formats="$formats" -Dcloudaudit.outputDirectory="$out/report" \
-      > "$out/maven.log" 2>&1); then
+      > "$log" 2>&1); then
     failed=1
-    details+=("$name: the audit three times in one Maven run FAILED, see $out/maven.log")
+    details+=("$name: the audit three times in one Maven run FAILED, see $log")
     continue
   fi
-  mapfile -t goals < <(goal_seconds "$out/maven.log")
+  mapfile -t goals < <(goal_seconds "$log")
   if [ "${#goals[@]}" -ne 3 ]; then
     failed=1
-    details+=("$name: ${#goals[@]} of the three audits could be timed from $out/maven.log")
+    details+=("$name: ${#goals[@]} of the three audits could be timed from $log")
     continue
   fi
   compiled=$(printf '%s\n' "${goals[@]:1}" | sort -g | head -n 1)
   estimate=$(awk -v r="${run_median[$name]}" -v first="${goals[0]}" -v compiled="$compiled" \
     'BEGIN { printf "%.1f", r - first + compiled }')
   estimate_ratio=$(awk -v e="$estimate" -v f="${floor_of[$name]}" 'BEGIN { printf "%.1f", e / f }')
-  log="$out/maven.log"
   details+=("$name, the goal three times in one Maven run: $(IFS=/; echo "${goals[*]}") s (read \
 $(stage_times "$log" "Read [0-9]+ servers") s, rules $(stage_times "$log" "Ran [0-9]+ rules") s, reports \
 $(stage_times "$log" "Wrote [0-9]+ report") s); with the goal as fast as its fastest later time, the run would take \
