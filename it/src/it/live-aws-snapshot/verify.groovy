@@ -6,7 +6,8 @@ def log = buildLog()
 assert log.contains('BUILD SUCCESS')
 assertNoStackTrace(log)
 assert log.contains('[DEBUG]') : 'the build ran with -X'
-assert log.contains('AWS: reading 1 account-region pair(s)')
+assert log.count('AWS: reading 1 account-region pair(s)') == 2 :
+        'the live audit and the snapshot both read the one region that cloud-audit.yml names'
 assert log =~ /Wrote a snapshot of 2 servers and \d+ coverage gap\(s\)/
 
 def live = findings('target/live')

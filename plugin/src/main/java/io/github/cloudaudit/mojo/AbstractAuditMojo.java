@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudaudit.audit.AuditRequest;
 import io.github.cloudaudit.audit.PolicyOptions;
 import io.github.cloudaudit.config.Configuration;
-import io.github.cloudaudit.config.ConfigurationException;
 import io.github.cloudaudit.config.ConfigurationFile;
 import io.github.cloudaudit.findings.Severity;
 import io.github.cloudaudit.policy.Gates;
@@ -21,9 +20,7 @@ import io.github.cloudaudit.source.InventoryFiles;
 import io.github.cloudaudit.source.InventorySource;
 import io.github.cloudaudit.text.SafeText;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
@@ -35,8 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The parameters every goal that audits takes ({@code audit} and {@code report}), declared once with their
- * properties, laid over the configuration file and turned into an {@link AuditRequest} in one place. Parameters have
+ * The parameters every goal that audits takes ({@code audit}, {@code report} and {@code baseline}), declared once
+ * with their properties, laid over the configuration file and turned into an {@link AuditRequest} in one place. Parameters have
  * no default here, so an unset one leaves the file's value; the defaults live in {@link Configuration} and, for rule
  * settings, in the rule that declares them ({@link io.github.cloudaudit.rules.Rule#settings()}).
  */
@@ -110,12 +107,6 @@ abstract class AbstractAuditMojo extends LiveSourceMojo {
     @Parameter(property = "cloudaudit.skip", defaultValue = "false")
     boolean skip;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    PluginDescriptor plugin;
-
     /**
      * A baseline file written by the {@code baseline} goal: only findings not in it count for the verdict, and
      * baseline findings that went away are listed as fixed.
@@ -139,37 +130,12 @@ abstract class AbstractAuditMojo extends LiveSourceMojo {
     Boolean failOnExpiredSuppressions;
 
     /**
-     * A configuration file ({@code cloud-audit.yml}, schema {@code io/github/cloudaudit/schema/cloud-audit.schema.json})
-     * that can set every parameter here and per rule: enabled, severity, scope and settings. What the pom sets wins.
-     * Default: {@code cloud-audit.yml} in the project's folder when it exists.
-     */
-    @Parameter(property = "cloudaudit.config")
-    File config;
-
-    /**
      * The effective configuration: the defaults, then the configuration file, then what the pom sets.
      *
      * @throws MojoExecutionException naming the file, line and problem when the file is malformed
      */
     Configuration configuration() throws MojoExecutionException {
-        Path file = configFile();
-        ObjectNode fromFile;
-        try {
-            fromFile = file == null ? null : ConfigurationFile.read(file);
-        } catch (ConfigurationException e) {
-            throw new MojoExecutionException("Invalid configuration file " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
-        }
-        return Configuration.of(fromFile, pomLayer());
-    }
-
-    private Path configFile() throws MojoExecutionException {
-        if (config != null) {
-            return existing(resolve(config), "config");
-        }
-        Path standard = resolve(new File(ConfigurationFile.DEFAULT_NAME));
-        return Files.isRegularFile(standard) ? standard : null;
+        return effectiveConfiguration(pomLayer());
     }
 
     /** What the pom (or -D) sets, as a configuration layer; rule settings go under their rule. */
@@ -316,25 +282,8 @@ abstract class AbstractAuditMojo extends LiveSourceMojo {
         return folder;
     }
 
-    /** A path from the pom, against the project folder when relative (the working folder without a project). */
-    Path resolve(File file) {
-        File basedir = project == null ? null : project.getBasedir();
-        return file.isAbsolute() || basedir == null ? file.toPath() : basedir.toPath().resolve(file.toPath());
-    }
-
-    String pluginVersion() {
-        return plugin == null ? null : plugin.getVersion();
-    }
-
     private static Path existingFile(Configuration configuration, String key) throws MojoExecutionException {
         String path = configuration.text(key);
         return path == null ? null : existing(Path.of(path), key);
-    }
-
-    private static Path existing(Path path, String key) throws MojoExecutionException {
-        if (!Files.isRegularFile(path)) {
-            throw new MojoExecutionException(key + ": file not found: " + path);
-        }
-        return path;
     }
 }

@@ -2,17 +2,42 @@ package io.github.cloudaudit.mojo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cloudaudit.config.Configuration;
+import io.github.cloudaudit.config.ConfigurationException;
+import io.github.cloudaudit.config.ConfigurationFile;
 import io.github.cloudaudit.source.InventorySource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** The goals that can read clouds live: the live sources' parameters, declared once. */
+/**
+ * The goals that can read clouds live ({@code snapshot} and the goals that audit): the configuration file and the live
+ * sources' parameters, declared once, so that a setting in {@code cloud-audit.yml} means the same to every goal.
+ */
 abstract class LiveSourceMojo extends AbstractMojo {
+
+    /**
+     * A configuration file ({@code cloud-audit.yml}, schema {@code io/github/cloudaudit/schema/cloud-audit.schema.json})
+     * that can set every parameter and, for the goals that audit, each rule: enabled, severity, scope and settings.
+     * What the pom sets wins. Default: {@code cloud-audit.yml} in the project's folder when it exists.
+     */
+    @Parameter(property = "cloudaudit.config")
+    File config;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    PluginDescriptor plugin;
 
     // Live AWS: see docs/live-aws.md.
 
@@ -84,6 +109,50 @@ abstract class LiveSourceMojo extends AbstractMojo {
     /** Days of CPU to read from Azure Monitor. Default: 14. */
     @Parameter(property = "cloudaudit.azure.metricsDays")
     private Integer azureMetricsDays;
+
+    /**
+     * The effective configuration: the defaults, then the configuration file, then the goal's own layer of what the
+     * pom sets.
+     *
+     * @throws MojoExecutionException naming the file, line and problem when the file is malformed
+     */
+    Configuration effectiveConfiguration(ObjectNode pomLayer) throws MojoExecutionException {
+        Path file = configFile();
+        ObjectNode fromFile;
+        try {
+            fromFile = file == null ? null : ConfigurationFile.read(file);
+        } catch (ConfigurationException e) {
+            throw new MojoExecutionException("Invalid configuration file " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot read configuration file " + file + ": " + e.getMessage(), e);
+        }
+        return Configuration.of(fromFile, pomLayer);
+    }
+
+    private Path configFile() throws MojoExecutionException {
+        if (config != null) {
+            return existing(resolve(config), "config");
+        }
+        Path standard = resolve(new File(ConfigurationFile.DEFAULT_NAME));
+        return Files.isRegularFile(standard) ? standard : null;
+    }
+
+    /** A path from the pom, against the project folder when relative (the working folder without a project). */
+    Path resolve(File file) {
+        File basedir = project == null ? null : project.getBasedir();
+        return file.isAbsolute() || basedir == null ? file.toPath() : basedir.toPath().resolve(file.toPath());
+    }
+
+    static Path existing(Path path, String key) throws MojoExecutionException {
+        if (!Files.isRegularFile(path)) {
+            throw new MojoExecutionException(key + ": file not found: " + path);
+        }
+        return path;
+    }
+
+    String pluginVersion() {
+        return plugin == null ? null : plugin.getVersion();
+    }
 
     /**
      * What the pom (or -D) sets for the live sources, as a configuration layer. The parameters have no Maven

@@ -1,16 +1,13 @@
 package io.github.cloudaudit.mojo;
 
 import io.github.cloudaudit.audit.Auditor;
-import io.github.cloudaudit.config.Configuration;
 import io.github.cloudaudit.model.Inventory;
 import io.github.cloudaudit.source.InventoryFormatException;
 import io.github.cloudaudit.source.InventorySource;
 import io.github.cloudaudit.source.normalized.NormalizedInventoryWriter;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
@@ -35,19 +32,13 @@ public class SnapshotMojo extends LiveSourceMojo {
     @Parameter(property = "cloudaudit.skip", defaultValue = "false")
     private boolean skip;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
-
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
             getLog().info("Cloud audit snapshot skipped (cloudaudit.skip=true)");
             return;
         }
-        List<InventorySource> sources = liveSources(Configuration.of(liveSourceLayer()));
+        List<InventorySource> sources = liveSources(effectiveConfiguration(liveSourceLayer()));
         if (sources.isEmpty()) {
             throw new MojoExecutionException("cloudaudit.snapshot reads clouds live: enable a live source "
                     + "(cloudaudit.aws.enabled=true, cloudaudit.azure.enabled=true)");
@@ -59,7 +50,7 @@ public class SnapshotMojo extends LiveSourceMojo {
             Inventory inventory = new Auditor(log::info, log::warn).collect(sources);
             Files.createDirectories(file.toAbsolutePath().getParent());
             NormalizedInventoryWriter.write(inventory, file, start, "cloud-audit-maven-plugin "
-                    + (plugin == null ? "" : plugin.getVersion()) + " snapshot");
+                    + (pluginVersion() == null ? "" : pluginVersion()) + " snapshot");
             getLog().info(String.format("Wrote a snapshot of %d servers and %d coverage gap(s) to %s in %s",
                     inventory.servers().size(), inventory.gaps().size(), file, Auditor.seconds(start)));
         } catch (InventoryFormatException e) {
@@ -70,10 +61,6 @@ public class SnapshotMojo extends LiveSourceMojo {
     }
 
     private Path file() {
-        File chosen = snapshotFile != null ? snapshotFile : new File("cloud-audit-snapshot.json");
-        if (chosen.isAbsolute() || project == null || project.getBasedir() == null) {
-            return chosen.toPath();
-        }
-        return project.getBasedir().toPath().resolve(chosen.toPath());
+        return resolve(snapshotFile != null ? snapshotFile : new File("cloud-audit-snapshot.json"));
     }
 }
