@@ -29,3 +29,9 @@ findingsOf = { report, String ruleId ->
 assertNoStackTrace = { String log ->
     assert !(log =~ /(?m)^\s+at [a-z]+\.[\w.$]+\(/) : 'the build log contains a Java stack trace'
 }
+
+// The runs on older Mavens say which Maven they expect, and print its home (-V): a build on another Maven fails.
+if (binding.hasVariable('expectedMavenHome')) {
+    String home = new File(expectedMavenHome).canonicalPath
+    assert buildLog().contains("Maven home: ${home}") : "the build did not run on the Maven in ${home}"
+}
