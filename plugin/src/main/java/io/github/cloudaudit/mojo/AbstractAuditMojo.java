@@ -33,9 +33,9 @@ import java.util.List;
 
 /**
  * The parameters every goal that audits takes ({@code audit}, {@code report} and {@code baseline}), declared once
- * with their properties, laid over the configuration file and turned into an {@link AuditRequest} in one place. Parameters have
- * no default here, so an unset one leaves the file's value; the defaults live in {@link Configuration} and, for rule
- * settings, in the rule that declares them ({@link io.github.cloudaudit.rules.Rule#settings()}).
+ * with their properties, laid over the configuration file and turned into an {@link AuditRequest} in one place.
+ * Parameters have no default here, so an unset one leaves the file's value; the defaults live in {@link Configuration}
+ * and, for rule settings, in the rule that declares them ({@link io.github.cloudaudit.rules.Rule#settings()}).
  */
 abstract class AbstractAuditMojo extends LiveSourceMojo {
 
