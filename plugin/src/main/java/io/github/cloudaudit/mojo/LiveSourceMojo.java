@@ -26,9 +26,10 @@ import java.util.List;
 abstract class LiveSourceMojo extends AbstractMojo {
 
     /**
-     * A configuration file ({@code cloud-audit.yml}, schema {@code io/github/cloudaudit/schema/cloud-audit.schema.json})
-     * that can set every parameter and, for the goals that audit, each rule: enabled, severity, scope and settings.
-     * What the pom sets wins. Default: {@code cloud-audit.yml} in the project's folder when it exists.
+     * A configuration file ({@code cloud-audit.yml}, schema
+     * {@code io/github/cloudaudit/schema/cloud-audit.schema.json}) that can set every parameter and, for the goals that
+     * audit, each rule: enabled, severity, scope and settings. What the pom sets wins. Default:
+     * {@code cloud-audit.yml} in the project's folder when it exists.
      */
     @Parameter(property = "cloudaudit.config")
     File config;
