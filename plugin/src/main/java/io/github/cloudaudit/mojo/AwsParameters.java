@@ -3,6 +3,7 @@ package io.github.cloudaudit.mojo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudaudit.policy.ResourceScope;
 import io.github.cloudaudit.source.InventorySource;
+import io.github.cloudaudit.source.SettingProblem;
 import io.github.cloudaudit.source.aws.live.AwsSettings;
 import io.github.cloudaudit.source.aws.live.LiveAwsSource;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -55,8 +56,8 @@ record AwsParameters(boolean enabled, String profile, List<String> regions, List
         try {
             return new URI(endpoint.trim());
         } catch (URISyntaxException e) {
-            throw new MojoExecutionException("cloudaudit.aws.endpoint (aws.endpoint in the configuration file) must be "
-                    + "a URL, found '" + endpoint + "'");
+            throw new MojoExecutionException(SettingProblem.of(SECTION, "endpoint",
+                    "must be a URL, found '" + endpoint + "'").getMessage());
         }
     }
 

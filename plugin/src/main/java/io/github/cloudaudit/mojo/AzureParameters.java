@@ -3,6 +3,7 @@ package io.github.cloudaudit.mojo;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudaudit.policy.ResourceScope;
 import io.github.cloudaudit.source.InventorySource;
+import io.github.cloudaudit.source.SettingProblem;
 import io.github.cloudaudit.source.azure.live.AzureCloud;
 import io.github.cloudaudit.source.azure.live.AzureSettings;
 import io.github.cloudaudit.source.azure.live.LiveAzureSource;
@@ -58,8 +59,8 @@ record AzureParameters(boolean enabled, String tenantId, List<String> subscripti
         try {
             return new URI(value);
         } catch (URISyntaxException e) {
-            throw new MojoExecutionException("cloudaudit.azure." + key + " (azure." + key + " in the configuration "
-                    + "file) must be a URL, found '" + value + "'");
+            throw new MojoExecutionException(SettingProblem.of(SECTION, key,
+                    "must be a URL, found '" + value + "'").getMessage());
         }
     }
 }

@@ -188,7 +188,8 @@ class AuditMojoConfigurationTest {
         AuditMojo mojo = mojo();
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessage("cloudaudit.azure.subscriptions: 'production' is not a subscription id such as "
+                .hasMessage("cloudaudit.azure.subscriptions (azure.subscriptions in the configuration file) has "
+                        + "'production', which is not a subscription id such as "
                         + "3f2c8a41-7d5e-4b9a-9c1e-52a7d0e6b813");
 
         MojoFields.set(mojo, "azureSubscriptions", List.of("3f2c8a41-7d5e-4b9a-9c1e-52a7d0e6b813"));

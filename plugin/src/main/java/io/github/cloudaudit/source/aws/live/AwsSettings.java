@@ -1,5 +1,7 @@
 package io.github.cloudaudit.source.aws.live;
 
+import io.github.cloudaudit.source.SettingProblem;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -36,19 +38,21 @@ public record AwsSettings(String profile, List<String> regions, List<String> rol
         regions = List.copyOf(regions);
         roleArns = List.copyOf(roleArns);
         for (String region : regions) {
-            require(REGION.matcher(region).matches(), "regions: '" + region + "' is not a region such as eu-north-1");
+            require(REGION.matcher(region).matches(), "regions", "has '" + region + "', which is not a region such as "
+                    + "eu-north-1");
         }
         for (String arn : roleArns) {
-            require(ROLE_ARN.matcher(arn).matches(),
-                    "roleArns: '" + arn + "' is not a role ARN such as arn:aws:iam::123456789012:role/audit");
+            require(ROLE_ARN.matcher(arn).matches(), "roleArns",
+                    "has '" + arn + "', which is not a role ARN such as arn:aws:iam::123456789012:role/audit");
         }
-        require(maxConcurrency >= 1 && maxConcurrency <= 64, "maxConcurrency must be 1 to 64, found " + maxConcurrency);
+        require(maxConcurrency >= 1 && maxConcurrency <= 64, "maxConcurrency",
+                "must be 1 to 64, found " + maxConcurrency);
         // CloudWatch keeps hourly data for 455 days.
-        require(metricsDays >= 1 && metricsDays <= 455, "metricsDays must be 1 to 455, found " + metricsDays);
-        require(maxAttempts >= 1, "maxAttempts must be at least 1");
-        require(configAggregator == null || !configAggregator.isBlank(), "configAggregator must not be blank");
-        require(endpoint == null || endpoint.getScheme() != null && endpoint.getHost() != null,
-                "endpoint must be a URL such as https://vpce-1.ec2.eu-north-1.vpce.amazonaws.com, found " + endpoint);
+        require(metricsDays >= 1 && metricsDays <= 455, "metricsDays", "must be 1 to 455, found " + metricsDays);
+        require(maxAttempts >= 1, "maxAttempts", "must be at least 1");
+        require(configAggregator == null || !configAggregator.isBlank(), "configAggregator", "must not be blank");
+        require(endpoint == null || endpoint.getScheme() != null && endpoint.getHost() != null, "endpoint",
+                "must be a URL such as https://vpce-1.ec2.eu-north-1.vpce.amazonaws.com, found " + endpoint);
     }
 
     /** Defaults for everything but what names the accounts and regions. */
@@ -78,9 +82,9 @@ public record AwsSettings(String profile, List<String> regions, List<String> rol
                 callTimeout, name);
     }
 
-    private static void require(boolean condition, String problem) {
+    private static void require(boolean condition, String key, String problem) {
         if (!condition) {
-            throw new IllegalArgumentException("cloudaudit.aws." + problem);
+            throw SettingProblem.of("aws", key, problem);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.cloudaudit.source.azure.live;
 
+import io.github.cloudaudit.source.SettingProblem;
+
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Locale;
@@ -42,7 +44,7 @@ public enum AzureCloud {
     /** The cloud of a name in any letter case, e.g. {@code AzureUSGovernment}. */
     public static AzureCloud named(String name) {
         return Arrays.stream(values()).filter(cloud -> cloud.cloudName.equalsIgnoreCase(name.trim())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("cloudaudit.azure.cloud: '" + name + "' is none of "
+                .orElseThrow(() -> SettingProblem.of("azure", "cloud", "is '" + name + "', which is none of "
                         + Arrays.stream(values()).map(AzureCloud::cloudName).collect(Collectors.joining(", "))));
     }
 

@@ -1,5 +1,7 @@
 package io.github.cloudaudit.source.azure.live;
 
+import io.github.cloudaudit.source.SettingProblem;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -30,21 +32,21 @@ public record AzureSettings(String tenantId, List<String> subscriptions, AzureCl
 
     public AzureSettings {
         subscriptions = List.copyOf(subscriptions);
-        require(tenantId == null || GUID.matcher(tenantId).matches() || DOMAIN.matcher(tenantId).matches(),
-                "tenantId: '" + tenantId + "' is neither a tenant id (a GUID) nor a domain such as "
+        require(tenantId == null || GUID.matcher(tenantId).matches() || DOMAIN.matcher(tenantId).matches(), "tenantId",
+                "is '" + tenantId + "', which is neither a tenant id (a GUID) nor a domain such as "
                         + "contoso.onmicrosoft.com");
         for (String subscription : subscriptions) {
-            require(GUID.matcher(subscription).matches(), "subscriptions: '" + subscription
-                    + "' is not a subscription id such as 3f2c8a41-7d5e-4b9a-9c1e-52a7d0e6b813");
+            require(GUID.matcher(subscription).matches(), "subscriptions", "has '" + subscription
+                    + "', which is not a subscription id such as 3f2c8a41-7d5e-4b9a-9c1e-52a7d0e6b813");
         }
-        require(endpoint == null || isHttps(endpoint),
-                "endpoint must be an https URL such as https://management.azure.com, found " + endpoint);
-        require(metricsEndpoint == null || isHttps(metricsEndpoint),
-                "metricsEndpoint must be an https URL such as https://westeurope.metrics.monitor.azure.com, found "
+        require(endpoint == null || isHttps(endpoint), "endpoint",
+                "must be an https URL such as https://management.azure.com, found " + endpoint);
+        require(metricsEndpoint == null || isHttps(metricsEndpoint), "metricsEndpoint",
+                "must be an https URL such as https://westeurope.metrics.monitor.azure.com, found "
                         + metricsEndpoint);
         // Azure Monitor keeps platform metrics for 93 days.
-        require(metricsDays >= 1 && metricsDays <= 93, "metricsDays must be 1 to 93, found " + metricsDays);
-        require(maxAttempts >= 1, "maxAttempts must be at least 1");
+        require(metricsDays >= 1 && metricsDays <= 93, "metricsDays", "must be 1 to 93, found " + metricsDays);
+        require(maxAttempts >= 1, "maxAttempts", "must be at least 1");
     }
 
     /** Defaults for everything but tenant, subscriptions and endpoints. */
@@ -87,9 +89,9 @@ public record AzureSettings(String tenantId, List<String> subscriptions, AzureCl
         return "https".equalsIgnoreCase(url.getScheme()) && url.getHost() != null;
     }
 
-    private static void require(boolean condition, String problem) {
+    private static void require(boolean condition, String key, String problem) {
         if (!condition) {
-            throw new IllegalArgumentException("cloudaudit.azure." + problem);
+            throw SettingProblem.of("azure", key, problem);
         }
     }
 }

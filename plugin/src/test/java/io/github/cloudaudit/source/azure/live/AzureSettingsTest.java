@@ -23,13 +23,15 @@ class AzureSettingsTest {
     void tenantsAreIdsOrDomains() {
         assertThat(settings("contoso.onmicrosoft.com", null, 14).tenantId()).isEqualTo("contoso.onmicrosoft.com");
         assertThat(settings("7C4F2A10-3B8E-4D21-9F6A-0E5D4C3B2A19", null, 14).tenantId()).isNotNull();
-        assertThatThrownBy(() -> settings("contoso", null, 14)).hasMessageStartingWith("cloudaudit.azure.tenantId: 'contoso'");
+        assertThatThrownBy(() -> settings("contoso", null, 14)).hasMessageStartingWith(
+                "cloudaudit.azure.tenantId (azure.tenantId in the configuration file) is 'contoso', which is neither");
     }
 
     @Test
     void endpointsMustBeHttpsAsBearerTokensGoOnlyThere() {
         assertThatThrownBy(() -> settings(null, URI.create("http://127.0.0.1:8080"), 14))
-                .hasMessageStartingWith("cloudaudit.azure.endpoint must be an https URL");
+                .hasMessageStartingWith(
+                        "cloudaudit.azure.endpoint (azure.endpoint in the configuration file) must be an https URL");
         assertThat(settings(null, URI.create("https://127.0.0.1:8443/"), 14).resourceManager())
                 .isEqualTo("https://127.0.0.1:8443");
         assertThat(settings(null, null, 14).resourceManager()).isEqualTo("https://management.azure.com");
@@ -38,8 +40,10 @@ class AzureSettingsTest {
     @Test
     void metricsDaysAreWhatAzureMonitorKeeps() {
         assertThat(settings(null, null, 93).metricsDays()).isEqualTo(93);
-        assertThatThrownBy(() -> settings(null, null, 94)).hasMessage("cloudaudit.azure.metricsDays must be 1 to 93, found 94");
-        assertThatThrownBy(() -> settings(null, null, 0)).hasMessage("cloudaudit.azure.metricsDays must be 1 to 93, found 0");
+        assertThat(settings(null, null, 1).metricsDays()).isEqualTo(1);
+        assertThatThrownBy(() -> settings(null, null, 94)).hasMessage(
+                "cloudaudit.azure.metricsDays (azure.metricsDays in the configuration file) must be 1 to 93, found 94");
+        assertThatThrownBy(() -> settings(null, null, 0)).hasMessageEndingWith("must be 1 to 93, found 0");
     }
 
     @Test
@@ -52,8 +56,9 @@ class AzureSettingsTest {
                 .isEqualTo("https://management.core.usgovcloudapi.net//.default");
         assertThat(settings(null, null, 14).metricsEndpoint("westeurope"))
                 .isEqualTo(URI.create("https://westeurope.metrics.monitor.azure.com"));
-        assertThatThrownBy(() -> AzureCloud.named("AzureGermanCloud")).hasMessage("cloudaudit.azure.cloud: "
-                + "'AzureGermanCloud' is none of AzureCloud, AzureUSGovernment, AzureChinaCloud");
+        assertThatThrownBy(() -> AzureCloud.named("AzureGermanCloud")).hasMessage("cloudaudit.azure.cloud "
+                + "(azure.cloud in the configuration file) is 'AzureGermanCloud', which is none of AzureCloud, "
+                + "AzureUSGovernment, AzureChinaCloud");
     }
 
     @Test
