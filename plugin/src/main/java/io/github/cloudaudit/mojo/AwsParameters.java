@@ -56,8 +56,8 @@ record AwsParameters(boolean enabled, String profile, List<String> regions, List
         try {
             return new URI(endpoint.trim());
         } catch (URISyntaxException e) {
-            throw new MojoExecutionException(SettingProblem.of(SECTION, "endpoint",
-                    "must be a URL, found '" + endpoint + "'").getMessage());
+            throw new MojoExecutionException(SettingProblem.message(SECTION, "endpoint",
+                    "must be a URL, found '" + endpoint + "'"));
         }
     }
 

@@ -59,8 +59,8 @@ record AzureParameters(boolean enabled, String tenantId, List<String> subscripti
         try {
             return new URI(value);
         } catch (URISyntaxException e) {
-            throw new MojoExecutionException(SettingProblem.of(SECTION, key,
-                    "must be a URL, found '" + value + "'").getMessage());
+            throw new MojoExecutionException(SettingProblem.message(SECTION, key,
+                    "must be a URL, found '" + value + "'"));
         }
     }
 }

@@ -10,13 +10,18 @@ public final class SettingProblem {
     private SettingProblem() {
     }
 
+    /** The problem as the live source's settings raise it; see {@link #message}. */
+    public static IllegalArgumentException of(String section, String key, String problem) {
+        return new IllegalArgumentException(message(section, key, problem));
+    }
+
     /**
      * @param section the source's section, {@code aws} or {@code azure}
      * @param key     the setting's key within it
      * @param problem what is wrong, e.g. "must be 1 to 64, found 0"
      */
-    public static IllegalArgumentException of(String section, String key, String problem) {
-        return new IllegalArgumentException("cloudaudit." + section + "." + key + " (" + section + "." + key
-                + " in the configuration file) " + problem);
+    public static String message(String section, String key, String problem) {
+        return "cloudaudit." + section + "." + key + " (" + section + "." + key + " in the configuration file) "
+                + problem;
     }
 }

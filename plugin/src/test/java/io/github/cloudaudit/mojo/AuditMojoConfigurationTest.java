@@ -179,6 +179,27 @@ class AuditMojoConfigurationTest {
     }
 
     @Test
+    void anEndpointThatIsNoUrlIsNamedAsTheFileAndThePomSpellIt() throws Exception {
+        Files.writeString(project.resolve("cloud-audit.yml"), """
+                aws:
+                  enabled: true
+                  endpoint: "http://moto host:5000"
+                """);
+        AuditMojo mojo = mojo();
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("cloudaudit.aws.endpoint (aws.endpoint in the configuration file) must be a URL, found "
+                        + "'http://moto host:5000'");
+
+        MojoFields.set(mojo, "awsEnabled", false);
+        MojoFields.set(mojo, "azureEnabled", true);
+        MojoFields.set(mojo, "azureEndpoint", "https://arm host");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("cloudaudit.azure.endpoint (azure.endpoint in the configuration file) must be a URL, "
+                        + "found 'https://arm host'");
+    }
+
+    @Test
     void aWrongAzureSettingIsNamedWithItsProperty() throws Exception {
         Files.writeString(project.resolve("cloud-audit.yml"), """
                 azure:
