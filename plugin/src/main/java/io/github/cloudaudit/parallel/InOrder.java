@@ -2,7 +2,9 @@ package io.github.cloudaudit.parallel;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -12,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Runs tasks (reading files, writing reports) on a few threads and hands what each gave on in the order of the tasks,
+ * Runs tasks (reading files, writing reports, calls to a cloud) on a few threads and hands what each gave on in the order of the tasks,
  * on the calling thread, so that the outcome (facts, log lines, the error that stops the build) is that of running
  * them one after the other, whichever thread finishes first. The first task in that order that fails decides the
  * error, thrown as the task threw it; the tasks after it are cancelled. The threads are gone when {@link #run} returns.
@@ -30,6 +32,9 @@ public final class InOrder {
     public interface Taker<T> {
         void take(T result) throws IOException;
     }
+
+    /** How many tasks per thread may be started or done and waiting for their turn. */
+    static final int AHEAD_PER_THREAD = 2;
 
     private InOrder() {
     }
@@ -58,16 +63,21 @@ public final class InOrder {
             return;
         }
         TaskThreads threads = new TaskThreads(threadName);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(maxThreads, tasks.size()), threads);
+        int threadCount = Math.min(maxThreads, tasks.size());
+        ExecutorService pool = Executors.newFixedThreadPool(threadCount, threads);
         try {
-            List<Future<T>> pending = new ArrayList<>(tasks.size());
-            for (Task<T> task : tasks) {
-                pending.add(pool.submit(task::run));
+            // Tasks start only a few ahead of the one whose result is handed on next: a slow task early in the order
+            // (a call waiting out throttling) leaves the heap holding a few later results, not all of them.
+            Iterator<Task<T>> unstarted = tasks.iterator();
+            Deque<Future<T>> pending = new ArrayDeque<>();
+            while (pending.size() < AHEAD_PER_THREAD * threadCount && unstarted.hasNext()) {
+                pending.add(pool.submit(unstarted.next()::run));
             }
-            for (int i = 0; i < pending.size(); i++) {
-                T result = outcome(pending.get(i), interrupted);
-                // Let go of each result once handed on, so that the heap holds a file's facts once, not twice.
-                pending.set(i, null);
+            while (!pending.isEmpty()) {
+                T result = outcome(pending.poll(), interrupted);
+                if (unstarted.hasNext()) {
+                    pending.add(pool.submit(unstarted.next()::run));
+                }
                 inOrder.take(result);
             }
         } finally {

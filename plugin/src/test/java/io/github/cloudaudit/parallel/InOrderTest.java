@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +50,35 @@ class InOrderTest {
         InOrder.run(THREADS, "testing", reads, 3, taken::add);
 
         assertThat(taken).containsExactly("first", "second", "third");
+    }
+
+    @Test
+    void aSlowFirstTaskHoldsBackAllButAFewLaterTasksNotEveryResult() throws IOException {
+        int threads = 2;
+        int ahead = InOrder.AHEAD_PER_THREAD * threads - 1;
+        AtomicInteger started = new AtomicInteger();
+        CountDownLatch othersAhead = new CountDownLatch(ahead);
+        AtomicInteger startedWhileFirstRan = new AtomicInteger();
+        List<InOrder.Task<String>> reads = new ArrayList<>();
+        reads.add(() -> {
+            await(othersAhead);
+            sleep(100); // time for any task beyond the bound to start, were it allowed to
+            startedWhileFirstRan.set(started.get());
+            return "slow";
+        });
+        for (int i = 1; i < 20; i++) {
+            String name = "task " + i;
+            reads.add(() -> {
+                started.incrementAndGet();
+                othersAhead.countDown();
+                return name;
+            });
+        }
+
+        InOrder.run(THREADS, "testing", reads, threads, taken::add);
+
+        assertThat(startedWhileFirstRan.get()).isEqualTo(ahead);
+        assertThat(taken).hasSize(20).startsWith("slow", "task 1").endsWith("task 19");
     }
 
     @Test
@@ -164,6 +194,14 @@ class InOrderTest {
     static void await(CountDownLatch latch) throws InterruptedIOException {
         try {
             latch.await();
+        } catch (InterruptedException e) {
+            throw new InterruptedIOException("cancelled");
+        }
+    }
+
+    private static void sleep(long millis) throws InterruptedIOException {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             throw new InterruptedIOException("cancelled");
         }
