@@ -39,8 +39,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * tests add with {@link #resource} and {@link #securityResource}. Every request is recorded ({@link #requests()}).
  *
  * <p>Faults are switched on per test: {@link ResourceGraphFake#throttleNext}, {@link ResourceGraphFake#forbid},
- * {@link ResourceGraphFake#truncate}, {@link ResourceGraphFake#quota}. Calls the fake does not answer (metrics,
- * diagnostic settings) are stubbed on {@link #wireMock()}; stubs at a priority below 10 win over the fakes.
+ * {@link ResourceGraphFake#truncate}, {@link ResourceGraphFake#quota}. Metrics are answered for any VM once
+ * {@link #answerMetrics()} is called; other calls (diagnostic settings) and exact metrics answers are stubbed on
+ * {@link #wireMock()}; stubs at a priority below 10 win over the fakes.
  */
 public final class AzureTestServer implements AutoCloseable {
 
@@ -60,11 +61,12 @@ public final class AzureTestServer implements AutoCloseable {
 
     private final WireMockServer wireMock;
     private final ResourceGraphFake graph = new ResourceGraphFake();
+    private final MetricsBatchFake metrics = new MetricsBatchFake();
 
     private AzureTestServer() {
         wireMock = new WireMockServer(options().bindAddress("127.0.0.1").httpDisabled(true).dynamicHttpsPort()
                 .keystorePath(KEY_STORE.toString()).keystorePassword(STORE_PASSWORD).keyManagerPassword(STORE_PASSWORD)
-                .keystoreType("PKCS12").extensions(graph));
+                .keystoreType("PKCS12").extensions(graph, metrics));
     }
 
     /** A started server with the token endpoint, the subscription list and Resource Graph answering. */
@@ -91,6 +93,16 @@ public final class AzureTestServer implements AutoCloseable {
     /** The WireMock server itself, for stubs of other calls and faults the fakes do not offer. */
     public WireMockServer wireMock() {
         return wireMock;
+    }
+
+    /**
+     * Answers every {@code metrics:getBatch} call from now on with {@link MetricsBatchFake}'s points, below the
+     * priority of a test's own stubs.
+     */
+    public MetricsBatchFake answerMetrics() {
+        wireMock.stubFor(post(urlPathMatching("/subscriptions/[^/]+/metrics:getBatch")).atPriority(10)
+                .willReturn(aResponse().withTransformers(MetricsBatchFake.NAME)));
+        return metrics;
     }
 
     /** The Resource Graph and subscription fake, for its faults. */

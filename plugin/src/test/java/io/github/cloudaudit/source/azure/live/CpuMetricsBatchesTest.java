@@ -94,6 +94,39 @@ class CpuMetricsBatchesTest {
     }
 
     @Test
+    void aSubscriptionsCallsOverlapAtMostFourAtATimeAndTheirAnswersAreTakenInTheCallsOrder() throws IOException {
+        int slow = 1000;
+        List<String> west = vms(SUB_A, "westeurope", 8 * CpuMetricsBatches.RESOURCES_PER_CALL);
+        List<List<String>> batches = new ArrayList<>();
+        for (int from = 0; from < west.size(); from += CpuMetricsBatches.RESOURCES_PER_CALL) {
+            batches.add(west.subList(from, from + CpuMetricsBatches.RESOURCES_PER_CALL));
+        }
+        // The first call is refused after the second: their gaps still come in the calls' order.
+        answer(SUB_A, batches.get(0), denied("FirstRefused").withFixedDelay(2 * slow));
+        answer(SUB_A, batches.get(1), denied("SecondRefused").withFixedDelay(slow));
+        for (int i = 2; i < batches.size(); i++) {
+            answer(SUB_A, batches.get(i), ok(batches.get(i), 10.0 + i).withFixedDelay(slow));
+        }
+
+        Inventory inventory = collect(1);
+
+        assertThat(inventory.gaps()).extracting(CoverageGap::reason)
+                .satisfiesExactly(reason -> assertThat(reason).startsWith("FirstRefused (HTTP 403)"),
+                        reason -> assertThat(reason).startsWith("SecondRefused (HTTP 403)"));
+        assertThat(cpu(inventory, west.get(399)).averagePercent()).isEqualTo(17.0);
+        // Every call lasts at least `slow`, so calls that arrive within `slow` of each other were all in flight.
+        List<Long> arrivals = metricCalls().stream().map(call -> call.getLoggedDate().getTime()).sorted().toList();
+        int mostAtOnce = 0;
+        for (int i = 0; i < arrivals.size(); i++) {
+            long from = arrivals.get(i);
+            long inFlight = arrivals.stream().filter(t -> t >= from && t < from + slow).count();
+            mostAtOnce = Math.max(mostAtOnce, (int) inFlight);
+        }
+        assertThat(arrivals).hasSize(8);
+        assertThat(mostAtOnce).as("calls in flight at once").isBetween(2, CpuMetricsBatches.CONCURRENT_CALLS);
+    }
+
+    @Test
     void aThrottledBatchIsRetriedAfterWhatRetryAfterSaysOrWithBackOffWhenItSaysNothing() throws IOException {
         List<String> west = vms(SUB_A, "westeurope", 2);
         List<String> north = vms(SUB_A, "northeurope", 1);
@@ -105,9 +138,12 @@ class CpuMetricsBatchesTest {
         assertThat(inventory.gaps()).isEmpty();
         assertThat(cpu(inventory, west.get(1))).isNotNull();
         assertThat(cpu(inventory, north.get(0))).isNotNull();
-        List<LoggedRequest> calls = metricCalls();
-        assertThat(calls).hasSize(4);
-        assertThat(calls.get(3).getLoggedDate().getTime() - calls.get(2).getLoggedDate().getTime())
+        assertThat(metricCalls()).hasSize(4);
+        // The two regions' calls overlap, so the westeurope ones are picked out by the VMs they ask for.
+        List<LoggedRequest> westCalls = metricCalls().stream()
+                .filter(call -> body(call).path("resourceids").path(0).asText().equals(west.get(0))).toList();
+        assertThat(westCalls).hasSize(2);
+        assertThat(westCalls.get(1).getLoggedDate().getTime() - westCalls.get(0).getLoggedDate().getTime())
                 .as("the westeurope retry waits the two seconds Retry-After asks for").isGreaterThanOrEqualTo(2000);
     }
 
@@ -269,37 +305,18 @@ class CpuMetricsBatchesTest {
         return body.toString();
     }
 
+    private static ResponseDefinitionBuilder denied(String code) {
+        return aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"" + code + "\",\"message\":\"denied\"}}");
+    }
+
     private static ResponseDefinitionBuilder ok(List<String> ids, double average) {
         return okJson(okBody(ids, average).toString());
     }
 
-    /**
-     * The documented batch answer: per VM the metrics list {@code az monitor metrics list} prints, with
-     * {@code resourceid} added; 24 hourly points of the given average and a maximum of 100.
-     */
+    /** The documented batch answer with 24 hourly points of the given average, up to the end of the window. */
     static ObjectNode okBody(List<String> ids, double average) {
-        ObjectNode answer = JSON.createObjectNode();
-        ArrayNode values = answer.putArray("values");
-        for (String id : ids) {
-            ObjectNode resource = values.addObject().put("starttime", "2026-11-16T10:00:00Z")
-                    .put("endtime", "2026-11-30T10:00:00Z").put("interval", "PT1H")
-                    .put("namespace", "microsoft.compute/virtualmachines").put("resourceregion", "westeurope")
-                    .put("resourceid", id);
-            ObjectNode metric = resource.putArray("value").addObject()
-                    .put("id", id + "/providers/Microsoft.Insights/metrics/Percentage CPU")
-                    .put("type", "Microsoft.Insights/metrics").put("displayDescription", "The percentage of allocated "
-                            + "compute units that are currently in use by the Virtual Machine(s)")
-                    .put("unit", "Percent").put("errorCode", "Success");
-            metric.putObject("name").put("value", "Percentage CPU").put("localizedValue", "Percentage CPU");
-            ObjectNode series = metric.putArray("timeseries").addObject();
-            series.putArray("metadatavalues");
-            ArrayNode data = series.putArray("data");
-            for (int hour = 0; hour < 24; hour++) {
-                data.addObject().put("timeStamp", Instant.parse("2026-11-29T10:00:00Z").plusSeconds(3600L * hour)
-                        .toString()).put("average", average).put("maximum", 100.0);
-            }
-        }
-        return answer;
+        return MetricsBatchFake.answer(ids, average, 24);
     }
 
     private static ObjectNode metric(JsonNode resource) {

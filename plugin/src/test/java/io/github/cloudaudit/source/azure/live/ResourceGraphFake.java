@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -35,7 +34,7 @@ import java.util.regex.Pattern;
  * (at most {@link #pageSize}). Every answer carries the quota headers; a client that sends more queries in a window
  * than the quota allows is answered 429, as the service does.
  */
-public final class ResourceGraphFake implements ResponseDefinitionTransformerV2 {
+public final class ResourceGraphFake extends StubbedFake {
 
     static final String NAME = "azure-resource-graph-fake";
 
@@ -60,14 +59,8 @@ public final class ResourceGraphFake implements ResponseDefinitionTransformerV2 
     private volatile int subscriptionsPerPage = 100;
     private volatile String baseUrl;
 
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
+    ResourceGraphFake() {
+        super(NAME);
     }
 
     void baseUrl(String baseUrl) {
