@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudaudit.model.CpuStatistics;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.source.CpuSamples;
+import io.github.cloudaudit.source.Timestamps;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
@@ -61,7 +61,7 @@ public final class CloudWatchMetricDataReader extends AwsCliReader {
 
     private static Instant timestamp(AwsItem result, JsonNode node) {
         try {
-            return OffsetDateTime.parse(node.asText()).toInstant();
+            return Timestamps.parse(node.asText());
         } catch (DateTimeParseException e) {
             throw result.fail("to hold timestamps such as 2026-11-22T23:00:00+00:00 in 'Timestamps', found " + node);
         }

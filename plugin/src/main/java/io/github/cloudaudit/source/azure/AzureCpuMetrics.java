@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cloudaudit.model.CoverageGap;
 import io.github.cloudaudit.model.Provider;
 import io.github.cloudaudit.source.CpuSamples;
+import io.github.cloudaudit.source.Timestamps;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +65,7 @@ final class AzureCpuMetrics {
     private static Instant timestamp(AzureResource metric, JsonNode node) {
         String text = AzureResource.text(node);
         try {
-            return OffsetDateTime.parse(String.valueOf(text)).toInstant();
+            return Timestamps.parse(String.valueOf(text));
         } catch (DateTimeParseException e) {
             throw metric.fail("expected each data point to have a 'timeStamp' such as 2026-11-22T23:00:00Z, found " + node);
         }
