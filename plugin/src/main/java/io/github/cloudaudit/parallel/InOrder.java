@@ -14,10 +14,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Runs tasks (reading files, writing reports, calls to a cloud) on a few threads and hands what each gave on in the order of the tasks,
- * on the calling thread, so that the outcome (facts, log lines, the error that stops the build) is that of running
- * them one after the other, whichever thread finishes first. The first task in that order that fails decides the
- * error, thrown as the task threw it; the tasks after it are cancelled. The threads are gone when {@link #run} returns.
+ * Runs tasks (reading files, writing reports, calls to a cloud) on a few threads and hands what each gave on in the
+ * order of the tasks, on the calling thread, so that the outcome (facts, log lines, the error that stops the build) is
+ * that of running them one after the other, whichever thread finishes first. The first task in that order that fails
+ * decides the error, thrown as the task threw it; the tasks after it are cancelled. The threads are gone when
+ * {@link #run} returns.
  */
 public final class InOrder {
 
